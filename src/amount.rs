@@ -1,0 +1,127 @@
+//! Printed figures: exact decimals with the precision they were printed at.
+//!
+//! A printed `x` with `d` decimals stands for the interval `[x − ½·10⁻ᵈ, x + ½·10⁻ᵈ]`
+//! (DOMAIN.md, "Rounding"). Amounts are never floating point (architecture invariant 3).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::str::FromStr;
+
+/// A closed interval of exact decimals: the values a printed, rounded figure can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Interval {
+    pub lo: Decimal,
+    pub hi: Decimal,
+}
+
+impl Interval {
+    pub fn exact(v: Decimal) -> Self {
+        Interval { lo: v, hi: v }
+    }
+
+    /// The interval a printed figure stands for: its value ± half a unit of its last printed digit.
+    pub fn of_printed(v: Decimal) -> Self {
+        let half = half_unit(v);
+        Interval {
+            lo: v - half,
+            hi: v + half,
+        }
+    }
+
+    pub fn add(self, o: Interval) -> Interval {
+        Interval {
+            lo: self.lo.saturating_add(o.lo),
+            hi: self.hi.saturating_add(o.hi),
+        }
+    }
+
+    pub fn intersects(self, o: Interval) -> bool {
+        self.lo <= o.hi && o.lo <= self.hi
+    }
+}
+
+/// Half a unit of the last printed digit: 0.005 for `9.00`, 0.5 for `1200`.
+pub fn half_unit(v: Decimal) -> Decimal {
+    Decimal::new(5, v.scale() + 1)
+}
+
+/// Parses a printed figure: optional sign, digits with optional thousands separators (`,` or `，`),
+/// optional decimals. Full-width digits are accepted. Returns `None` for anything else, including
+/// figures too large for an exact decimal.
+pub fn parse_figure(s: &str) -> Option<Decimal> {
+    let mut clean = String::with_capacity(s.len());
+    let mut digits = 0usize;
+    let mut seen_dot = false;
+    for (i, c) in s.chars().enumerate() {
+        let c = match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32)?,
+            '．' => '.',
+            '－' | '—' if i == 0 => '-',
+            other => other,
+        };
+        match c {
+            '0'..='9' => {
+                digits += 1;
+                clean.push(c);
+            }
+            ',' | '，' if !seen_dot && digits > 0 => {}
+            '.' if !seen_dot && digits > 0 => {
+                seen_dot = true;
+                clean.push('.');
+            }
+            '-' if i == 0 => clean.push('-'),
+            _ => return None,
+        }
+    }
+    if digits == 0 || clean.ends_with('.') || digits > 26 {
+        return None;
+    }
+    Decimal::from_str(&clean).ok()
+}
+
+/// True when the thousands separators of a printed figure sit every three digits.
+pub fn separators_well_placed(s: &str) -> bool {
+    let int_part = s.split(['.', '．']).next().unwrap_or("");
+    let groups: Vec<&str> = int_part.split([',', '，']).collect();
+    groups.len() == 1 || groups.iter().skip(1).all(|g| g.chars().count() == 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn parses_printed_figures() {
+        assert_eq!(parse_figure("1,388.82"), Some(d("1388.82")));
+        assert_eq!(parse_figure("9.00").unwrap().scale(), 2);
+        assert_eq!(parse_figure("76,306,134"), Some(d("76306134")));
+        assert_eq!(parse_figure("-3.5"), Some(d("-3.5")));
+        assert_eq!(parse_figure("１２．５"), Some(d("12.5")));
+        assert_eq!(parse_figure("131."), None);
+        assert_eq!(parse_figure(",5"), None);
+        assert_eq!(parse_figure("1.2.3"), None);
+        assert_eq!(parse_figure("12a"), None);
+        assert_eq!(parse_figure(&"9".repeat(40)), None);
+    }
+
+    #[test]
+    fn intervals_follow_printed_precision() {
+        let sum = Interval::of_printed(d("15.11"))
+            .add(Interval::of_printed(d("13.89")))
+            .add(Interval::of_printed(d("1.81")))
+            .add(Interval::of_printed(d("0.23")));
+        assert!(sum.intersects(Interval::of_printed(d("31.03"))));
+        assert!(!sum.intersects(Interval::of_printed(d("31.10"))));
+        assert_eq!(half_unit(d("1200")), d("0.5"));
+    }
+
+    #[test]
+    fn separator_placement() {
+        assert!(separators_well_placed("1,388.82"));
+        assert!(!separators_well_placed("13,88.82"));
+    }
+}

@@ -1,0 +1,103 @@
+//! Diagnostics: a finding with its severity, the figure judged wrong and the figures it disagrees with.
+
+use crate::source::Span;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Background: what was read and how.
+    Info,
+    /// Needs a person to look.
+    Warning,
+    /// The printed figures differ, but rounding explains it (尾差).
+    Rounding,
+    /// The printed figures cannot all be true.
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Rounding => "rounding",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A span with a short message: the primary one is the figure judged wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub primary: bool,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code, e.g. `R001`.
+    pub code: &'static str,
+    /// Kebab-case rule name, e.g. `table-unread`.
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub labels: Vec<Label>,
+    pub expected: Option<String>,
+    pub actual: Option<String>,
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        code: &'static str,
+        rule: &'static str,
+        severity: Severity,
+        message: String,
+    ) -> Self {
+        Diagnostic {
+            code,
+            rule,
+            severity,
+            message,
+            labels: Vec::new(),
+            expected: None,
+            actual: None,
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn primary(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            primary: true,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            primary: false,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Where the diagnostic sorts: by its primary label, then code.
+    pub fn sort_key(&self) -> (usize, &'static str) {
+        let at = self
+            .labels
+            .iter()
+            .find(|l| l.primary)
+            .map_or(usize::MAX, |l| l.span.start);
+        (at, self.code)
+    }
+}

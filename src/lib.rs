@@ -1,0 +1,71 @@
+//! budget-lint (预算公开校验): reads a Chinese government budget or final-accounts disclosure and checks
+//! that its figures agree.
+//!
+//! The core is pure: no IO, no DOM. [`read`] turns text into a typed [`Document`]; [`check`] reads and
+//! returns the [`Report`] with every diagnostic. Neither fails nor panics on any input (architecture
+//! invariant 1): what cannot be read becomes a diagnostic.
+
+pub mod amount;
+pub mod classification;
+#[cfg(feature = "decode")]
+pub mod decode;
+pub mod diag;
+pub mod model;
+pub mod reading;
+pub mod report;
+pub mod source;
+pub mod syntax;
+
+pub use diag::{Diagnostic, Severity};
+pub use model::Document;
+pub use report::Report;
+
+use std::collections::HashMap;
+
+/// Reads a disclosure into the document model.
+pub fn read(text: &str) -> Document {
+    let lines = syntax::lex::lines(text);
+    let regions = syntax::regions::find(text, &lines);
+    let tables: Vec<model::Table> = regions
+        .iter()
+        .map(|r| syntax::table::read(text, &lines, r))
+        .collect();
+    let mut facts = syntax::facts::read(text, &lines);
+    let mut units: HashMap<model::MoneyUnit, usize> = HashMap::new();
+    for t in tables
+        .iter()
+        .filter(|t| t.kind.is_coded() || t.kind.is_two_sided())
+    {
+        if let Some(u) = t.unit {
+            *units.entry(u).or_default() += 1;
+        }
+    }
+    facts.money_unit = units
+        .into_iter()
+        .max_by_key(|&(u, n)| (n, u == model::MoneyUnit::WanYuan))
+        .map(|(u, _)| u);
+    let narrative = syntax::narrative::read(text, &lines, &regions);
+    let tables_as_images =
+        tables.is_empty() && lines.iter().any(|l| l.text(text).contains("[图片"));
+    Document {
+        facts,
+        parts: syntax::facts::parts(text, &lines),
+        tables,
+        narrative,
+        tables_as_images,
+    }
+}
+
+/// Every diagnostic about a document, sorted by position.
+pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
+    let mut out = reading::diagnostics(doc);
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out
+}
+
+/// Reads and checks a disclosure.
+pub fn check(text: &str) -> Report {
+    let doc = read(text);
+    let diags = diagnostics(&doc);
+    Report::new(text, &doc, &diags)
+}

@@ -1,0 +1,13 @@
+//! The typed document model: what the reader makes of a disclosure.
+//!
+//! Everything here points back into the original text with [`Span`]s.
+
+mod document;
+mod narrative;
+mod table;
+
+pub use document::{DocKind, Document, Facts, Located, MoneyUnit, Part, PartKind, Scope};
+pub use narrative::{Change, ComponentList, Direction, Figure, FigureUnit, Narrative, Section};
+pub use table::{Cell, Column, Row, RowKind, Side, Table, TableKind, TableStatus};
+
+pub use crate::source::Span;

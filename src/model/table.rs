@@ -1,0 +1,177 @@
+//! Tables: kind, unit, columns, rows and exact decimal cells.
+
+use super::{MoneyUnit, Span};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// What a table is, whatever the region calls it (see `syntax::titles` for the synonyms).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// 收支总体情况表 · 财务收支预算总表 · 收入支出决算总表 (two-sided).
+    IncomeExpenditure,
+    /// 收入总体情况表 · 收入预算总表 · 收入决算表.
+    Income,
+    /// 支出总体情况表 · 支出预算总表 · 支出决算表.
+    Expenditure,
+    /// 财政拨款收支预算总体情况表 · 财政拨款收支预算总表 · 财政拨款收入支出决算总表 (two-sided).
+    FiscalIncomeExpenditure,
+    /// 一般公共预算支出情况表 · …支出功能分类预算表 · 一般公共预算财政拨款支出决算表.
+    GeneralBudget,
+    /// 一般公共预算基本支出情况表 · …基本支出部门预算经济分类预算表 · …基本支出决算表.
+    GeneralBudgetBasic,
+    /// 一般公共预算项目支出情况表.
+    GeneralBudgetProjects,
+    /// 政府性基金预算支出情况表 and synonyms.
+    GovernmentFund,
+    /// 国有资本经营预算支出情况表 and synonyms.
+    StateCapital,
+    /// 财政拨款"三公"经费支出情况表 · "三公"经费和机关运行经费预算表 · …决算表.
+    ThreePublic,
+    /// 上年结转结余情况明细表.
+    CarryOver,
+    /// 整体绩效目标表 (its 资金来源 figures).
+    PerformanceOverall,
+    /// 项目支出绩效目标表 (its funding figures).
+    PerformanceProject,
+}
+
+impl TableKind {
+    /// True for the tables whose rows are keyed by classification codes.
+    pub fn is_coded(self) -> bool {
+        matches!(
+            self,
+            TableKind::Income
+                | TableKind::Expenditure
+                | TableKind::GeneralBudget
+                | TableKind::GeneralBudgetBasic
+                | TableKind::GeneralBudgetProjects
+                | TableKind::GovernmentFund
+                | TableKind::StateCapital
+        )
+    }
+
+    /// True for the tables with an income side and an expenditure side.
+    pub fn is_two_sided(self) -> bool {
+        matches!(
+            self,
+            TableKind::IncomeExpenditure | TableKind::FiscalIncomeExpenditure
+        )
+    }
+}
+
+/// Income (left) or expenditure (right) side of a two-sided table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Income,
+    Expenditure,
+}
+
+/// A column, named by its header path (`财政拨款（补助）/一般公共预算`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Column {
+    pub name: String,
+}
+
+/// Whether a table was read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum TableStatus {
+    /// Rows and cells were read.
+    Read,
+    /// The document declares the table empty ("…为空表") or it has no figures.
+    Empty { statement: Option<Span> },
+    /// The reader could not make sense of it; it holds no cells.
+    Unread { reason: String },
+}
+
+/// Total row, classification row or a plain item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    /// 总计 / 合计 / 收入总计 …
+    Total,
+    /// A row keyed by a classification code.
+    Coded,
+    /// Any other labelled row (income items, 三公 items, projects …).
+    Item,
+}
+
+/// One printed figure in its column.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// Index into the table's columns for the row's side.
+    pub column: usize,
+    pub value: Decimal,
+    pub span: Span,
+    /// Other columns the figure could be in, when empty cells were dropped and the arithmetic
+    /// leaves a choice. Empty when the column is certain.
+    pub alternatives: Vec<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Row {
+    pub kind: RowKind,
+    pub side: Option<Side>,
+    /// Concatenated classification code (`2010301`).
+    pub code: Option<String>,
+    pub code_span: Option<Span>,
+    /// The printed name, whitespace removed.
+    pub label: String,
+    pub label_span: Span,
+    /// A project name printed beside the classification name (table 7).
+    pub item: Option<String>,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    pub fn cell(&self, column: usize) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.column == column)
+    }
+
+    /// The row's whole extent in the text.
+    pub fn span(&self) -> Span {
+        self.cells
+            .iter()
+            .fold(self.label_span, |s, c| s.cover(c.span))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Table {
+    pub kind: TableKind,
+    /// The number printed before the title (`表 3`), or the position in the table set.
+    pub number: Option<u32>,
+    pub title: String,
+    pub title_span: Span,
+    /// What the table is about when the title does not say: the project of a 项目支出绩效目标表.
+    pub subject: Option<String>,
+    /// From the title to the table's last line.
+    pub span: Span,
+    pub unit: Option<MoneyUnit>,
+    pub unit_span: Option<Span>,
+    /// Columns of a one-sided table, or of the expenditure side of a two-sided one.
+    pub columns: Vec<Column>,
+    /// Columns of the income side of a two-sided table.
+    pub income_columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    pub status: TableStatus,
+}
+
+impl Table {
+    pub fn columns_of(&self, side: Option<Side>) -> &[Column] {
+        match side {
+            Some(Side::Income) => &self.income_columns,
+            _ => &self.columns,
+        }
+    }
+
+    pub fn column_index(&self, side: Option<Side>, name: &str) -> Option<usize> {
+        self.columns_of(side).iter().position(|c| c.name == name)
+    }
+
+    pub fn is_read(&self) -> bool {
+        self.status == TableStatus::Read
+    }
+}

@@ -1,0 +1,218 @@
+//! The report: what the CLI prints as JSON and the web app receives (ENGINEERING.md, "report contract").
+//!
+//! Spans are UTF-8 byte offsets into the input; labels also carry 1-based line and character column.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{Document, Side, Table, TableStatus};
+use crate::source::{LineIndex, Span};
+use serde::Serialize;
+
+pub const SCHEMA: &str = "budget-lint/report@1";
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub document: DocumentInfo,
+    pub tables: Vec<TableOut>,
+    pub diagnostics: Vec<DiagnosticOut>,
+    pub summary: Summary,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentInfo {
+    /// The publishing body.
+    pub unit: Option<String>,
+    pub year: Option<u16>,
+    pub kind: Option<&'static str>,
+    pub scope: Option<&'static str>,
+    pub money_unit: Option<&'static str>,
+    pub tables_as_images: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TableOut {
+    pub number: Option<u32>,
+    pub kind: crate::model::TableKind,
+    pub title: String,
+    pub subject: Option<String>,
+    pub unit: Option<&'static str>,
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub span: Span,
+    pub columns: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub income_columns: Vec<String>,
+    pub rows: Vec<RowOut>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RowOut {
+    pub code: Option<String>,
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
+    pub kind: crate::model::RowKind,
+    pub cells: Vec<CellOut>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CellOut {
+    pub column: String,
+    pub value: String,
+    pub span: Span,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LabelOut {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub primary: bool,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DiagnosticOut {
+    pub code: &'static str,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub labels: Vec<LabelOut>,
+    pub expected: Option<String>,
+    pub actual: Option<String>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub rounding: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub tables_read: usize,
+    pub tables_empty: usize,
+    pub tables_unread: usize,
+    pub narrative_figures: usize,
+}
+
+impl Report {
+    pub fn new(text: &str, doc: &Document, diagnostics: &[Diagnostic]) -> Report {
+        let index = LineIndex::new(text);
+        let mut summary = Summary {
+            narrative_figures: doc.narrative.figures.len(),
+            ..Summary::default()
+        };
+        for t in &doc.tables {
+            match t.status {
+                TableStatus::Read => summary.tables_read += 1,
+                TableStatus::Empty { .. } => summary.tables_empty += 1,
+                TableStatus::Unread { .. } => summary.tables_unread += 1,
+            }
+        }
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Rounding => summary.rounding += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        Report {
+            schema: SCHEMA,
+            document: DocumentInfo {
+                unit: doc.facts.body.as_ref().map(|b| b.value.clone()),
+                year: doc.facts.year.as_ref().map(|y| y.value),
+                kind: doc.facts.kind.as_ref().map(|k| match k.value {
+                    crate::model::DocKind::Budget => "budget",
+                    crate::model::DocKind::FinalAccounts => "final_accounts",
+                }),
+                scope: doc.facts.scope.as_ref().map(|s| match s.value {
+                    crate::model::Scope::Department => "department",
+                    crate::model::Scope::Unit => "unit",
+                }),
+                money_unit: doc.facts.money_unit.map(|u| u.as_str()),
+                tables_as_images: doc.tables_as_images,
+            },
+            tables: doc.tables.iter().map(table_out).collect(),
+            diagnostics: diagnostics
+                .iter()
+                .map(|d| DiagnosticOut {
+                    code: d.code,
+                    rule: d.rule,
+                    severity: d.severity,
+                    message: d.message.clone(),
+                    labels: d
+                        .labels
+                        .iter()
+                        .map(|l| {
+                            let lc = index.line_col(text, l.span.start);
+                            LabelOut {
+                                start: l.span.start,
+                                end: l.span.end,
+                                line: lc.line,
+                                column: lc.column,
+                                primary: l.primary,
+                                message: l.message.clone(),
+                            }
+                        })
+                        .collect(),
+                    expected: d.expected.clone(),
+                    actual: d.actual.clone(),
+                    notes: d.notes.clone(),
+                })
+                .collect(),
+            summary,
+        }
+    }
+}
+
+fn table_out(t: &Table) -> TableOut {
+    let (status, reason) = match &t.status {
+        TableStatus::Read => ("read", None),
+        TableStatus::Empty { .. } => ("empty", None),
+        TableStatus::Unread { reason } => ("unread", Some(reason.clone())),
+    };
+    TableOut {
+        number: t.number,
+        kind: t.kind,
+        title: t.title.clone(),
+        subject: t.subject.clone(),
+        unit: t.unit.map(|u| u.as_str()),
+        status,
+        reason,
+        span: t.span,
+        columns: t.columns.iter().map(|c| c.name.clone()).collect(),
+        income_columns: t.income_columns.iter().map(|c| c.name.clone()).collect(),
+        rows: t
+            .rows
+            .iter()
+            .map(|r| {
+                let cols = t.columns_of(r.side);
+                let name = |i: usize| cols.get(i).map_or_else(String::new, |c| c.name.clone());
+                RowOut {
+                    code: r.code.clone(),
+                    label: r.label.clone(),
+                    item: r.item.clone(),
+                    side: r.side,
+                    kind: r.kind,
+                    cells: r
+                        .cells
+                        .iter()
+                        .map(|c| CellOut {
+                            column: name(c.column),
+                            value: c.value.to_string(),
+                            span: c.span,
+                            alternatives: c.alternatives.iter().map(|&a| name(a)).collect(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+    }
+}

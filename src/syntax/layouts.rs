@@ -1,0 +1,432 @@
+//! Column layouts of the standard tables.
+//!
+//! Headers arrive broken into fragments, spread over lines and out of reading order, so the reader
+//! does not rebuild them cell by cell. Each table kind has a few known layouts (Xinjiang's, Shanghai's,
+//! final accounts'); the layout is chosen by key words of the header text and, where printed, the
+//! number of columns in the `※ 1 2 3 …` row. A layout also states its row identities
+//! (合计 = 基本支出 + 项目支出 …), which decide the column of a figure when empty cells were dropped,
+//! and a preference order used only when the arithmetic leaves a choice.
+
+use crate::model::{Side, TableKind};
+
+/// `total = Σ parts` between columns of one row.
+pub struct Identity {
+    pub total: usize,
+    pub parts: &'static [usize],
+}
+
+/// One known column layout.
+pub struct Layout {
+    pub kind: TableKind,
+    /// Words that must all appear in the header text (whitespace removed) for this layout to apply.
+    pub signature: &'static [&'static str],
+    pub columns: &'static [&'static str],
+    /// Columns of the income side of a two-sided table.
+    pub income_columns: &'static [&'static str],
+    pub identities: &'static [Identity],
+    pub income_identities: &'static [Identity],
+    /// Column preference when the arithmetic cannot decide, most likely first (indices).
+    /// Columns not listed rank after the listed ones, in order.
+    pub preference: &'static [usize],
+}
+
+impl Layout {
+    pub fn columns_of(&self, side: Option<Side>) -> &'static [&'static str] {
+        match side {
+            Some(Side::Income) => self.income_columns,
+            _ => self.columns,
+        }
+    }
+
+    pub fn identities_of(&self, side: Option<Side>) -> &'static [Identity] {
+        match side {
+            Some(Side::Income) => self.income_identities,
+            _ => self.identities,
+        }
+    }
+
+    /// Rank of a column in the preference order (lower is preferred).
+    pub fn rank(&self, column: usize) -> usize {
+        self.preference
+            .iter()
+            .position(|&c| c == column)
+            .unwrap_or(self.preference.len() + column)
+    }
+}
+
+const BASIC_PROJECT: &[&str] = &["合计", "基本支出", "项目支出"];
+const BASIC_PROJECT_ID: &[Identity] = &[Identity {
+    total: 0,
+    parts: &[1, 2],
+}];
+
+const FUND: &[&str] = &["合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"];
+const FUND_ID: &[Identity] = &[Identity {
+    total: 0,
+    parts: &[1, 2, 3],
+}];
+
+const XJ_INCOME: &[&str] = &[
+    "总计",
+    "财政拨款（补助）/小计",
+    "财政拨款（补助）/一般公共预算",
+    "财政拨款（补助）/上级一般公共预算安排的转移支付",
+    "财政拨款（补助）/政府性基金预算",
+    "财政拨款（补助）/上级政府性基金安排的转移支付",
+    "财政拨款（补助）/国有资本经营预算",
+    "财政拨款（补助）/上级国有资本经营预算安排的转移支付",
+    "财政专户（教育收费）",
+    "单位资金",
+    "财政拨款结转",
+    "非财政拨款结转结余",
+];
+
+const XJ_PROJECTS: &[&str] = &[
+    "合计",
+    "工资福利支出",
+    "商品和服务支出",
+    "对个人和家庭的补助",
+    "债务利息及费用支出",
+    "资本性支出（基本建设）",
+    "资本性支出",
+    "对企业补助（基本建设）",
+    "对企业补助",
+    "对社会保障基金补助",
+    "其他支出",
+];
+
+const XJ_CARRY_OVER: &[&str] = &[
+    "合计",
+    "财政拨款/小计",
+    "财政拨款/基本支出/人员经费",
+    "财政拨款/基本支出/公用经费",
+    "财政拨款/项目支出",
+    "非财政拨款/小计",
+    "非财政拨款/基本支出/人员经费",
+    "非财政拨款/基本支出/公用经费",
+    "非财政拨款/项目支出",
+];
+
+const NONE: &[&str] = &[];
+const NO_ID: &[Identity] = &[];
+
+/// Every known layout. For a kind, the first whose signature matches wins.
+pub const LAYOUTS: &[Layout] = &[
+    // Two-sided summary tables.
+    Layout {
+        kind: TableKind::IncomeExpenditure,
+        signature: &["人员经费", "项目支出"],
+        income_columns: &["预算数"],
+        columns: FUND,
+        income_identities: NO_ID,
+        identities: FUND_ID,
+        preference: &[0, 3, 1, 2],
+    },
+    Layout {
+        kind: TableKind::IncomeExpenditure,
+        signature: &["决算数"],
+        income_columns: &["决算数"],
+        columns: &["决算数"],
+        income_identities: NO_ID,
+        identities: NO_ID,
+        preference: &[],
+    },
+    Layout {
+        kind: TableKind::IncomeExpenditure,
+        signature: &[],
+        income_columns: &["预算数"],
+        columns: &["预算数"],
+        income_identities: NO_ID,
+        identities: NO_ID,
+        preference: &[],
+    },
+    Layout {
+        kind: TableKind::FiscalIncomeExpenditure,
+        signature: &["国有资本经营预算"],
+        income_columns: &["合计"],
+        columns: &["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
+        income_identities: NO_ID,
+        identities: &[Identity {
+            total: 0,
+            parts: &[1, 2, 3],
+        }],
+        preference: &[0, 1, 2, 3],
+    },
+    Layout {
+        kind: TableKind::FiscalIncomeExpenditure,
+        signature: &[],
+        income_columns: &["预算数"],
+        columns: &["预算数"],
+        income_identities: NO_ID,
+        identities: NO_ID,
+        preference: &[],
+    },
+    // Coded tables.
+    Layout {
+        kind: TableKind::Income,
+        signature: &["财政专户"],
+        income_columns: NONE,
+        columns: XJ_INCOME,
+        income_identities: NO_ID,
+        identities: &[
+            Identity {
+                total: 0,
+                parts: &[1, 8, 9, 10, 11],
+            },
+            Identity {
+                total: 1,
+                parts: &[2, 3, 4, 5, 6, 7],
+            },
+        ],
+        preference: &[0, 1, 2, 9, 10, 11, 4, 6, 8, 3, 5, 7],
+    },
+    Layout {
+        kind: TableKind::Income,
+        signature: &["财政拨款收入"],
+        income_columns: NONE,
+        columns: &[
+            "合计",
+            "财政拨款收入",
+            "事业收入",
+            "事业单位经营收入",
+            "其他收入",
+        ],
+        income_identities: NO_ID,
+        identities: &[Identity {
+            total: 0,
+            parts: &[1, 2, 3, 4],
+        }],
+        preference: &[0, 1, 4, 2, 3],
+    },
+    Layout {
+        kind: TableKind::Expenditure,
+        signature: &[],
+        income_columns: NONE,
+        columns: BASIC_PROJECT,
+        income_identities: NO_ID,
+        identities: BASIC_PROJECT_ID,
+        preference: &[],
+    },
+    Layout {
+        kind: TableKind::GeneralBudget,
+        signature: &[],
+        income_columns: NONE,
+        columns: BASIC_PROJECT,
+        income_identities: NO_ID,
+        identities: BASIC_PROJECT_ID,
+        preference: &[],
+    },
+    Layout {
+        kind: TableKind::GeneralBudgetBasic,
+        signature: &[],
+        income_columns: NONE,
+        columns: &["合计", "人员经费", "公用经费"],
+        income_identities: NO_ID,
+        identities: BASIC_PROJECT_ID,
+        preference: &[],
+    },
+    Layout {
+        kind: TableKind::GeneralBudgetProjects,
+        signature: &[],
+        income_columns: NONE,
+        columns: XJ_PROJECTS,
+        income_identities: NO_ID,
+        identities: &[Identity {
+            total: 0,
+            parts: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+        }],
+        preference: &[0, 2, 6, 3, 1, 5, 10],
+    },
+    Layout {
+        kind: TableKind::GovernmentFund,
+        signature: &["人员经费"],
+        income_columns: NONE,
+        columns: FUND,
+        income_identities: NO_ID,
+        identities: FUND_ID,
+        preference: &[0, 3, 1, 2],
+    },
+    Layout {
+        kind: TableKind::GovernmentFund,
+        signature: &[],
+        income_columns: NONE,
+        columns: BASIC_PROJECT,
+        income_identities: NO_ID,
+        identities: BASIC_PROJECT_ID,
+        preference: &[0, 2, 1],
+    },
+    Layout {
+        kind: TableKind::StateCapital,
+        signature: &["人员经费"],
+        income_columns: NONE,
+        columns: FUND,
+        income_identities: NO_ID,
+        identities: FUND_ID,
+        preference: &[0, 3, 1, 2],
+    },
+    Layout {
+        kind: TableKind::StateCapital,
+        signature: &[],
+        income_columns: NONE,
+        columns: BASIC_PROJECT,
+        income_identities: NO_ID,
+        identities: BASIC_PROJECT_ID,
+        preference: &[0, 2, 1],
+    },
+    // Labelled tables.
+    Layout {
+        kind: TableKind::ThreePublic,
+        signature: &["资金来源"],
+        income_columns: NONE,
+        columns: &["合计", "一般公共预算", "政府性基金", "国有资本经营预算"],
+        income_identities: NO_ID,
+        identities: &[Identity {
+            total: 0,
+            parts: &[1, 2, 3],
+        }],
+        preference: &[],
+    },
+    Layout {
+        kind: TableKind::CarryOver,
+        signature: &[],
+        income_columns: NONE,
+        columns: XJ_CARRY_OVER,
+        income_identities: NO_ID,
+        identities: &[
+            Identity {
+                total: 0,
+                parts: &[1, 5],
+            },
+            Identity {
+                total: 1,
+                parts: &[2, 3, 4],
+            },
+            Identity {
+                total: 5,
+                parts: &[6, 7, 8],
+            },
+        ],
+        preference: &[0, 1, 4, 5, 8, 2, 3, 6, 7],
+    },
+];
+
+/// The layout of a table of `kind` whose header text (whitespace removed) is `header`, and whose
+/// `※` row, if printed, counts `star_columns` value columns.
+pub fn choose(
+    kind: TableKind,
+    header: &str,
+    star_columns: Option<usize>,
+) -> Option<&'static Layout> {
+    let mut fitting = LAYOUTS
+        .iter()
+        .filter(|l| l.kind == kind && l.signature.iter().all(|w| header.contains(w)));
+    match star_columns {
+        Some(n) => {
+            let all: Vec<&Layout> = fitting.collect();
+            all.iter()
+                .find(|l| l.columns.len() + l.income_columns.len() == n || l.columns.len() == n)
+                .or_else(|| all.first())
+                .copied()
+        }
+        None => fitting.next(),
+    }
+}
+
+/// Words that belong to table headers: column names of every layout and the usual header cells.
+/// A body token equal to one of them, not followed by figures, is header residue.
+pub fn is_header_word(word: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "项目",
+        "科目",
+        "类",
+        "款",
+        "项",
+        "类款项",
+        "功能分类",
+        "科目编码",
+        "功能分类科目编码",
+        "功能分类科目名称",
+        "经济分类科目编码",
+        "经济分类科目名称",
+        "科目名称",
+        "科目编码科目名称",
+        "预算数",
+        "决算数",
+        "收入",
+        "支出",
+        "本年收入",
+        "本年支出",
+        "收入预算",
+        "支出预算",
+        "金额",
+        "资金来源",
+        "财政拨款",
+        "非财政拨款",
+        "小计",
+        "合计",
+        "总计",
+        "项目名称",
+        "财政拨款（补助）",
+        "财政拨款(补助)",
+        "基本支出",
+        "项目支出",
+        "人员经费",
+        "公用经费",
+        "一般公共预算支出",
+        "一般公共预算基本支出",
+        "政府性基金预算支出",
+        "国有资本经营预算支出",
+        "财政拨款收入",
+        "财政拨款支出",
+        "事业收入",
+        "事业单位经营收入",
+        "其他收入",
+        "功能分类科目",
+    ];
+    if GENERIC.contains(&word) {
+        return true;
+    }
+    LAYOUTS.iter().any(|l| {
+        l.columns
+            .iter()
+            .chain(l.income_columns)
+            .any(|c| c.rsplit('/').next() == Some(word) || *c == word)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identities_stay_inside_their_columns() {
+        for l in LAYOUTS {
+            for side in [None, Some(Side::Income)] {
+                let n = l.columns_of(side).len();
+                for id in l.identities_of(side) {
+                    assert!(id.total < n && id.parts.iter().all(|&p| p < n && p != id.total));
+                }
+            }
+            assert!(l.preference.iter().all(|&p| p < l.columns.len()));
+        }
+    }
+
+    #[test]
+    fn chooses_by_signature_and_star_count() {
+        let l = choose(
+            TableKind::Income,
+            "功能分类科目编码财政专户（教育收费）单位资金",
+            Some(12),
+        )
+        .unwrap();
+        assert_eq!(l.columns.len(), 12);
+        let l = choose(
+            TableKind::Income,
+            "项目收入预算合计财政拨款收入事业收入",
+            None,
+        )
+        .unwrap();
+        assert_eq!(l.columns[1], "财政拨款收入");
+        assert!(choose(TableKind::Income, "合计", None).is_none());
+    }
+}

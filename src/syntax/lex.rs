@@ -1,0 +1,282 @@
+//! Lines and tokens.
+//!
+//! The text is cut into lines (form feeds mark page breaks), and each line into tokens: figures,
+//! bare integers (amounts or classification codes — the row reader decides), text, `※` markers and,
+//! in tab-separated lines, empty fields. Every token keeps its span in the original text.
+
+use crate::amount::parse_figure;
+use crate::source::Span;
+use rust_decimal::Decimal;
+
+/// One line of the text, without its line break.
+#[derive(Clone, Copy, Debug)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+    /// The line starts a new page (a form feed precedes its text).
+    pub page_break: bool,
+}
+
+impl Line {
+    pub fn text(self, src: &str) -> &str {
+        src.get(self.start..self.end).unwrap_or("")
+    }
+
+    pub fn span(self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Cuts the text into lines. `\r` before `\n` and form feeds are not part of a line's text.
+pub fn lines(src: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in src
+        .match_indices('\n')
+        .chain(std::iter::once((src.len(), "")))
+    {
+        if i < start {
+            continue;
+        }
+        let mut s = start;
+        let mut e = i;
+        let mut page_break = false;
+        let raw = &src[s..e];
+        let trimmed_start = raw.trim_start_matches(['\u{c}', '\r']);
+        if trimmed_start.len() != raw.len() {
+            page_break =
+                raw.starts_with('\u{c}') || raw.trim_start_matches('\r').starts_with('\u{c}');
+            s = e - trimmed_start.len();
+        }
+        while e > s && matches!(src.as_bytes()[e - 1], b'\r' | b'\x0c') {
+            e -= 1;
+        }
+        out.push(Line {
+            start: s,
+            end: e,
+            page_break,
+        });
+        start = i + 1;
+    }
+    out
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tk {
+    /// A figure with decimals or thousands separators (`1,388.82`, `9.00`).
+    Figure,
+    /// Digits only (`201`, `03`, `2010301`, `76306134`): a code or an integer amount.
+    Int,
+    /// A figure cut at its decimal point by a line break (`131.`); the digits follow on a later line.
+    OpenFigure,
+    Text,
+    /// `※`, the marker cells of a column-number row.
+    Star,
+    /// An empty field of a tab-separated line.
+    Empty,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub kind: Tk,
+    pub span: Span,
+    /// Index of the line in [`lines`].
+    pub line: usize,
+    /// Field index for tab-separated lines.
+    pub field: Option<usize>,
+}
+
+impl Token {
+    pub fn text(self, src: &str) -> &str {
+        src.get(self.span.start..self.span.end).unwrap_or("")
+    }
+
+    pub fn value(self, src: &str) -> Option<Decimal> {
+        match self.kind {
+            Tk::Figure | Tk::Int => parse_figure(self.text(src)),
+            _ => None,
+        }
+    }
+
+    pub fn is_number(self) -> bool {
+        matches!(self.kind, Tk::Figure | Tk::Int)
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// Tokens of one line. Tab-separated lines keep their empty fields.
+pub fn tokenize(src: &str, line_no: usize, line: Line, out: &mut Vec<Token>) {
+    let text = line.text(src);
+    if text.contains('\t') {
+        let mut pos = line.start;
+        for (field, part) in text.split('\t').enumerate() {
+            let before = out.len();
+            words(src, pos, part, line_no, Some(field), out);
+            if out.len() == before {
+                out.push(Token {
+                    kind: Tk::Empty,
+                    span: Span::new(pos, pos),
+                    line: line_no,
+                    field: Some(field),
+                });
+            }
+            pos += part.len() + 1;
+        }
+    } else {
+        words(src, line.start, text, line_no, None, out);
+    }
+}
+
+fn words(
+    src: &str,
+    base: usize,
+    text: &str,
+    line: usize,
+    field: Option<usize>,
+    out: &mut Vec<Token>,
+) {
+    let first_new = out.len();
+    let mut start: Option<usize> = None;
+    let emit = |s: usize, e: usize, out: &mut Vec<Token>| {
+        classify(src, Span::new(base + s, base + e), line, field, out);
+    };
+    for (i, c) in text.char_indices() {
+        if is_space(c) {
+            if let Some(s) = start.take() {
+                emit(s, i, out);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        emit(s, text.len(), out);
+    }
+    merge_spaced_letters(src, first_new, out);
+}
+
+fn classify(src: &str, span: Span, line: usize, field: Option<usize>, out: &mut Vec<Token>) {
+    let w = &src[span.start..span.end];
+    let tok = |kind, span| Token {
+        kind,
+        span,
+        line,
+        field,
+    };
+    if w == "※" {
+        out.push(tok(Tk::Star, span));
+        return;
+    }
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == w.len() {
+        out.push(tok(Tk::Int, span));
+        return;
+    }
+    if digits > 0 && w.ends_with('.') && digits + 1 == w.len() {
+        out.push(tok(Tk::OpenFigure, span));
+        return;
+    }
+    if parse_figure(w).is_some()
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+    {
+        out.push(tok(Tk::Figure, span));
+        return;
+    }
+    // A code glued to its name: "2010506统计管理".
+    if matches!(digits, 3 | 5 | 7) && w[digits..].starts_with(|c: char| !c.is_ascii()) {
+        out.push(tok(Tk::Int, Span::new(span.start, span.start + digits)));
+        out.push(tok(Tk::Text, Span::new(span.start + digits, span.end)));
+        return;
+    }
+    out.push(tok(Tk::Text, span));
+}
+
+/// Letter-spaced labels ("收 入 总 计", "合 计") become one text token.
+fn merge_spaced_letters(src: &str, from: usize, out: &mut Vec<Token>) {
+    let single = |t: &Token| t.kind == Tk::Text && t.text(src).chars().count() == 1;
+    let mut i = from;
+    while i < out.len() {
+        if single(&out[i]) {
+            let mut j = i + 1;
+            while j < out.len() && single(&out[j]) {
+                j += 1;
+            }
+            if j - i >= 2 {
+                let span = out[i].span.cover(out[j - 1].span);
+                out[i].span = span;
+                out.drain(i + 1..j);
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The text of a span with all whitespace removed.
+pub fn squeeze(s: &str) -> String {
+    s.chars().filter(|&c| !is_space(c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(Tk, String)> {
+        let ls = lines(s);
+        let mut out = Vec::new();
+        for (i, l) in ls.iter().enumerate() {
+            tokenize(s, i, *l, &mut out);
+        }
+        out.iter()
+            .map(|t| (t.kind, t.text(s).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn lines_strip_form_feeds_and_cr() {
+        let s = "a\r\n\u{c}b\nc";
+        let ls = lines(s);
+        assert_eq!(ls.len(), 3);
+        assert_eq!(ls[0].text(s), "a");
+        assert_eq!(ls[1].text(s), "b");
+        assert!(ls[1].page_break);
+        assert_eq!(ls[2].text(s), "c");
+    }
+
+    #[test]
+    fn tokens_of_a_row() {
+        let k = kinds("201 03 01 行政运行 305.02 1,305.02 131.");
+        assert_eq!(
+            k.iter().map(|x| x.0).collect::<Vec<_>>(),
+            vec![
+                Tk::Int,
+                Tk::Int,
+                Tk::Int,
+                Tk::Text,
+                Tk::Figure,
+                Tk::Figure,
+                Tk::OpenFigure
+            ]
+        );
+    }
+
+    #[test]
+    fn tab_fields_keep_empties() {
+        let k = kinds("201\t03\t\t名称\t1.00\t");
+        assert_eq!(k.len(), 6);
+        assert_eq!(k[2].0, Tk::Empty);
+        assert_eq!(k[5].0, Tk::Empty);
+    }
+
+    #[test]
+    fn glued_codes_and_spaced_letters() {
+        let k = kinds("2010506统计管理 1,200");
+        assert_eq!(k[0], (Tk::Int, "2010506".to_string()));
+        assert_eq!(k[1], (Tk::Text, "统计管理".to_string()));
+        let k = kinds("收 入 总 计 388.89");
+        assert_eq!(k[0], (Tk::Text, "收 入 总 计".to_string()));
+    }
+}

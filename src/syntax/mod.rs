@@ -1,0 +1,12 @@
+//! From text to model: lines and tokens, table regions and rows, narrative figures, document facts.
+
+pub mod facts;
+pub mod layouts;
+pub mod lex;
+pub mod narrative;
+mod perf;
+pub mod regions;
+pub mod rows;
+pub mod solve;
+pub mod table;
+pub mod titles;

@@ -1,0 +1,481 @@
+//! The narrative: quoted figures, year-on-year statements, component lists and section headings.
+//!
+//! PDF text wraps sentences anywhere, even inside "增\n长 6.09%". The narrative lines (everything
+//! outside the financial tables) are therefore joined into one flow of characters with whitespace
+//! removed, each character remembering its byte offset in the original text, and scanned there.
+
+use super::lex::Line;
+use super::regions::Region;
+use crate::amount::parse_figure;
+use crate::model::{
+    Change, ComponentList, Direction, Figure, FigureUnit, Narrative, Section, TableKind,
+};
+use crate::source::Span;
+
+/// The joined narrative: characters and their source offsets.
+struct Flow {
+    chars: Vec<char>,
+    offs: Vec<usize>,
+    /// Section index in force at each character.
+    section: Vec<Option<usize>>,
+}
+
+impl Flow {
+    fn span(&self, from: usize, to: usize) -> Span {
+        let start = self.offs.get(from).copied().unwrap_or(0);
+        let last = to.saturating_sub(1).max(from);
+        let end = self
+            .offs
+            .get(last)
+            .map_or(start, |&o| o + self.chars[last].len_utf8());
+        Span::new(start, end.max(start))
+    }
+
+    fn text(&self, from: usize, to: usize) -> String {
+        self.chars[from.min(self.chars.len())..to.min(self.chars.len())]
+            .iter()
+            .filter(|&&c| c != '\n')
+            .collect()
+    }
+
+    fn starts_with(&self, at: usize, s: &str) -> bool {
+        let mut i = at;
+        for c in s.chars() {
+            if self.chars.get(i) != Some(&c) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+}
+
+const BREAK: char = '\n';
+
+/// Reads the narrative of the lines outside the financial tables.
+pub fn read(src: &str, lines: &[Line], regions: &[Region]) -> Narrative {
+    let mut narrative = Narrative::default();
+    let in_table = |i: usize| {
+        regions.iter().any(|r| {
+            !matches!(
+                r.kind,
+                TableKind::PerformanceOverall | TableKind::PerformanceProject
+            ) && i >= r.title
+                && i < r.end
+        })
+    };
+    let mut flow = Flow {
+        chars: Vec::new(),
+        offs: Vec::new(),
+        section: Vec::new(),
+    };
+    for (i, l) in lines.iter().enumerate() {
+        if in_table(i) {
+            push_break(&mut flow, l.start);
+            continue;
+        }
+        let text = l.text(src);
+        if let Some((heading, level)) = heading(text) {
+            push_break(&mut flow, l.start);
+            narrative.sections.push(Section {
+                heading,
+                span: l.span(),
+                level,
+            });
+        }
+        let current = narrative.sections.len().checked_sub(1);
+        for (o, c) in text.char_indices() {
+            if c.is_whitespace() || c == '\u{3000}' {
+                continue;
+            }
+            flow.chars.push(c);
+            flow.offs.push(l.start + o);
+            flow.section.push(current);
+        }
+        let trimmed = text.trim_end();
+        if trimmed.ends_with('。')
+            || trimmed.ends_with('：')
+            || heading(text).is_some()
+            || trimmed.starts_with("[图片")
+        {
+            push_break(&mut flow, l.end);
+        }
+    }
+    scan_figures(&flow, &mut narrative);
+    scan_changes(&flow, &mut narrative);
+    scan_lists(&flow, &mut narrative);
+    narrative
+}
+
+fn push_break(flow: &mut Flow, at: usize) {
+    if flow.chars.last().is_some_and(|&c| c != BREAK) {
+        flow.chars.push(BREAK);
+        flow.offs.push(at);
+        flow.section.push(None);
+    }
+}
+
+/// A section heading: `一、…`, `（一）…`, `(二) …` on a short line without a full stop.
+fn heading(line: &str) -> Option<(String, u8)> {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() || t.chars().count() > 60 || t.contains('。') {
+        return None;
+    }
+    let numerals = "一二三四五六七八九十";
+    let first = t.chars().next()?;
+    if numerals.contains(first) {
+        let n = t.chars().take_while(|c| numerals.contains(*c)).count();
+        if t.chars().nth(n) == Some('、') {
+            return Some((t, 1));
+        }
+    }
+    if matches!(first, '（' | '(') {
+        let n = t
+            .chars()
+            .skip(1)
+            .take_while(|c| numerals.contains(*c))
+            .count();
+        if n > 0 && matches!(t.chars().nth(n + 1), Some('）' | ')')) {
+            return Some((t, 2));
+        }
+    }
+    if t.starts_with("第") && super::regions::is_part_heading(&t) {
+        return Some((t, 0));
+    }
+    None
+}
+
+const BOUNDARY: &str = "，。；：;:、\n,（(）)“”\"";
+const COUNT_WORDS: &[&str] = &[
+    "平方米",
+    "台（套）",
+    "人",
+    "个",
+    "辆",
+    "台",
+    "名",
+    "家",
+    "次",
+    "宗",
+    "件",
+    "套",
+    "所",
+];
+
+/// Reads a number at `i` (digits, thousands separators, decimals). Returns its end.
+fn number_at(f: &Flow, i: usize) -> Option<usize> {
+    let c = f.chars[i];
+    if !c.is_ascii_digit() {
+        return None;
+    }
+    if i > 0 {
+        let p = f.chars[i - 1];
+        if p.is_ascii_digit() || p == '.' || p == ',' || p.is_ascii_alphabetic() {
+            return None;
+        }
+    }
+    let mut j = i;
+    let mut dot = false;
+    while j < f.chars.len() {
+        let c = f.chars[j];
+        if c.is_ascii_digit() {
+            j += 1;
+        } else if c == ',' && !dot && f.chars.get(j + 1).is_some_and(char::is_ascii_digit) {
+            j += 1;
+        } else if c == '.' && !dot && f.chars.get(j + 1).is_some_and(char::is_ascii_digit) {
+            dot = true;
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    Some(j)
+}
+
+fn unit_after(f: &Flow, j: usize) -> Option<(FigureUnit, usize)> {
+    let units: &[(&str, FigureUnit)] = &[
+        ("万元", FigureUnit::WanYuan),
+        ("亿元", FigureUnit::YiYuan),
+        ("元", FigureUnit::Yuan),
+        ("%", FigureUnit::Percent),
+        ("％", FigureUnit::Percent),
+    ];
+    for (w, u) in units {
+        if f.starts_with(j, w) {
+            return Some((u.clone(), j + w.chars().count()));
+        }
+    }
+    for w in COUNT_WORDS {
+        if f.starts_with(j, w) {
+            let unit = if *w == "平方米" {
+                FigureUnit::SquareMetres
+            } else {
+                FigureUnit::Count((*w).to_string())
+            };
+            return Some((unit, j + w.chars().count()));
+        }
+    }
+    None
+}
+
+/// The phrase before a figure, back to the previous clause boundary, without connecting verbs.
+fn subject_before(f: &Flow, i: usize) -> String {
+    let mut s = i;
+    while s > 0 && !BOUNDARY.contains(f.chars[s - 1]) && i - s < 40 {
+        s -= 1;
+    }
+    let mut text = f.text(s, i);
+    for tail in [
+        "预算数为",
+        "预算安排",
+        "数为",
+        "为",
+        "是",
+        "共计",
+        "共",
+        "达到",
+        "达",
+        "约",
+    ] {
+        if let Some(t) = text.strip_suffix(tail) {
+            text = t.to_string();
+            break;
+        }
+    }
+    text.trim_start_matches("其中").to_string()
+}
+
+fn scan_figures(f: &Flow, n: &mut Narrative) {
+    let mut i = 0;
+    while i < f.chars.len() {
+        let Some(j) = number_at(f, i) else {
+            i += 1;
+            continue;
+        };
+        let Some((unit, end)) = unit_after(f, j) else {
+            i = j.max(i + 1);
+            continue;
+        };
+        let printed: String = f.chars[i..j].iter().collect();
+        if let Some(value) = parse_figure(&printed) {
+            let subject = subject_before(f, i);
+            let share_of = if unit == FigureUnit::Percent && subject.starts_with('占') {
+                n.figures.iter().rposition(|p| {
+                    is_money(&p.unit) && p.span.end <= f.offs[i] && same_sentence(f, p.span.end, i)
+                })
+            } else {
+                None
+            };
+            n.figures.push(Figure {
+                value,
+                unit,
+                span: f.span(i, end),
+                subject,
+                section: f.section.get(i).copied().flatten(),
+                share_of,
+            });
+        }
+        i = end;
+    }
+}
+
+fn is_money(u: &FigureUnit) -> bool {
+    matches!(
+        u,
+        FigureUnit::Yuan | FigureUnit::WanYuan | FigureUnit::YiYuan
+    )
+}
+
+/// True when no sentence end lies between source offset `from` and flow index `to`.
+fn same_sentence(f: &Flow, from: usize, to: usize) -> bool {
+    let start = f.offs.partition_point(|&o| o < from);
+    !f.chars[start.min(to)..to]
+        .iter()
+        .any(|&c| c == '。' || c == BREAK)
+}
+
+fn direction_at(f: &Flow, i: usize) -> Option<(Direction, usize)> {
+    const WORDS: &[(&str, Direction)] = &[
+        ("基本持平", Direction::Flat),
+        ("持平", Direction::Flat),
+        ("保持一致", Direction::Flat),
+        ("增加", Direction::Increase),
+        ("增长", Direction::Increase),
+        ("上升", Direction::Increase),
+        ("提高", Direction::Increase),
+        ("减少", Direction::Decrease),
+        ("下降", Direction::Decrease),
+        ("降低", Direction::Decrease),
+        ("减", Direction::Decrease),
+        ("增", Direction::Increase),
+    ];
+    WORDS
+        .iter()
+        .find(|(w, _)| f.starts_with(i, w))
+        .map(|(w, d)| (*d, i + w.chars().count()))
+}
+
+fn figure_starting_at(n: &Narrative, f: &Flow, i: usize) -> Option<usize> {
+    let off = *f.offs.get(i)?;
+    n.figures.iter().position(|x| x.span.start == off)
+}
+
+fn scan_changes(f: &Flow, n: &mut Narrative) {
+    let mut i = 0;
+    while i < f.chars.len() {
+        let c = f.chars[i];
+        let is_cmp = (c == '比' || c == '较' || c == '与')
+            && !f.starts_with(i, "比例")
+            && !f.starts_with(i, "比重");
+        if !is_cmp {
+            i += 1;
+            continue;
+        }
+        // The base runs up to a direction word, within a short distance.
+        let mut k = i + 1;
+        let mut found = None;
+        while k < f.chars.len() && k - i <= 16 && !BOUNDARY.contains(f.chars[k]) {
+            if let Some(d) = direction_at(f, k) {
+                found = Some((k, d));
+                break;
+            }
+            k += 1;
+        }
+        let Some((dir_at, (dir, after))) = found else {
+            i += 1;
+            continue;
+        };
+        let base = f.text(i + 1, dir_at);
+        let looks_like_base = base.contains('年')
+            || base.contains("预算")
+            || base.contains("决算")
+            || base.contains("执行");
+        if base.is_empty() || !looks_like_base {
+            i += 1;
+            continue;
+        }
+        let mut change = Change {
+            span: f.span(i, after),
+            subject: String::new(),
+            current: None,
+            base: base.clone(),
+            base_span: f.span(i + 1, dir_at),
+            base_value: None,
+            amount_direction: None,
+            amount: None,
+            percent_direction: None,
+            percent: None,
+            section: f.section.get(i).copied().flatten(),
+        };
+        let mut end = after;
+        // "增加 22.31 万元" or "增加 17.62%".
+        if let Some(fi) = figure_starting_at(n, f, after) {
+            if n.figures[fi].unit == FigureUnit::Percent {
+                change.percent = Some(fi);
+                change.percent_direction = Some(dir);
+            } else {
+                change.amount = Some(fi);
+                change.amount_direction = Some(dir);
+            }
+            end = f.offs.partition_point(|&o| o < n.figures[fi].span.end);
+        } else if dir == Direction::Flat {
+            change.amount_direction = Some(dir);
+        } else {
+            change.amount_direction = Some(dir);
+        }
+        // "，增长 6.09%" right after.
+        if change.percent.is_none() {
+            let mut m = end;
+            if f.chars.get(m).is_some_and(|&c| c == '，' || c == ',') {
+                m += 1;
+            }
+            if let Some((d2, a2)) = direction_at(f, m) {
+                if let Some(fi) = figure_starting_at(n, f, a2) {
+                    if n.figures[fi].unit == FigureUnit::Percent {
+                        change.percent = Some(fi);
+                        change.percent_direction = Some(d2);
+                        end = f.offs.partition_point(|&o| o < n.figures[fi].span.end);
+                    }
+                }
+            }
+        }
+        change.span = f.span(i, end.max(after));
+        // The current figure: the last money figure before the comparison, in the same sentence.
+        let here = f.offs[i];
+        change.current = n.figures.iter().rposition(|x| {
+            is_money(&x.unit)
+                && x.span.end <= here
+                && same_sentence(f, x.span.end, i)
+                && x.share_of.is_none()
+        });
+        // "2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加…":
+        // a quoted base value.
+        if let Some(cur) = change.current {
+            let base_key = base.trim_start_matches("上年");
+            change.base_value = n.figures[..cur].iter().rposition(|x| {
+                is_money(&x.unit)
+                    && same_sentence(f, x.span.end, i)
+                    && !base_key.is_empty()
+                    && x.subject.contains(base_key)
+            });
+            change.subject = n.figures[cur].subject.clone();
+        }
+        n.changes.push(change);
+        i = end.max(i + 1);
+    }
+}
+
+fn scan_lists(f: &Flow, n: &mut Narrative) {
+    let mut i = 0;
+    while i + 1 < f.chars.len() {
+        if !(f.chars[i] == '其' && f.chars[i + 1] == '中') {
+            i += 1;
+            continue;
+        }
+        let here = f.offs[i];
+        let Some(total) = n
+            .figures
+            .iter()
+            .rposition(|x| x.span.end <= here && x.unit != FigureUnit::Percent)
+        else {
+            i += 2;
+            continue;
+        };
+        if !same_sentence(f, n.figures[total].span.end, i) {
+            i += 2;
+            continue;
+        }
+        let unit = n.figures[total].unit.clone();
+        let change_parts: Vec<usize> = n
+            .changes
+            .iter()
+            .flat_map(|c| [c.amount, c.percent])
+            .flatten()
+            .collect();
+        let mut items = Vec::new();
+        let mut end = i + 2;
+        for (fi, x) in n.figures.iter().enumerate().skip(total + 1) {
+            let start_idx = f.offs.partition_point(|&o| o < x.span.start);
+            if !same_sentence(f, here, start_idx) {
+                break;
+            }
+            if x.unit != unit || change_parts.contains(&fi) || x.share_of.is_some() {
+                continue;
+            }
+            items.push(fi);
+            end = f.offs.partition_point(|&o| o < x.span.end);
+        }
+        if items.len() >= 2 {
+            n.lists.push(ComponentList {
+                span: f.span(
+                    f.offs.partition_point(|&o| o < n.figures[total].span.start),
+                    end,
+                ),
+                total: Some(total),
+                items,
+                section: f.section.get(i).copied().flatten(),
+            });
+        }
+        i = end.max(i + 2);
+    }
+}

@@ -1,0 +1,496 @@
+//! Assembling table rows from the tokens of a table's body.
+//!
+//! Three shapes arrive: tab-separated lines with their empty fields (positions are exact),
+//! whitespace-separated text where empty cells were dropped and names wrap over lines, and two-sided
+//! tables where one line holds an income item and an expenditure item. The result is a list of
+//! [`RawRow`]s whose figures still wait for their columns (see `solve`).
+
+use super::layouts::is_header_word;
+use super::lex::{squeeze, Tk, Token};
+use crate::model::{RowKind, Side};
+use crate::source::Span;
+use rust_decimal::Decimal;
+
+/// One figure of a raw row, or an explicit empty field (`value: None`) of a tab-separated line.
+#[derive(Clone, Copy, Debug)]
+pub struct RawValue {
+    pub value: Option<Decimal>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct RawRow {
+    pub kind: RowKind,
+    pub side: Option<Side>,
+    pub code: Option<(String, Span)>,
+    pub label: String,
+    pub label_span: Span,
+    pub item: Option<(String, Span)>,
+    pub values: Vec<RawValue>,
+    /// `values` hold every column's field, empty ones included.
+    pub positioned: bool,
+}
+
+impl RawRow {
+    fn new(label: String, span: Span) -> Self {
+        RawRow {
+            kind: RowKind::Item,
+            side: None,
+            code: None,
+            label,
+            label_span: span,
+            item: None,
+            values: Vec::new(),
+            positioned: false,
+        }
+    }
+
+    pub fn figures(&self) -> impl Iterator<Item = (Decimal, Span)> + '_ {
+        self.values
+            .iter()
+            .filter_map(|v| v.value.map(|d| (d, v.span)))
+    }
+}
+
+/// Total rows: 总计, 合计, 收入总计, 本年支出合计 …
+pub fn is_total_label(label: &str) -> bool {
+    let l = label.trim_start_matches(|c: char| "一二三四五六七八九十、.．".contains(c));
+    matches!(l, "总计" | "合计" | "小计")
+        || l.ends_with("总计")
+        || (l.ends_with("合计") && l.chars().count() <= 8)
+}
+
+/// A label cut by a line break: it does not end the way item names end (费, ）, 计, 出 …).
+fn looks_unfinished(label: &str) -> bool {
+    !label.ends_with([
+        '费', '）', ')', '计', '出', '金', '入', '款', '目', '余', '算',
+    ])
+}
+
+/// Joins figures cut at their decimal point (`131.` … `99`) and turns the rest of the integer
+/// tokens into codes or amounts. `decimals` says the table prints its amounts with decimals, so a
+/// lone integer cannot be an amount (it is a page number).
+pub fn prepare(src: &str, toks: &[Token], decimals: bool) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        match t.kind {
+            Tk::OpenFigure => {
+                // The decimals follow on one of the next lines, as the next token.
+                let next = toks
+                    .get(i + 1)
+                    .filter(|n| n.kind == Tk::Int && n.text(src).len() <= 4 && n.line > t.line);
+                match next {
+                    Some(n) => {
+                        let joined = format!("{}{}", t.text(src), n.text(src));
+                        if let Some(v) = crate::amount::parse_figure(&joined) {
+                            out.push(Item::Figure(v, t.span.cover(n.span)));
+                        }
+                        i += 2;
+                        continue;
+                    }
+                    None => {
+                        // "1. 一般公共预算拨款": an ordinal before a label on the same line.
+                        if let Some(n) = toks
+                            .get(i + 1)
+                            .filter(|n| n.kind == Tk::Text && n.line == t.line)
+                        {
+                            let mut merged = *n;
+                            merged.span = t.span.cover(n.span);
+                            out.push(Item::Text(merged));
+                            i += 2;
+                            continue;
+                        }
+                        let s = t.text(src).trim_end_matches('.');
+                        if let Some(v) = crate::amount::parse_figure(s) {
+                            out.push(Item::Figure(v, t.span));
+                        }
+                    }
+                }
+            }
+            Tk::Figure => {
+                if let Some(v) = t.value(src) {
+                    out.push(Item::Figure(v, t.span));
+                } else {
+                    out.push(Item::Text(t));
+                }
+            }
+            Tk::Int => {
+                // A code group: a head of 3, 5 or 7 digits, then 2-digit parts.
+                let head = t.text(src);
+                if is_code_head(head) {
+                    let mut j = i + 1;
+                    let mut code = head.to_string();
+                    while j < toks.len()
+                        && toks[j].kind == Tk::Int
+                        && toks[j].text(src).len() == 2
+                        && code.len() < 7
+                        && toks[j].line.abs_diff(t.line) <= 6
+                    {
+                        code.push_str(toks[j].text(src));
+                        j += 1;
+                    }
+                    let next_is_text = toks.get(j).is_some_and(|n| n.kind == Tk::Text);
+                    let next_is_int = toks
+                        .get(j)
+                        .is_some_and(|n| n.kind == Tk::Int && is_code_head(n.text(src)));
+                    if j > i + 1 || next_is_text || next_is_int || decimals || head.len() > 3 {
+                        out.push(Item::Code(code, t.span.cover(toks[j - 1].span)));
+                        i = j;
+                        continue;
+                    }
+                }
+                // "12345 政务服务便民热线项目": digits that begin a name on the same line.
+                if let Some(n) = toks
+                    .get(i + 1)
+                    .filter(|n| n.kind == Tk::Text && n.line == t.line && decimals)
+                {
+                    let mut merged = *n;
+                    merged.span = t.span.cover(n.span);
+                    out.push(Item::Text(merged));
+                    i += 2;
+                    continue;
+                }
+                if !decimals {
+                    if let Some(v) = t.value(src) {
+                        out.push(Item::Figure(v, t.span));
+                    }
+                }
+            }
+            Tk::Text => out.push(Item::Text(t)),
+            Tk::Empty => out.push(Item::Empty(t.span)),
+            Tk::Star => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_code_head(s: &str) -> bool {
+    matches!(s.len(), 3 | 5 | 7) && s.starts_with(['2', '3', '5'])
+}
+
+/// A prepared token.
+#[derive(Clone, Debug)]
+pub enum Item {
+    Code(String, Span),
+    Text(Token),
+    Figure(Decimal, Span),
+    Empty(Span),
+}
+
+/// Rows of a one-sided table from whitespace-separated text, where empty cells were dropped.
+/// `item_column`: the table prints a project name beside the classification name (table 7).
+pub fn one_sided(
+    src: &str,
+    items: &[Item],
+    item_column: bool,
+) -> (Vec<RawRow>, Vec<(String, Span)>) {
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut pending: Option<(String, Span)> = None;
+    let mut leftover: Vec<(String, Span)> = Vec::new();
+    let mut last_text_line: Option<usize> = None;
+    for (k, it) in items.iter().enumerate() {
+        match it {
+            Item::Code(code, span) => {
+                if let Some(p) = pending.replace((code.clone(), *span)) {
+                    leftover.push(p);
+                }
+            }
+            Item::Text(t) => {
+                let word = squeeze(t.text(src));
+                let followed_by_figure = matches!(items.get(k + 1), Some(Item::Figure(..)));
+                if is_header_word(&word) && !followed_by_figure {
+                    continue;
+                }
+                let current = rows.last_mut().filter(|r| {
+                    r.values.is_empty()
+                        && pending.is_none()
+                        && (r.code.is_some()
+                            || r.item.is_some()
+                            || looks_unfinished(&r.label)
+                            || word.starts_with(['（', '(']))
+                });
+                match current {
+                    Some(row) if !is_total_label(&row.label) => {
+                        let same_line = last_text_line == Some(t.line);
+                        if item_column && (row.item.is_some() || same_line) && row.code.is_some() {
+                            let it = row.item.get_or_insert((String::new(), t.span));
+                            it.0.push_str(&word);
+                            it.1 = it.1.cover(t.span);
+                        } else {
+                            row.label.push_str(&word);
+                            row.label_span = row.label_span.cover(t.span);
+                        }
+                    }
+                    _ => {
+                        let mut row = RawRow::new(word, t.span);
+                        row.code = pending.take();
+                        rows.push(row);
+                    }
+                }
+                last_text_line = Some(t.line);
+            }
+            Item::Figure(v, span) => {
+                let needs_row = rows.last().is_none() || pending.is_some();
+                if needs_row {
+                    let mut row = RawRow::new(String::new(), Span::new(span.start, span.start));
+                    row.code = pending.take();
+                    rows.push(row);
+                }
+                if let Some(row) = rows.last_mut() {
+                    row.values.push(RawValue {
+                        value: Some(*v),
+                        span: *span,
+                    });
+                }
+            }
+            Item::Empty(_) => {}
+        }
+    }
+    if let Some(p) = pending {
+        leftover.push(p);
+    }
+    finish_kinds(&mut rows);
+    (rows, leftover)
+}
+
+/// Rows of a one-sided tab-separated table: one line, one row. `lead` fields (code parts, name,
+/// project name) come before the figures; without a `※` row, they end at the line's last text field.
+pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usize) -> Vec<RawRow> {
+    let mut rows = Vec::new();
+    for line in lines {
+        let fields = line
+            .iter()
+            .filter_map(|t| t.field)
+            .max()
+            .map_or(0, |m| m + 1);
+        let mut by_field: Vec<Vec<Token>> = vec![Vec::new(); fields];
+        for t in line {
+            if let Some(f) = t.field {
+                by_field[f].push(*t);
+            }
+        }
+        let last_text = by_field
+            .iter()
+            .rposition(|f| f.iter().any(|t| t.kind == Tk::Text));
+        let split = lead
+            .unwrap_or_else(|| last_text.map_or(0, |p| p + 1))
+            .min(fields);
+        let mut row = RawRow::new(String::new(), Span::default());
+        for field in &by_field[..split] {
+            let text: Vec<&Token> = field.iter().filter(|t| t.kind != Tk::Empty).collect();
+            let Some(first) = text.first() else { continue };
+            let span = first.span.cover(text[text.len() - 1].span);
+            let all_digits = text.iter().all(|t| t.kind == Tk::Int);
+            if all_digits {
+                let code = row.code.get_or_insert((String::new(), span));
+                for t in &text {
+                    code.0.push_str(t.text(src));
+                }
+                code.1 = code.1.cover(span);
+                continue;
+            }
+            let word = squeeze(src.get(span.start..span.end).unwrap_or(""));
+            if row.label.is_empty() {
+                row.label = word;
+                row.label_span = span;
+            } else if row.item.is_none() {
+                row.item = Some((word, span));
+            }
+        }
+        for field in &by_field[split..] {
+            let value = field
+                .iter()
+                .find(|t| t.is_number())
+                .and_then(|t| t.value(src).map(|v| (v, t.span)));
+            match value {
+                Some((v, span)) => row.values.push(RawValue {
+                    value: Some(v),
+                    span,
+                }),
+                None => {
+                    let span = field.first().map(|t| t.span).unwrap_or_default();
+                    row.values.push(RawValue { value: None, span });
+                }
+            }
+        }
+        if row.label.is_empty() && row.code.is_none() && row.figures().next().is_none() {
+            continue;
+        }
+        if row.label.is_empty() {
+            let s = row.code.as_ref().map(|c| c.1).unwrap_or_default();
+            row.label_span = Span::new(s.end, s.end);
+        }
+        // Trailing empty fields are sometimes cut off the line.
+        while row.values.len() < columns {
+            let end = row.values.last().map_or(row.label_span.end, |v| v.span.end);
+            row.values.push(RawValue {
+                value: None,
+                span: Span::new(end, end),
+            });
+        }
+        row.positioned = row.values.len() == columns;
+        if !row.positioned {
+            row.values.retain(|v| v.value.is_some());
+        }
+        rows.push(row);
+    }
+    finish_kinds(&mut rows);
+    rows
+}
+
+/// Rows of a two-sided table: each label starts an item; the figures after it are its values.
+/// Labels naming an expenditure class (by code or name) go to the expenditure side.
+pub fn two_sided(
+    src: &str,
+    items: &[Item],
+    is_expenditure: &dyn Fn(&str) -> bool,
+    tabbed: bool,
+) -> Vec<RawRow> {
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut pending: Option<(String, Span)> = None;
+    let mut open = false;
+    let mut last_line = None;
+    for (k, it) in items.iter().enumerate() {
+        match it {
+            Item::Code(c, s) => pending = Some((c.clone(), *s)),
+            Item::Text(t) => {
+                let word = squeeze(t.text(src));
+                let followed_by_figure = matches!(items.get(k + 1), Some(Item::Figure(..)));
+                if is_header_word(&word) && !followed_by_figure && pending.is_none() {
+                    open = false;
+                    continue;
+                }
+                // A wrapped label: text right after a label on the next line, no figures between.
+                if let Some(row) = rows.last_mut() {
+                    let continues = open
+                        && row.values.is_empty()
+                        && pending.is_none()
+                        && !tabbed
+                        && last_line.is_some_and(|l: usize| t.line == l + 1)
+                        && row.side == Some(Side::Expenditure)
+                        && row.code.is_some()
+                        && !is_expenditure(&word);
+                    if continues {
+                        row.label.push_str(&word);
+                        row.label_span = row.label_span.cover(t.span);
+                        last_line = Some(t.line);
+                        continue;
+                    }
+                }
+                let mut row = RawRow::new(word.clone(), t.span);
+                row.code = pending.take();
+                let side = if row.code.is_some() || is_expenditure(&word) {
+                    Side::Expenditure
+                } else {
+                    Side::Income
+                };
+                row.side = Some(side);
+                rows.push(row);
+                open = true;
+                last_line = Some(t.line);
+            }
+            Item::Figure(v, s) => {
+                if let Some(row) = rows.last_mut().filter(|_| open) {
+                    row.values.push(RawValue {
+                        value: Some(*v),
+                        span: *s,
+                    });
+                }
+            }
+            Item::Empty(s) => {
+                if tabbed {
+                    if let Some(row) = rows.last_mut().filter(|_| open) {
+                        row.values.push(RawValue {
+                            value: None,
+                            span: *s,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    finish_kinds(&mut rows);
+    rows
+}
+
+fn finish_kinds(rows: &mut [RawRow]) {
+    for r in rows {
+        r.kind = if is_total_label(&r.label) {
+            RowKind::Total
+        } else if r.code.is_some() {
+            RowKind::Coded
+        } else {
+            RowKind::Item
+        };
+    }
+}
+
+/// Splits a project name off a classification name printed in the same cell run (table 7 in PDF
+/// text: "其他政府办公厅（室）及相关机构事务支出" + "克州…项目"), using the catalogue's names for the
+/// row's code. A name cut short by a page break still splits where it stops matching.
+pub fn split_items_by_catalogue(rows: &mut [RawRow]) {
+    use crate::classification::{names_any_year, normalize_name, Scheme};
+    for r in rows
+        .iter_mut()
+        .filter(|r| r.item.is_none() && r.kind == RowKind::Coded)
+    {
+        let Some((code, _)) = &r.code else { continue };
+        if code.len() != 7 {
+            continue;
+        }
+        let label: Vec<char> = r.label.chars().collect();
+        let folded: Vec<char> = normalize_name(&r.label).chars().collect();
+        if folded.len() != label.len() {
+            continue;
+        }
+        let best = names_any_year(Scheme::Function, code)
+            .map(|e| {
+                let name: Vec<char> = normalize_name(e.name).chars().collect();
+                folded.iter().zip(&name).take_while(|(a, b)| a == b).count()
+            })
+            .max()
+            .unwrap_or(0);
+        if best >= 4 && best < label.len() {
+            let name: String = label[..best].iter().collect();
+            let item: String = label[best..].iter().collect();
+            let cut = r.label_span.start + r.label.char_indices().nth(best).map_or(0, |(b, _)| b);
+            r.item = Some((item, Span::new(cut.min(r.label_span.end), r.label_span.end)));
+            r.label = name;
+        }
+    }
+}
+
+/// Gives code groups that were printed away from their names (some PDF extractions move them) to
+/// the rows left without a code, in order, when the counts agree.
+pub fn attach_leftover_codes(rows: &mut [RawRow], leftover: Vec<(String, Span)>) -> bool {
+    let codeless: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.code.is_none() && r.kind != RowKind::Total)
+        .map(|(i, _)| i)
+        .collect();
+    if leftover.is_empty() || codeless.len() != leftover.len() {
+        return leftover.is_empty();
+    }
+    for (i, code) in codeless.into_iter().zip(leftover) {
+        rows[i].code = Some(code);
+        rows[i].kind = RowKind::Coded;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn total_labels() {
+        assert!(is_total_label("总计"));
+        assert!(is_total_label("收入总计"));
+        assert!(is_total_label("合计"));
+        assert!(!is_total_label("一般公共服务支出"));
+    }
+}

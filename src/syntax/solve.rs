@@ -1,0 +1,302 @@
+//! Deciding which column each figure is in when the text dropped the empty cells.
+//!
+//! `201 03 01 行政运行 13.38 13.38` in a 合计/基本支出/项目支出 table can mean (合计, 基本支出) or
+//! (合计, 项目支出). The arithmetic decides (DOMAIN.md, last section): each row's candidate
+//! placements are the order-preserving ways to put its figures into the columns that satisfy the
+//! layout's row identities; then every parent row must equal the sum of its children in each column,
+//! which removes the candidates no consistent combination uses. Whatever choice is left is taken
+//! by the layout's preference order and recorded as alternatives on the cell, never silently.
+
+use super::layouts::{Identity, Layout};
+use super::rows::RawRow;
+use crate::amount::Interval;
+use rust_decimal::Decimal;
+
+/// At most this many placements per row are considered; a row with more is not read.
+const MAX_CANDIDATES: usize = 20_000;
+/// At most this many combinations per parent/children group are tried.
+const MAX_COMBINATIONS: usize = 200_000;
+
+/// The column of each of a row's figures, with the other columns it could be in.
+#[derive(Clone, Debug, Default)]
+pub struct Placement {
+    pub columns: Vec<usize>,
+    pub alternatives: Vec<Vec<usize>>,
+}
+
+/// A parent row and the rows that must add up to it, column by column.
+pub struct Group {
+    pub parent: usize,
+    pub children: Vec<usize>,
+}
+
+/// Places the figures of `rows` (all of one side) into `n` columns. Returns the placement of each
+/// row, or the reason the table cannot be read.
+pub fn solve(
+    rows: &[&RawRow],
+    n: usize,
+    identities: &[Identity],
+    groups: &[Group],
+    layout: &Layout,
+) -> Result<Vec<Placement>, String> {
+    let mut cands: Vec<Vec<Vec<usize>>> = Vec::with_capacity(rows.len());
+    for r in rows {
+        let figures: Vec<Decimal> = r.figures().map(|f| f.0).collect();
+        if r.positioned {
+            let cols = r
+                .values
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| v.value.is_some())
+                .map(|(i, _)| i)
+                .collect();
+            cands.push(vec![cols]);
+            continue;
+        }
+        let k = figures.len();
+        if k > n {
+            return Err(format!(
+                "行「{}」有 {} 个数字，但表只有 {} 列",
+                r.label, k, n
+            ));
+        }
+        if binomial(n, k) > MAX_CANDIDATES {
+            return Err(format!("行「{}」的数字可放入的列组合过多", r.label));
+        }
+        let all = combinations(n, k);
+        let fitting: Vec<Vec<usize>> = all
+            .iter()
+            .filter(|c| identities_hold(&figures, c, identities))
+            .cloned()
+            .collect();
+        cands.push(if fitting.is_empty() { all } else { fitting });
+    }
+    let values: Vec<Vec<Decimal>> = rows
+        .iter()
+        .map(|r| r.figures().map(|f| f.0).collect())
+        .collect();
+    propagate(groups, &values, &mut cands, n);
+    // Decide the rows one at a time, most aggregated first (totals, then 类, 款, 项), propagating
+    // after each choice so that the choices stay consistent with each other.
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| rows[i].code.as_ref().map_or(0, |c| c.0.len()));
+    let mut placements: Vec<Placement> = vec![Placement::default(); rows.len()];
+    for &i in &order {
+        let cs = &cands[i];
+        let best = cs
+            .iter()
+            .min_by_key(|c| {
+                (
+                    c.iter().map(|&col| layout.rank(col)).sum::<usize>(),
+                    (*c).clone(),
+                )
+            })
+            .cloned()
+            .unwrap_or_default();
+        let alternatives = (0..best.len())
+            .map(|k| {
+                let mut alts: Vec<usize> =
+                    cs.iter().map(|c| c[k]).filter(|&c| c != best[k]).collect();
+                alts.sort_unstable();
+                alts.dedup();
+                alts
+            })
+            .collect();
+        if cs.len() > 1 {
+            cands[i] = vec![best.clone()];
+            propagate(groups, &values, &mut cands, n);
+        }
+        placements[i] = Placement {
+            columns: best,
+            alternatives,
+        };
+    }
+    Ok(placements)
+}
+
+/// Applies the parent = Σ children constraints until nothing changes.
+fn propagate(groups: &[Group], values: &[Vec<Decimal>], cands: &mut [Vec<Vec<usize>>], n: usize) {
+    for _ in 0..8 {
+        let mut changed = false;
+        for g in groups {
+            changed |= prune_group(g, values, cands, n);
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+fn binomial(n: usize, k: usize) -> usize {
+    let k = k.min(n - k.min(n));
+    (0..k).fold(1usize, |acc, i| acc.saturating_mul(n - i) / (i + 1))
+}
+
+/// All increasing sequences of `k` column indices below `n`.
+fn combinations(n: usize, k: usize) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut cur = Vec::with_capacity(k);
+    fn rec(start: usize, n: usize, k: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        if cur.len() == k {
+            out.push(cur.clone());
+            return;
+        }
+        for i in start..n {
+            if n - i < k - cur.len() {
+                break;
+            }
+            cur.push(i);
+            rec(i + 1, n, k, cur, out);
+            cur.pop();
+        }
+    }
+    rec(0, n, k, &mut cur, &mut out);
+    out
+}
+
+/// The interval of column `col` in a row placed by `cols` (an empty cell is exactly zero).
+fn cell(figures: &[Decimal], cols: &[usize], col: usize) -> Interval {
+    cols.iter()
+        .position(|&c| c == col)
+        .map_or(Interval::exact(Decimal::ZERO), |i| {
+            Interval::of_printed(figures[i])
+        })
+}
+
+fn identities_hold(figures: &[Decimal], cols: &[usize], identities: &[Identity]) -> bool {
+    identities.iter().all(|id| {
+        let sum = id
+            .parts
+            .iter()
+            .fold(Interval::exact(Decimal::ZERO), |s, &p| {
+                s.add(cell(figures, cols, p))
+            });
+        cell(figures, cols, id.total).intersects(sum)
+    })
+}
+
+/// Removes the candidates of the group's rows that no consistent combination uses.
+///
+/// For each placement of the parent, a depth-first search tries the children's placements in turn,
+/// keeping per-column partial sums; with no negative figure, a branch dies as soon as a column's sum
+/// exceeds the parent's (a child figure in a column where the parent is empty dies at once).
+fn prune_group(
+    g: &Group,
+    values: &[Vec<Decimal>],
+    cands: &mut [Vec<Vec<usize>>],
+    n: usize,
+) -> bool {
+    let members: Vec<usize> = std::iter::once(g.parent)
+        .chain(g.children.iter().copied())
+        .collect();
+    if members.iter().all(|&m| cands[m].len() == 1) {
+        return false;
+    }
+    let nonnegative = members
+        .iter()
+        .all(|&m| values[m].iter().all(|v| !v.is_sign_negative()));
+    let mut search = Search {
+        values,
+        cands,
+        children: &g.children,
+        n,
+        nonnegative,
+        used: members
+            .iter()
+            .map(|&m| vec![false; cands[m].len()])
+            .collect(),
+        stack: Vec::with_capacity(g.children.len()),
+        budget: MAX_COMBINATIONS,
+        any: false,
+    };
+    for pc in 0..cands[g.parent].len() {
+        let target: Vec<Interval> = (0..n)
+            .map(|col| cell(&values[g.parent], &cands[g.parent][pc], col))
+            .collect();
+        let before = search.any;
+        search.any = false;
+        let zero = vec![Interval::exact(Decimal::ZERO); n];
+        search.dfs(0, &zero, &target);
+        if search.budget == 0 {
+            return false;
+        }
+        if search.any {
+            search.used[0][pc] = true;
+        }
+        search.any |= before;
+    }
+    if !search.any {
+        return false;
+    }
+    let used = search.used;
+    let mut changed = false;
+    for (mi, &m) in members.iter().enumerate() {
+        if used[mi].iter().all(|&u| u) {
+            continue;
+        }
+        let kept: Vec<Vec<usize>> = cands[m]
+            .iter()
+            .zip(&used[mi])
+            .filter(|(_, &u)| u)
+            .map(|(c, _)| c.clone())
+            .collect();
+        cands[m] = kept;
+        changed = true;
+    }
+    changed
+}
+
+struct Search<'a> {
+    values: &'a [Vec<Decimal>],
+    cands: &'a [Vec<Vec<usize>>],
+    children: &'a [usize],
+    n: usize,
+    nonnegative: bool,
+    /// Per member (parent first): which candidates take part in a consistent combination.
+    used: Vec<Vec<bool>>,
+    stack: Vec<usize>,
+    budget: usize,
+    any: bool,
+}
+
+impl Search<'_> {
+    fn dfs(&mut self, k: usize, partial: &[Interval], target: &[Interval]) {
+        if self.budget == 0 {
+            return;
+        }
+        self.budget -= 1;
+        if k == self.children.len() {
+            if (0..self.n).all(|c| partial[c].intersects(target[c])) {
+                self.any = true;
+                for (ci, &choice) in self.stack.iter().enumerate() {
+                    self.used[ci + 1][choice] = true;
+                }
+            }
+            return;
+        }
+        let child = self.children[k];
+        for cc in 0..self.cands[child].len() {
+            let next: Vec<Interval> = (0..self.n)
+                .map(|col| partial[col].add(cell(&self.values[child], &self.cands[child][cc], col)))
+                .collect();
+            if self.nonnegative && (0..self.n).any(|c| next[c].lo > target[c].hi) {
+                continue;
+            }
+            self.stack.push(cc);
+            self.dfs(k + 1, &next, target);
+            self.stack.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn combinations_are_complete() {
+        assert_eq!(combinations(3, 2), vec![vec![0, 1], vec![0, 2], vec![1, 2]]);
+        assert_eq!(combinations(12, 4).len(), binomial(12, 4));
+        assert_eq!(binomial(11, 0), 1);
+    }
+}

@@ -1,0 +1,386 @@
+//! Reading one table region into a [`Table`].
+//!
+//! The region's lines are sorted into header (titles, `编制单位`, `单位：` line, column headers and the
+//! `※` row), body and noise (page numbers, headers repeated after a page break). The body is cut into
+//! rows (`rows`), the figures placed in columns (`solve`) and the result checked for sense: a table
+//! whose figures cannot be placed is reported unread and holds no cells.
+
+use super::layouts::{self, Layout};
+use super::lex::{self, squeeze, Line, Tk, Token};
+use super::regions::{unit_of_line, Region};
+use super::rows::{self, RawRow};
+use super::solve::{self, Group};
+use crate::model::{Cell, Column, Row, RowKind, Side, Table, TableKind, TableStatus};
+use crate::source::Span;
+
+/// Reads the table of `region`. `is_expenditure` tells expenditure labels of two-sided tables.
+pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
+    let title_line = lines[region.title];
+    let title = squeeze(title_line.text(src));
+    let end_span = lines
+        .get(region.end.saturating_sub(1))
+        .map_or(title_line.end, |l| l.end);
+    let mut table = Table {
+        kind: region.kind,
+        number: region.number,
+        title,
+        title_span: title_line.span(),
+        span: Span::new(title_line.start, end_span.max(title_line.end)),
+        subject: None,
+        unit: None,
+        unit_span: None,
+        columns: Vec::new(),
+        income_columns: Vec::new(),
+        rows: Vec::new(),
+        status: TableStatus::Empty { statement: None },
+    };
+    if matches!(
+        region.kind,
+        TableKind::PerformanceOverall | TableKind::PerformanceProject
+    ) {
+        super::perf::read(src, lines, region, &mut table);
+        return table;
+    }
+    let parts = sort_lines(src, lines, region, &mut table);
+    let Some(layout) = layouts::choose(region.kind, &parts.header, parts.star_columns) else {
+        table.status = TableStatus::Unread {
+            reason: "表头与已知的表格样式都不相符".to_string(),
+        };
+        return table;
+    };
+    table.columns = layout
+        .columns
+        .iter()
+        .map(|c| Column {
+            name: c.to_string(),
+        })
+        .collect();
+    table.income_columns = layout
+        .income_columns
+        .iter()
+        .map(|c| Column {
+            name: c.to_string(),
+        })
+        .collect();
+    let mut toks: Vec<Token> = Vec::new();
+    for &i in &parts.body {
+        lex::tokenize(src, i, lines[i], &mut toks);
+    }
+    if toks.iter().all(|t| !t.is_number()) {
+        table.status = TableStatus::Empty {
+            statement: parts.empty_statement,
+        };
+        return table;
+    }
+    let tabbed = parts
+        .body
+        .iter()
+        .filter(|&&i| lines[i].text(src).contains('\t'))
+        .count()
+        * 2
+        > parts.body.len();
+    let decimals = toks
+        .iter()
+        .any(|t| t.kind == Tk::Figure && t.text(src).contains('.'));
+    let raw = if region.kind.is_two_sided() {
+        let items = rows::prepare(src, &toks, decimals);
+        let mut r = rows::two_sided(src, &items, &is_expenditure_label, tabbed);
+        for row in &mut r {
+            let n = layout.columns_of(row.side).len();
+            row.positioned = tabbed && row.values.len() == n;
+            if !row.positioned {
+                row.values.retain(|v| v.value.is_some());
+            }
+        }
+        r
+    } else if tabbed {
+        let by_line = group_by_line(&toks);
+        rows::tabbed(src, &by_line, parts.star_lead, layout.columns.len())
+    } else {
+        let items = rows::prepare(src, &toks, decimals);
+        let item_column = region.kind == TableKind::GeneralBudgetProjects;
+        let (mut r, leftover) = rows::one_sided(src, &items, item_column);
+        rows::attach_leftover_codes(&mut r, leftover);
+        if item_column {
+            rows::split_items_by_catalogue(&mut r);
+        }
+        r
+    };
+    let raw: Vec<RawRow> = raw
+        .into_iter()
+        .filter(|r| r.code.is_some() || r.figures().next().is_some() || r.side.is_some())
+        .collect();
+    match place(&raw, layout) {
+        Ok(rows) => {
+            table.status = if rows.iter().any(|r| !r.cells.is_empty()) {
+                TableStatus::Read
+            } else {
+                TableStatus::Empty {
+                    statement: parts.empty_statement,
+                }
+            };
+            table.rows = rows;
+        }
+        Err(reason) => table.status = TableStatus::Unread { reason },
+    }
+    table
+}
+
+fn group_by_line(toks: &[Token]) -> Vec<Vec<Token>> {
+    let mut out: Vec<Vec<Token>> = Vec::new();
+    for t in toks {
+        match out.last_mut() {
+            Some(l) if l[0].line == t.line => l.push(*t),
+            _ => out.push(vec![*t]),
+        }
+    }
+    out
+}
+
+/// Expenditure items of two-sided tables: class names (`一、一般公共服务支出`), 支出总计 and the like.
+pub fn is_expenditure_label(label: &str) -> bool {
+    let l =
+        label.trim_start_matches(|c: char| "一二三四五六七八九十、.．0123456789（）()".contains(c));
+    l.ends_with("支出")
+        || l.contains("支出总计")
+        || l.contains("支出合计")
+        || matches!(l, "预备费" | "结转下年" | "年末结转和结余" | "结余分配")
+}
+
+/// The lines of a region, sorted.
+struct Parts {
+    header: String,
+    body: Vec<usize>,
+    star_columns: Option<usize>,
+    /// Number of `※` cells: fields before the figures.
+    star_lead: Option<usize>,
+    empty_statement: Option<Span>,
+}
+
+fn sort_lines(src: &str, lines: &[Line], region: &Region, table: &mut Table) -> Parts {
+    let mut parts = Parts {
+        header: String::new(),
+        body: Vec::new(),
+        star_columns: None,
+        star_lead: None,
+        empty_statement: None,
+    };
+    let mut in_body = false;
+    let mut first_header: Option<String> = None;
+    let mut skipping_repeat = false;
+    for i in region.title + 1..region.end {
+        let line = lines[i];
+        let text = line.text(src);
+        let sq = squeeze(text);
+        if sq.is_empty() {
+            continue;
+        }
+        if let Some((unit, at)) = unit_of_line(&sq) {
+            if table.unit.is_none() {
+                table.unit = Some(unit);
+                table.unit_span = Some(unit_span(src, line, at, &sq));
+            }
+            if in_body {
+                skipping_repeat = true;
+            }
+            continue;
+        }
+        if sq.starts_with("编制单位") || sq.starts_with("编制部门") || sq.starts_with("预算单位：")
+        {
+            if in_body {
+                skipping_repeat = true;
+            }
+            continue;
+        }
+        if sq.contains("为空表") || sq.contains("本表无数据") || sq.contains("无此项") {
+            parts.empty_statement = Some(line.span());
+            continue;
+        }
+        if let Some((lead, cols)) = star_row(src, i, line) {
+            parts.star_columns = parts.star_columns.or(Some(cols));
+            parts.star_lead = parts.star_lead.or(Some(lead));
+            skipping_repeat = false;
+            continue;
+        }
+        if is_page_number(&sq) {
+            continue;
+        }
+        let starts_body = line_starts_body(src, i, line);
+        if !in_body {
+            if starts_body {
+                in_body = true;
+                // Two-sided tables: income labels printed on lines before the first figure.
+                if region.kind.is_two_sided() {
+                    pull_back_labels(src, lines, region.title + 1, i, &mut parts);
+                }
+                parts.body.push(i);
+            } else {
+                if first_header.is_none() {
+                    first_header = Some(sq.clone());
+                }
+                parts.header.push_str(&sq);
+            }
+            continue;
+        }
+        if first_header.as_deref() == Some(sq.as_str()) {
+            skipping_repeat = true;
+            continue;
+        }
+        if skipping_repeat {
+            if starts_body {
+                skipping_repeat = false;
+            } else {
+                continue;
+            }
+        }
+        parts.body.push(i);
+    }
+    parts
+}
+
+/// The exact span of the unit word in a `单位：万元` line (`at` is a byte offset in the squeezed text).
+fn unit_span(src: &str, line: Line, at: usize, sq: &str) -> Span {
+    let text = line.text(src);
+    let word = if sq[at..].trim_start_matches(['：', ':']).starts_with("万元") {
+        "万元"
+    } else {
+        "元"
+    };
+    // Find the unit word after the last "单位".
+    let base = text.rfind("单位").unwrap_or(0);
+    match text[base..].find(word) {
+        Some(j) => Span::new(line.start + base + j, line.start + base + j + word.len()),
+        None => line.span(),
+    }
+}
+
+/// `※ ※ ※ ※ 1 2 3 …`: returns (number of ※, number of column numbers).
+fn star_row(src: &str, i: usize, line: Line) -> Option<(usize, usize)> {
+    let mut toks = Vec::new();
+    lex::tokenize(src, i, line, &mut toks);
+    let stars = toks.iter().filter(|t| t.kind == Tk::Star).count();
+    let ints = toks.iter().filter(|t| t.kind == Tk::Int).count();
+    let others = toks
+        .iter()
+        .filter(|t| !matches!(t.kind, Tk::Star | Tk::Int | Tk::Empty))
+        .count();
+    (stars > 0 && ints > 0 && others == 0).then_some((stars, ints))
+}
+
+/// `- 5 -`, `第 3 页`, a lone small integer.
+fn is_page_number(sq: &str) -> bool {
+    let t = sq.trim_matches(|c| c == '-' || c == '—');
+    (t.len() <= 3
+        && !t.is_empty()
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && sq.starts_with(['-', '—']))
+        || (sq.starts_with('第') && sq.ends_with('页'))
+}
+
+/// A body line has a figure, or starts with a classification code.
+fn line_starts_body(src: &str, i: usize, line: Line) -> bool {
+    let mut toks = Vec::new();
+    lex::tokenize(src, i, line, &mut toks);
+    let first = toks.iter().find(|t| t.kind != Tk::Empty);
+    let code_first = first.is_some_and(|t| {
+        let s = t.text(src);
+        t.kind == Tk::Int && matches!(s.len(), 3 | 5 | 7) && s.starts_with(['2', '3', '5'])
+    });
+    code_first
+        || toks.iter().any(|t| {
+            t.kind == Tk::OpenFigure || (t.kind == Tk::Figure && t.text(src).contains(['.', ',']))
+        })
+}
+
+fn pull_back_labels(src: &str, lines: &[Line], from: usize, to: usize, parts: &mut Parts) {
+    let mut pulled = Vec::new();
+    for j in (from..to).rev() {
+        let sq = squeeze(lines[j].text(src));
+        if sq.is_empty() {
+            continue;
+        }
+        let ordinal =
+            sq.starts_with(|c: char| "一二三四五六七八九十".contains(c)) && sq.contains('、');
+        if !ordinal {
+            break;
+        }
+        pulled.push(j);
+    }
+    pulled.reverse();
+    parts.body.extend(pulled);
+}
+
+/// Places every row's figures and builds the model rows.
+fn place(raw: &[RawRow], layout: &Layout) -> Result<Vec<Row>, String> {
+    let mut out: Vec<Option<Row>> = vec![None; raw.len()];
+    for side in [None, Some(Side::Income), Some(Side::Expenditure)] {
+        let idx: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].side == side).collect();
+        if idx.is_empty() {
+            continue;
+        }
+        let members: Vec<&RawRow> = idx.iter().map(|&i| &raw[i]).collect();
+        let groups = hierarchy(&members);
+        let n = layout.columns_of(side).len();
+        let placements = solve::solve(&members, n, layout.identities_of(side), &groups, layout)?;
+        for (k, (&i, p)) in idx.iter().zip(placements).enumerate() {
+            let r = members[k];
+            let cells = r
+                .figures()
+                .zip(p.columns.iter().zip(p.alternatives))
+                .map(|((value, span), (&column, alternatives))| Cell {
+                    column,
+                    value,
+                    span,
+                    alternatives,
+                })
+                .collect();
+            out[i] = Some(Row {
+                kind: r.kind,
+                side: r.side,
+                code: r.code.as_ref().map(|c| c.0.clone()),
+                code_span: r.code.as_ref().map(|c| c.1),
+                label: r.label.clone(),
+                label_span: r.label_span,
+                item: r.item.as_ref().map(|i| i.0.clone()),
+                cells,
+            });
+        }
+    }
+    Ok(out.into_iter().flatten().collect())
+}
+
+/// Parent/children groups by classification code, and totals over the top-level rows.
+fn hierarchy(rows: &[&RawRow]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let code = |i: usize| rows[i].code.as_ref().map(|c| c.0.as_str());
+    for (p, r) in rows.iter().enumerate() {
+        let Some(pc) = code(p) else { continue };
+        if r.item.is_some() {
+            continue;
+        }
+        let children: Vec<usize> = (0..rows.len())
+            .filter(|&c| code(c).is_some_and(|cc| cc.len() == pc.len() + 2 && cc.starts_with(pc)))
+            .collect();
+        if !children.is_empty() {
+            groups.push(Group {
+                parent: p,
+                children,
+            });
+        }
+    }
+    let top: Vec<usize> = (0..rows.len())
+        .filter(|&i| match code(i) {
+            Some(c) => c.len() == 3,
+            None => rows[i].kind == RowKind::Item && rows[i].side == Some(Side::Expenditure),
+        })
+        .collect();
+    for (t, r) in rows.iter().enumerate() {
+        if r.kind == RowKind::Total && !top.is_empty() {
+            groups.push(Group {
+                parent: t,
+                children: top.clone(),
+            });
+        }
+    }
+    groups
+}

@@ -1,0 +1,33 @@
+//! Shared helpers for the integration tests: reading the corpus beside the project.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+pub fn corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+}
+
+pub fn corpus(name: &str) -> String {
+    let p = corpus_dir().join(name);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
+}
+
+/// Every corpus document: the reference set and `real/`, sorted.
+pub fn all_documents() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for dir in [corpus_dir(), corpus_dir().join("real")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                let name = p.strip_prefix(corpus_dir()).unwrap().display().to_string();
+                out.push((name, std::fs::read_to_string(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
