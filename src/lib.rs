@@ -26,10 +26,22 @@ use std::collections::HashMap;
 pub fn read(text: &str) -> Document {
     let lines = syntax::lex::lines(text);
     let regions = syntax::regions::find(text, &lines);
-    let tables: Vec<model::Table> = regions
+    let mut tables: Vec<model::Table> = regions
         .iter()
         .map(|r| syntax::table::read(text, &lines, r))
         .collect();
+    // Unnumbered table sets (Shanghai, final accounts) are numbered by their order.
+    if tables.iter().all(|t| t.number.is_none()) {
+        let financial = tables.iter_mut().filter(|t| {
+            !matches!(
+                t.kind,
+                model::TableKind::PerformanceOverall | model::TableKind::PerformanceProject
+            )
+        });
+        for (i, t) in financial.enumerate() {
+            t.number = Some(i as u32 + 1);
+        }
+    }
     let mut facts = syntax::facts::read(text, &lines);
     let mut units: HashMap<model::MoneyUnit, usize> = HashMap::new();
     for t in tables

@@ -10,9 +10,11 @@ use std::collections::HashMap;
 pub fn read(src: &str, lines: &[Line]) -> Facts {
     let mut facts = Facts::default();
     // Year, scope and kind: the first "2025年部门预算" / "2024年度部门决算" / "2026年预算单位…" phrase.
-    for l in lines {
+    let mut title_line = None;
+    for (li, l) in lines.iter().enumerate() {
         let t = l.text(src);
         if let Some(found) = year_phrase(t) {
+            title_line = Some((li, found.1.start));
             let (year, ys, scope, kind) = found;
             let base = l.start;
             facts.year = Some(Located {
@@ -34,8 +36,50 @@ pub fn read(src: &str, lines: &[Line]) -> Facts {
             break;
         }
     }
-    facts.body = body_name(src, lines);
+    facts.body = body_name(src, lines).or_else(|| {
+        let (li, year_at) = title_line?;
+        body_from_title(src, lines, li, year_at)
+    });
     facts
+}
+
+/// The body's name from the document's title: the words before "2024年度部门决算" on its line, or
+/// the short lines just above it ("上海市普陀区规划和自然" + "资源局").
+fn body_from_title(
+    src: &str,
+    lines: &[Line],
+    li: usize,
+    year_at: usize,
+) -> Option<Located<String>> {
+    let line = lines[li];
+    let before = &line.text(src)[..year_at];
+    let name = squeeze(before);
+    if name.chars().count() >= 4 {
+        return Some(Located {
+            value: name,
+            span: Span::new(line.start, line.start + before.trim_end().len()),
+        });
+    }
+    let above: Vec<usize> = (0..li)
+        .rev()
+        .filter(|&j| !lines[j].text(src).trim().is_empty())
+        .take(2)
+        .take_while(|&j| {
+            let t = squeeze(lines[j].text(src));
+            t.chars().count() < 20 && !t.chars().any(|c| c.is_ascii_digit())
+        })
+        .collect();
+    let first = *above.last()?;
+    let last = above[0];
+    let value: String = above
+        .iter()
+        .rev()
+        .map(|&j| squeeze(lines[j].text(src)))
+        .collect();
+    (value.chars().count() >= 4).then(|| Located {
+        value,
+        span: Span::new(lines[first].start, lines[last].end),
+    })
 }
 
 type YearPhrase = (u16, Span, Option<(Scope, Span)>, Option<(DocKind, Span)>);
@@ -75,7 +119,11 @@ fn year_phrase(t: &str) -> Option<YearPhrase> {
                     (None, 0)
                 };
                 // "2026年预算单位…": the word 预算 comes before 单位.
-                let kind_at = if skip == "预算单位".len() { at } else { at + skip };
+                let kind_at = if skip == "预算单位".len() {
+                    at
+                } else {
+                    at + skip
+                };
                 let tail = &t[kind_at..];
                 let kind = if tail.starts_with("预算") {
                     Some(DocKind::Budget)
@@ -85,7 +133,11 @@ fn year_phrase(t: &str) -> Option<YearPhrase> {
                     None
                 };
                 if let Some(k) = kind {
-                    let scope_end = if kind_at == at { at + "预算单位".len() } else { kind_at };
+                    let scope_end = if kind_at == at {
+                        at + "预算单位".len()
+                    } else {
+                        kind_at
+                    };
                     let scope = scope.map(|s| (s, Span::new(at, scope_end)));
                     return Some((
                         year,

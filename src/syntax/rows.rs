@@ -188,15 +188,14 @@ pub fn one_sided(
     item_column: bool,
 ) -> (Vec<RawRow>, Vec<(String, Span)>) {
     let mut rows: Vec<RawRow> = Vec::new();
-    let mut pending: Option<(String, Span)> = None;
+    // Code groups seen since the last row started (PDF extraction sometimes prints two in a row).
+    let mut pending: Vec<(String, Span)> = Vec::new();
     let mut leftover: Vec<(String, Span)> = Vec::new();
     let mut last_text_line: Option<usize> = None;
     for (k, it) in items.iter().enumerate() {
         match it {
             Item::Code(code, span) => {
-                if let Some(p) = pending.replace((code.clone(), *span)) {
-                    leftover.push(p);
-                }
+                pending.push((code.clone(), *span));
             }
             Item::Text(t) => {
                 let word = squeeze(t.text(src));
@@ -206,7 +205,7 @@ pub fn one_sided(
                 }
                 let current = rows.last_mut().filter(|r| {
                     r.values.is_empty()
-                        && pending.is_none()
+                        && pending.is_empty()
                         && (r.code.is_some()
                             || r.item.is_some()
                             || looks_unfinished(&r.label)
@@ -226,17 +225,17 @@ pub fn one_sided(
                     }
                     _ => {
                         let mut row = RawRow::new(word, t.span);
-                        row.code = pending.take();
+                        row.code = take_code(&mut pending, &mut leftover, &row.label);
                         rows.push(row);
                     }
                 }
                 last_text_line = Some(t.line);
             }
             Item::Figure(v, span) => {
-                let needs_row = rows.last().is_none() || pending.is_some();
+                let needs_row = rows.last().is_none() || !pending.is_empty();
                 if needs_row {
                     let mut row = RawRow::new(String::new(), Span::new(span.start, span.start));
-                    row.code = pending.take();
+                    row.code = take_code(&mut pending, &mut leftover, "");
                     rows.push(row);
                 }
                 if let Some(row) = rows.last_mut() {
@@ -249,11 +248,30 @@ pub fn one_sided(
             Item::Empty(_) => {}
         }
     }
-    if let Some(p) = pending {
-        leftover.push(p);
-    }
+    leftover.append(&mut pending);
     finish_kinds(&mut rows);
     (rows, leftover)
+}
+
+/// The code for a row starting now: of the code groups waiting, the one the catalogue names like the
+/// row, else the last one; the others are left over for rows that lost theirs.
+fn take_code(
+    pending: &mut Vec<(String, Span)>,
+    leftover: &mut Vec<(String, Span)>,
+    label: &str,
+) -> Option<(String, Span)> {
+    use crate::classification::{names_any_year, names_equal, Scheme};
+    let named = pending.iter().position(|(code, _)| {
+        [Scheme::Function, Scheme::Economic]
+            .iter()
+            .any(|&s| names_any_year(s, code).any(|e| names_equal(e.name, label)))
+    });
+    let chosen = match named {
+        Some(k) => Some(pending.remove(k)),
+        None => pending.pop(),
+    };
+    leftover.append(pending);
+    chosen
 }
 
 /// Rows of a one-sided tab-separated table: one line, one row. `lead` fields (code parts, name,
@@ -418,7 +436,8 @@ pub fn two_sided(
 
 fn finish_kinds(rows: &mut [RawRow]) {
     for r in rows {
-        r.kind = if is_total_label(&r.label) {
+        // A row of figures with neither name nor code: the totals row whose label was printed away.
+        r.kind = if is_total_label(&r.label) || (r.label.is_empty() && r.code.is_none()) {
             RowKind::Total
         } else if r.code.is_some() {
             RowKind::Coded
@@ -464,22 +483,35 @@ pub fn split_items_by_catalogue(rows: &mut [RawRow]) {
 }
 
 /// Gives code groups that were printed away from their names (some PDF extractions move them) to
-/// the rows left without a code, in order, when the counts agree.
-pub fn attach_leftover_codes(rows: &mut [RawRow], leftover: Vec<(String, Span)>) -> bool {
-    let codeless: Vec<usize> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.code.is_none() && r.kind != RowKind::Total)
-        .map(|(i, _)| i)
-        .collect();
-    if leftover.is_empty() || codeless.len() != leftover.len() {
-        return leftover.is_empty();
+/// the rows left without a code: first to the row whose name the catalogue gives the code, then the
+/// rest in order, when the counts agree.
+pub fn attach_leftover_codes(rows: &mut [RawRow], mut leftover: Vec<(String, Span)>) {
+    use crate::classification::{names_any_year, names_equal, Scheme};
+    let codeless = |rows: &[RawRow]| -> Vec<usize> {
+        rows.iter()
+            .enumerate()
+            .filter(|(_, r)| r.code.is_none() && r.kind != RowKind::Total && !r.label.is_empty())
+            .map(|(i, _)| i)
+            .collect()
+    };
+    if leftover.is_empty() || codeless(rows).len() != leftover.len() {
+        return;
     }
-    for (i, code) in codeless.into_iter().zip(leftover) {
+    for i in codeless(rows) {
+        let by_name = leftover.iter().position(|(code, _)| {
+            [Scheme::Function, Scheme::Economic]
+                .iter()
+                .any(|&s| names_any_year(s, code).any(|e| names_equal(e.name, &rows[i].label)))
+        });
+        if let Some(k) = by_name {
+            rows[i].code = Some(leftover.remove(k));
+            rows[i].kind = RowKind::Coded;
+        }
+    }
+    for (i, code) in codeless(rows).into_iter().zip(leftover) {
         rows[i].code = Some(code);
         rows[i].kind = RowKind::Coded;
     }
-    true
 }
 
 #[cfg(test)]

@@ -57,11 +57,13 @@ pub fn solve(
         if k > n {
             return Err(format!(
                 "行「{}」有 {} 个数字，但表只有 {} 列",
-                r.label, k, n
+                short(&r.label),
+                k,
+                n
             ));
         }
         if binomial(n, k) > MAX_CANDIDATES {
-            return Err(format!("行「{}」的数字可放入的列组合过多", r.label));
+            return Err(format!("行「{}」的数字可放入的列组合过多", short(&r.label)));
         }
         let all = combinations(n, k);
         let fitting: Vec<Vec<usize>> = all
@@ -124,6 +126,16 @@ fn propagate(groups: &[Group], values: &[Vec<Decimal>], cands: &mut [Vec<Vec<usi
         if !changed {
             break;
         }
+    }
+}
+
+/// A label cut to a readable length for messages.
+fn short(label: &str) -> String {
+    const MAX: usize = 16;
+    if label.chars().count() <= MAX {
+        label.to_string()
+    } else {
+        label.chars().take(MAX).chain("…".chars()).collect()
     }
 }
 

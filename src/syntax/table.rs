@@ -10,8 +10,10 @@ use super::lex::{self, squeeze, Line, Tk, Token};
 use super::regions::{unit_of_line, Region};
 use super::rows::{self, RawRow};
 use super::solve::{self, Group};
+use crate::amount::Interval;
 use crate::model::{Cell, Column, Row, RowKind, Side, Table, TableKind, TableStatus};
 use crate::source::Span;
+use rust_decimal::Decimal;
 
 /// Reads the table of `region`. `is_expenditure` tells expenditure labels of two-sided tables.
 pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
@@ -110,7 +112,7 @@ pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
         .into_iter()
         .filter(|r| r.code.is_some() || r.figures().next().is_some() || r.side.is_some())
         .collect();
-    match place(&raw, layout) {
+    match place(&raw, layout).and_then(|rows| sense_check(&raw, rows, layout)) {
         Ok(rows) => {
             table.status = if rows.iter().any(|r| !r.cells.is_empty()) {
                 TableStatus::Read
@@ -347,6 +349,47 @@ fn place(raw: &[RawRow], layout: &Layout) -> Result<Vec<Row>, String> {
         }
     }
     Ok(out.into_iter().flatten().collect())
+}
+
+/// Below this share of parent = Σ children relations that hold, the rows were misread, not misprinted.
+const MIN_SHARE_CONSISTENT: (usize, usize) = (3, 4);
+
+/// Refuses a reading whose sums mostly fail: real documents have a few errors, a misread layout
+/// (figures of one row printed beside another's name) breaks most relations. Never half-guess.
+fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Row>, String> {
+    let mut checked = 0usize;
+    let mut holding = 0usize;
+    for side in [None, Some(Side::Income), Some(Side::Expenditure)] {
+        let idx: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].side == side).collect();
+        let members: Vec<&RawRow> = idx.iter().map(|&i| &raw[i]).collect();
+        let n = layout.columns_of(side).len();
+        for g in hierarchy(&members) {
+            let (pi, children) = (idx[g.parent], g.children.iter().map(|&c| idx[c]));
+            let value = |row: &Row, col: usize| {
+                row.cell(col).map_or(Interval::exact(Decimal::ZERO), |c| {
+                    Interval::of_printed(c.value)
+                })
+            };
+            let children: Vec<usize> = children.collect();
+            let ok = (0..n).all(|col| {
+                let sum = children
+                    .iter()
+                    .fold(Interval::exact(Decimal::ZERO), |s, &c| {
+                        s.add(value(&rows[c], col))
+                    });
+                value(&rows[pi], col).intersects(sum)
+            });
+            checked += 1;
+            holding += usize::from(ok);
+        }
+    }
+    let (num, den) = MIN_SHARE_CONSISTENT;
+    if checked >= 3 && holding * den < checked * num {
+        return Err(format!(
+            "读出的数字只有 {holding}/{checked} 组满足上下级加总关系，行列可能未被正确识别"
+        ));
+    }
+    Ok(rows)
 }
 
 /// Parent/children groups by classification code, and totals over the top-level rows.

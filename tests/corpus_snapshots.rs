@@ -1,0 +1,100 @@
+//! Reviewed snapshots of what the reader makes of every corpus document: facts, the tables recognised
+//! with their unit, status and row/cell counts, and the narrative statements found. A change in the
+//! reading shows up as a diff to review (`cargo insta review`, or INSTA_UPDATE=always then `git diff`).
+
+mod common;
+
+use budget_lint::model::TableStatus;
+use std::fmt::Write;
+
+fn summary(text: &str) -> String {
+    let doc = budget_lint::read(text);
+    let mut s = String::new();
+    let f = &doc.facts;
+    let _ = writeln!(
+        s,
+        "body: {}\nyear: {}\nscope: {:?}\nkind: {:?}\nmoney unit: {}",
+        f.body.as_ref().map_or("-", |b| b.value.as_str()),
+        f.year
+            .as_ref()
+            .map_or("-".to_string(), |y| y.value.to_string()),
+        f.scope.as_ref().map(|x| x.value),
+        f.kind.as_ref().map(|x| x.value),
+        f.money_unit.map_or("-", |u| u.as_str()),
+    );
+    let _ = writeln!(s, "tables as images: {}", doc.tables_as_images);
+    let _ = writeln!(
+        s,
+        "parts: {:?}",
+        doc.parts.iter().map(|p| p.kind).collect::<Vec<_>>()
+    );
+    let _ = writeln!(s, "tables: {}", doc.tables.len());
+    for t in &doc.tables {
+        let cells: usize = t.rows.iter().map(|r| r.cells.len()).sum();
+        let ambiguous: usize = t
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter(|c| !c.alternatives.is_empty())
+            .count();
+        let status = match &t.status {
+            TableStatus::Read => "read".to_string(),
+            TableStatus::Empty { statement } => {
+                format!(
+                    "empty{}",
+                    if statement.is_some() {
+                        " (declared)"
+                    } else {
+                        ""
+                    }
+                )
+            }
+            TableStatus::Unread { reason } => format!("UNREAD: {reason}"),
+        };
+        let _ = writeln!(
+            s,
+            "  - {} {:?} [{}] {} | unit {} | {} rows, {} cells, {} ambiguous | {}",
+            t.number.map_or("-".to_string(), |n| n.to_string()),
+            t.kind,
+            t.title,
+            t.subject.as_deref().unwrap_or(""),
+            t.unit.map_or("-", |u| u.as_str()),
+            t.rows.len(),
+            cells,
+            ambiguous,
+            status,
+        );
+    }
+    let n = &doc.narrative;
+    let _ = writeln!(
+        s,
+        "narrative: {} sections, {} figures, {} changes, {} component lists",
+        n.sections.len(),
+        n.figures.len(),
+        n.changes.len(),
+        n.lists.len()
+    );
+    s
+}
+
+#[test]
+fn every_corpus_document_reads_and_matches_its_snapshot() {
+    let docs = common::all_documents();
+    assert!(docs.len() >= 13, "corpus not found beside the project");
+    for (name, text) in docs {
+        let report = budget_lint::check(&text);
+        assert_eq!(report.schema, "budget-lint/report@1");
+        let stem = name.replace(['/', '.'], "_");
+        insta::assert_snapshot!(stem, summary(&text));
+    }
+}
+
+#[test]
+fn a_document_whose_tables_are_images_says_so() {
+    let text = common::corpus("real/13_chongqing_jiaowei_2018_bumen_yusuan_narrative.txt");
+    let doc = budget_lint::read(&text);
+    assert!(doc.tables.is_empty());
+    assert!(doc.tables_as_images);
+    let diags = budget_lint::diagnostics(&doc);
+    assert!(diags.iter().any(|d| d.rule == "tables-as-images"));
+}
