@@ -18,6 +18,8 @@ struct Flow {
     offs: Vec<usize>,
     /// Section index in force at each character.
     section: Vec<Option<usize>>,
+    /// Sentence number of each character (a new one after `。` or a break).
+    sentence: Vec<u32>,
 }
 
 impl Flow {
@@ -68,6 +70,7 @@ pub fn read(src: &str, lines: &[Line], regions: &[Region]) -> Narrative {
         chars: Vec::new(),
         offs: Vec::new(),
         section: Vec::new(),
+        sentence: Vec::new(),
     };
     for (i, l) in lines.iter().enumerate() {
         if in_table(i) {
@@ -88,16 +91,10 @@ pub fn read(src: &str, lines: &[Line], regions: &[Region]) -> Narrative {
             if c.is_whitespace() || c == '\u{3000}' {
                 continue;
             }
-            flow.chars.push(c);
-            flow.offs.push(l.start + o);
-            flow.section.push(current);
+            push_char(&mut flow, c, l.start + o, current);
         }
         let trimmed = text.trim_end();
-        if trimmed.ends_with('。')
-            || trimmed.ends_with('：')
-            || heading(text).is_some()
-            || trimmed.starts_with("[图片")
-        {
+        if trimmed.ends_with('。') || heading(text).is_some() || trimmed.starts_with("[图片") {
             push_break(&mut flow, l.end);
         }
     }
@@ -109,10 +106,19 @@ pub fn read(src: &str, lines: &[Line], regions: &[Region]) -> Narrative {
 
 fn push_break(flow: &mut Flow, at: usize) {
     if flow.chars.last().is_some_and(|&c| c != BREAK) {
-        flow.chars.push(BREAK);
-        flow.offs.push(at);
-        flow.section.push(None);
+        push_char(flow, BREAK, at, None);
     }
+}
+
+fn push_char(flow: &mut Flow, c: char, at: usize, section: Option<usize>) {
+    let sentence = match flow.chars.last() {
+        Some(&c) if c == '。' || c == BREAK => flow.sentence.last().map_or(0, |s| s + 1),
+        _ => flow.sentence.last().copied().unwrap_or(0),
+    };
+    flow.chars.push(c);
+    flow.offs.push(at);
+    flow.section.push(section);
+    flow.sentence.push(sentence);
 }
 
 /// A section heading: `一、…`, `（一）…`, `(二) …` on a short line without a full stop.
@@ -145,7 +151,9 @@ fn heading(line: &str) -> Option<(String, u8)> {
     None
 }
 
-const BOUNDARY: &str = "，。；：;:、\n,（(）)“”\"";
+/// Clause boundaries: where the phrase a figure is about starts. Brackets and quotes are not
+/// boundaries: names contain them (因公出国（境）费, “三公”经费).
+const BOUNDARY: &str = "，。；：;:、\n,";
 const COUNT_WORDS: &[&str] = &[
     "平方米",
     "台（套）",
@@ -242,7 +250,16 @@ fn subject_before(f: &Flow, i: usize) -> String {
             break;
         }
     }
-    text.trim_start_matches("其中").to_string()
+    let text = text.trim_start_matches("其中").to_string();
+    // "行政运行（项）：2025年预算数为 305.02 万元": the phrase is before the colon.
+    let only_year = text
+        .trim_end_matches('度')
+        .strip_suffix('年')
+        .is_some_and(|y| y.chars().all(|c| c.is_ascii_digit()));
+    if (text.is_empty() || only_year) && s > 0 && matches!(f.chars[s - 1], '：' | ':') {
+        return subject_before(f, s - 1);
+    }
+    text
 }
 
 fn scan_figures(f: &Flow, n: &mut Narrative) {
@@ -260,9 +277,7 @@ fn scan_figures(f: &Flow, n: &mut Narrative) {
         if let Some(value) = parse_figure(&printed) {
             let subject = subject_before(f, i);
             let share_of = if unit == FigureUnit::Percent && subject.starts_with('占') {
-                n.figures.iter().rposition(|p| {
-                    is_money(&p.unit) && p.span.end <= f.offs[i] && same_sentence(f, p.span.end, i)
-                })
+                last_in_sentence(n, f, i, |p| is_money(&p.unit))
             } else {
                 None
             };
@@ -286,12 +301,25 @@ fn is_money(u: &FigureUnit) -> bool {
     )
 }
 
-/// True when no sentence end lies between source offset `from` and flow index `to`.
+/// True when the character ending at source offset `from` is in the sentence of flow index `to`.
 fn same_sentence(f: &Flow, from: usize, to: usize) -> bool {
-    let start = f.offs.partition_point(|&o| o < from);
-    !f.chars[start.min(to)..to]
-        .iter()
-        .any(|&c| c == '。' || c == BREAK)
+    let at = f.offs.partition_point(|&o| o < from).saturating_sub(1);
+    f.sentence.get(at) == f.sentence.get(to)
+}
+
+/// The last figure before flow index `i`, in the same sentence, that satisfies `pred`.
+fn last_in_sentence(
+    n: &Narrative,
+    f: &Flow,
+    i: usize,
+    pred: impl Fn(&Figure) -> bool,
+) -> Option<usize> {
+    let here = f.offs.get(i).copied().unwrap_or(usize::MAX);
+    let upto = n.figures.partition_point(|x| x.span.end <= here);
+    (0..upto)
+        .rev()
+        .take_while(|&k| same_sentence(f, n.figures[k].span.end, i))
+        .find(|&k| pred(&n.figures[k]))
 }
 
 fn direction_at(f: &Flow, i: usize) -> Option<(Direction, usize)> {
@@ -317,7 +345,7 @@ fn direction_at(f: &Flow, i: usize) -> Option<(Direction, usize)> {
 
 fn figure_starting_at(n: &Narrative, f: &Flow, i: usize) -> Option<usize> {
     let off = *f.offs.get(i)?;
-    n.figures.iter().position(|x| x.span.start == off)
+    n.figures.binary_search_by_key(&off, |x| x.span.start).ok()
 }
 
 fn scan_changes(f: &Flow, n: &mut Narrative) {
@@ -345,6 +373,11 @@ fn scan_changes(f: &Flow, n: &mut Narrative) {
             i += 1;
             continue;
         };
+        // A change states a figure, or says 持平; "较上年有所增加" alone is only an explanation.
+        if dir != Direction::Flat && figure_starting_at(n, f, after).is_none() {
+            i += 1;
+            continue;
+        }
         let base = f.text(i + 1, dir_at);
         let looks_like_base = base.contains('年')
             || base.contains("预算")
@@ -401,23 +434,25 @@ fn scan_changes(f: &Flow, n: &mut Narrative) {
         }
         change.span = f.span(i, end.max(after));
         // The current figure: the last money figure before the comparison, in the same sentence.
-        let here = f.offs[i];
-        change.current = n.figures.iter().rposition(|x| {
-            is_money(&x.unit)
-                && x.span.end <= here
-                && same_sentence(f, x.span.end, i)
-                && x.share_of.is_none()
-        });
+        change.current = last_in_sentence(n, f, i, |x| is_money(&x.unit) && x.share_of.is_none());
         // "2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加…":
         // a quoted base value.
         if let Some(cur) = change.current {
-            let base_key = base.trim_start_matches("上年");
-            change.base_value = n.figures[..cur].iter().rposition(|x| {
-                is_money(&x.unit)
-                    && same_sentence(f, x.span.end, i)
-                    && !base_key.is_empty()
-                    && x.subject.contains(base_key)
-            });
+            // The base's year and kind ("2025年预算执行数" → 2025, 执行数) must both appear in its subject.
+            let year: String = base.chars().filter(char::is_ascii_digit).collect();
+            let word = ["执行", "决算", "预算"]
+                .into_iter()
+                .find(|w| base.contains(w));
+            change.base_value = (0..cur)
+                .rev()
+                .take_while(|&k| same_sentence(f, n.figures[k].span.end, i))
+                .find(|&k| {
+                    let x = &n.figures[k];
+                    is_money(&x.unit)
+                        && !year.is_empty()
+                        && x.subject.contains(year.as_str())
+                        && word.is_some_and(|w| x.subject.contains(w))
+                });
             change.subject = n.figures[cur].subject.clone();
         }
         n.changes.push(change);
@@ -426,6 +461,12 @@ fn scan_changes(f: &Flow, n: &mut Narrative) {
 }
 
 fn scan_lists(f: &Flow, n: &mut Narrative) {
+    let change_parts: std::collections::HashSet<usize> = n
+        .changes
+        .iter()
+        .flat_map(|c| [c.amount, c.percent])
+        .flatten()
+        .collect();
     let mut i = 0;
     while i + 1 < f.chars.len() {
         if !(f.chars[i] == '其' && f.chars[i + 1] == '中') {
@@ -433,25 +474,13 @@ fn scan_lists(f: &Flow, n: &mut Narrative) {
             continue;
         }
         let here = f.offs[i];
-        let Some(total) = n
-            .figures
-            .iter()
-            .rposition(|x| x.span.end <= here && x.unit != FigureUnit::Percent)
+        let Some(total) = last_in_sentence(n, f, i, |x| x.unit != FigureUnit::Percent)
+            .filter(|t| !change_parts.contains(t))
         else {
             i += 2;
             continue;
         };
-        if !same_sentence(f, n.figures[total].span.end, i) {
-            i += 2;
-            continue;
-        }
         let unit = n.figures[total].unit.clone();
-        let change_parts: Vec<usize> = n
-            .changes
-            .iter()
-            .flat_map(|c| [c.amount, c.percent])
-            .flatten()
-            .collect();
         let mut items = Vec::new();
         let mut end = i + 2;
         for (fi, x) in n.figures.iter().enumerate().skip(total + 1) {
@@ -459,7 +488,14 @@ fn scan_lists(f: &Flow, n: &mut Narrative) {
             if !same_sentence(f, here, start_idx) {
                 break;
             }
-            if x.unit != unit || change_parts.contains(&fi) || x.share_of.is_some() {
+            let is_change_word = ["增加", "减少", "增长", "下降"]
+                .iter()
+                .any(|w| x.subject.ends_with(w));
+            if x.unit != unit
+                || change_parts.contains(&fi)
+                || x.share_of.is_some()
+                || is_change_word
+            {
                 continue;
             }
             items.push(fi);
@@ -477,5 +513,62 @@ fn scan_lists(f: &Flow, n: &mut Narrative) {
             });
         }
         i = end.max(i + 2);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::lex::lines;
+
+    fn narrative(text: &str) -> Narrative {
+        read(text, &lines(text), &[])
+    }
+
+    #[test]
+    fn change_with_amount_and_percent_across_a_line_break() {
+        let n = narrative("一般公共预算 388.86 万元，占 99.99%，比上年预算增加 22.31 万元，增\n\n长 6.09%，主要原因是人员增加。");
+        assert_eq!(n.changes.len(), 1);
+        let c = &n.changes[0];
+        assert_eq!(c.base, "上年预算");
+        assert_eq!(n.figures[c.current.unwrap()].value.to_string(), "388.86");
+        assert_eq!(n.figures[c.amount.unwrap()].value.to_string(), "22.31");
+        assert_eq!(c.amount_direction, Some(Direction::Increase));
+        assert_eq!(n.figures[c.percent.unwrap()].value.to_string(), "6.09");
+        let share = n
+            .figures
+            .iter()
+            .find(|f| f.unit == FigureUnit::Percent && f.value.to_string() == "99.99")
+            .unwrap();
+        assert_eq!(share.share_of, c.current);
+    }
+
+    #[test]
+    fn explanations_without_figures_are_not_changes() {
+        let n = narrative("故机关运行经费较上年有所增加。");
+        assert!(n.changes.is_empty());
+        let n = narrative("政府性基金拨款支出预算0万元，比2024年预算持平。");
+        assert_eq!(n.changes.len(), 1);
+        assert_eq!(n.changes[0].amount_direction, Some(Direction::Flat));
+    }
+
+    #[test]
+    fn component_lists_skip_change_figures() {
+        let n =
+            narrative("实有人数 21人，其中：在职 17人，增加 0人；退休 4 人，增加 0人；离休 0人。");
+        assert_eq!(n.lists.len(), 1);
+        let items: Vec<String> = n.lists[0]
+            .items
+            .iter()
+            .map(|&i| n.figures[i].subject.clone())
+            .collect();
+        assert_eq!(items, ["在职", "退休", "离休"]);
+    }
+
+    #[test]
+    fn subject_before_a_colon_and_year() {
+        let n =
+            narrative("1、一般公共服务支出（类）行政运行（项）：\n2025 年预算数为 305.02 万元。");
+        assert_eq!(n.figures[0].subject, "一般公共服务支出（类）行政运行（项）");
     }
 }

@@ -77,7 +77,21 @@ pub fn solve(
         .iter()
         .map(|r| r.figures().map(|f| f.0).collect())
         .collect();
-    propagate(groups, &values, &mut cands, n);
+    // Which groups each row takes part in, for the work list.
+    let mut member_of: Vec<Vec<usize>> = vec![Vec::new(); rows.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for m in group_members(g) {
+            member_of[m].push(gi);
+        }
+    }
+    propagate(
+        groups,
+        &member_of,
+        (0..groups.len()).collect(),
+        &values,
+        &mut cands,
+        n,
+    );
     // Decide the rows one at a time, most aggregated first (totals, then 类, 款, 项), propagating
     // after each choice so that the choices stay consistent with each other.
     let mut order: Vec<usize> = (0..rows.len()).collect();
@@ -106,7 +120,14 @@ pub fn solve(
             .collect();
         if cs.len() > 1 {
             cands[i] = vec![best.clone()];
-            propagate(groups, &values, &mut cands, n);
+            propagate(
+                groups,
+                &member_of,
+                member_of[i].clone(),
+                &values,
+                &mut cands,
+                n,
+            );
         }
         placements[i] = Placement {
             columns: best,
@@ -116,17 +137,47 @@ pub fn solve(
     Ok(placements)
 }
 
-/// Applies the parent = Σ children constraints until nothing changes.
-fn propagate(groups: &[Group], values: &[Vec<Decimal>], cands: &mut [Vec<Vec<usize>>], n: usize) {
-    for _ in 0..8 {
-        let mut changed = false;
-        for g in groups {
-            changed |= prune_group(g, values, cands, n);
-        }
-        if !changed {
+/// Applies the parent = Σ children constraints of the groups in the work list, and again to the
+/// groups of every row whose candidates shrank, until nothing changes.
+fn propagate(
+    groups: &[Group],
+    member_of: &[Vec<usize>],
+    mut work: Vec<usize>,
+    values: &[Vec<Decimal>],
+    cands: &mut [Vec<Vec<usize>>],
+    n: usize,
+) {
+    let mut queued = vec![false; groups.len()];
+    for &g in &work {
+        queued[g] = true;
+    }
+    // A group is revisited only when a member lost a candidate; the cap keeps the work linear.
+    let mut steps = groups.len() * 8 + 16;
+    while let Some(gi) = work.pop() {
+        queued[gi] = false;
+        if steps == 0 {
             break;
         }
+        steps -= 1;
+        let before: Vec<usize> = group_members(&groups[gi]).map(|m| cands[m].len()).collect();
+        if prune_group(&groups[gi], values, cands, n) {
+            for (m, len) in group_members(&groups[gi]).zip(before) {
+                if cands[m].len() == len {
+                    continue;
+                }
+                for &other in &member_of[m] {
+                    if !queued[other] {
+                        queued[other] = true;
+                        work.push(other);
+                    }
+                }
+            }
+        }
     }
+}
+
+fn group_members(g: &Group) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(g.parent).chain(g.children.iter().copied())
 }
 
 /// A label cut to a readable length for messages.

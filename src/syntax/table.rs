@@ -14,6 +14,7 @@ use crate::amount::Interval;
 use crate::model::{Cell, Column, Row, RowKind, Side, Table, TableKind, TableStatus};
 use crate::source::Span;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// Reads the table of `region`. `is_expenditure` tells expenditure labels of two-sided tables.
 pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
@@ -394,20 +395,22 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
 
 /// Parent/children groups by classification code, and totals over the top-level rows.
 fn hierarchy(rows: &[&RawRow]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
     let code = |i: usize| rows[i].code.as_ref().map(|c| c.0.as_str());
-    for (p, r) in rows.iter().enumerate() {
-        let Some(pc) = code(p) else { continue };
-        if r.item.is_some() {
-            continue;
+    let mut by_parent: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in 0..rows.len() {
+        if let Some(c) = code(i).filter(|c| c.len() > 3) {
+            by_parent.entry(&c[..c.len() - 2]).or_default().push(i);
         }
-        let children: Vec<usize> = (0..rows.len())
-            .filter(|&c| code(c).is_some_and(|cc| cc.len() == pc.len() + 2 && cc.starts_with(pc)))
-            .collect();
-        if !children.is_empty() {
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for (p, r) in rows.iter().enumerate() {
+        let Some(children) = code(p).and_then(|pc| by_parent.get(pc)) else {
+            continue;
+        };
+        if r.item.is_none() {
             groups.push(Group {
                 parent: p,
-                children,
+                children: children.clone(),
             });
         }
     }
