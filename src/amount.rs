@@ -28,7 +28,7 @@ impl Interval {
         }
     }
 
-    pub fn add(self, o: Interval) -> Interval {
+    pub fn plus(self, o: Interval) -> Interval {
         Interval {
             lo: self.lo.saturating_add(o.lo),
             hi: self.hi.saturating_add(o.hi),
@@ -111,9 +111,9 @@ mod tests {
     #[test]
     fn intervals_follow_printed_precision() {
         let sum = Interval::of_printed(d("15.11"))
-            .add(Interval::of_printed(d("13.89")))
-            .add(Interval::of_printed(d("1.81")))
-            .add(Interval::of_printed(d("0.23")));
+            .plus(Interval::of_printed(d("13.89")))
+            .plus(Interval::of_printed(d("1.81")))
+            .plus(Interval::of_printed(d("0.23")));
         assert!(sum.intersects(Interval::of_printed(d("31.03"))));
         assert!(!sum.intersects(Interval::of_printed(d("31.10"))));
         assert_eq!(half_unit(d("1200")), d("0.5"));

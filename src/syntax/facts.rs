@@ -202,7 +202,6 @@ pub fn parts(src: &str, lines: &[Line]) -> Vec<Part> {
     for l in lines {
         let t = l.text(src);
         let sq = squeeze(t);
-        if sq == "目录" {}
         let kind = if is_part_heading(t) || sq == "名词解释" {
             if sq.contains("概况") {
                 Some(PartKind::Overview)

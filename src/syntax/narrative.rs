@@ -41,14 +41,9 @@ impl Flow {
     }
 
     fn starts_with(&self, at: usize, s: &str) -> bool {
-        let mut i = at;
-        for c in s.chars() {
-            if self.chars.get(i) != Some(&c) {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        (at..)
+            .zip(s.chars())
+            .all(|(i, c)| self.chars.get(i) == Some(&c))
     }
 }
 
@@ -186,9 +181,8 @@ fn number_at(f: &Flow, i: usize) -> Option<usize> {
     let mut dot = false;
     while j < f.chars.len() {
         let c = f.chars[j];
-        if c.is_ascii_digit() {
-            j += 1;
-        } else if c == ',' && !dot && f.chars.get(j + 1).is_some_and(char::is_ascii_digit) {
+        let next_is_digit = f.chars.get(j + 1).is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() || (c == ',' && !dot && next_is_digit) {
             j += 1;
         } else if c == '.' && !dot && f.chars.get(j + 1).is_some_and(char::is_ascii_digit) {
             dot = true;
@@ -411,8 +405,6 @@ fn scan_changes(f: &Flow, n: &mut Narrative) {
                 change.amount_direction = Some(dir);
             }
             end = f.offs.partition_point(|&o| o < n.figures[fi].span.end);
-        } else if dir == Direction::Flat {
-            change.amount_direction = Some(dir);
         } else {
             change.amount_direction = Some(dir);
         }

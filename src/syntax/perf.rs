@@ -22,8 +22,13 @@ pub fn read(src: &str, lines: &[Line], region: &Region, table: &mut Table) {
         name: "金额".to_string(),
     }];
     let mut toks: Vec<Token> = Vec::new();
-    for i in region.title + 1..region.end {
-        lex::tokenize(src, i, lines[i], &mut toks);
+    for (i, line) in lines
+        .iter()
+        .enumerate()
+        .take(region.end)
+        .skip(region.title + 1)
+    {
+        lex::tokenize(src, i, *line, &mut toks);
     }
     let mut before = String::new();
     let mut before_span: Option<crate::source::Span> = None;

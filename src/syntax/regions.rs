@@ -37,7 +37,7 @@ pub fn is_part_heading(s: &str) -> bool {
 /// A heading of the narrative that ends a table region.
 fn is_narrative_heading(s: &str) -> bool {
     let t = squeeze(s);
-    if t.chars().count() > 40 || t.chars().any(|c| c.is_ascii_digit() && false) {
+    if t.chars().count() > 40 {
         return false;
     }
     [

@@ -232,7 +232,7 @@ fn identities_hold(figures: &[Decimal], cols: &[usize], identities: &[Identity])
             .parts
             .iter()
             .fold(Interval::exact(Decimal::ZERO), |s, &p| {
-                s.add(cell(figures, cols, p))
+                s.plus(cell(figures, cols, p))
             });
         cell(figures, cols, id.total).intersects(sum)
     })
@@ -272,9 +272,10 @@ fn prune_group(
         budget: MAX_COMBINATIONS,
         any: false,
     };
-    for pc in 0..cands[g.parent].len() {
+    let parents = cands[g.parent].clone();
+    for (pc, placement) in parents.iter().enumerate() {
         let target: Vec<Interval> = (0..n)
-            .map(|col| cell(&values[g.parent], &cands[g.parent][pc], col))
+            .map(|col| cell(&values[g.parent], placement, col))
             .collect();
         let before = search.any;
         search.any = false;
@@ -340,7 +341,9 @@ impl Search<'_> {
         let child = self.children[k];
         for cc in 0..self.cands[child].len() {
             let next: Vec<Interval> = (0..self.n)
-                .map(|col| partial[col].add(cell(&self.values[child], &self.cands[child][cc], col)))
+                .map(|col| {
+                    partial[col].plus(cell(&self.values[child], &self.cands[child][cc], col))
+                })
                 .collect();
             if self.nonnegative && (0..self.n).any(|c| next[c].lo > target[c].hi) {
                 continue;

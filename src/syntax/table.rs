@@ -376,7 +376,7 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
                 let sum = children
                     .iter()
                     .fold(Interval::exact(Decimal::ZERO), |s, &c| {
-                        s.add(value(&rows[c], col))
+                        s.plus(value(&rows[c], col))
                     });
                 value(&rows[pi], col).intersects(sum)
             });
