@@ -25,6 +25,9 @@ pub struct Layout {
     pub income_columns: &'static [&'static str],
     pub identities: &'static [Identity],
     pub income_identities: &'static [Identity],
+    /// The table is one row of figures under its header (Shanghai's 三公 table): every figure of the
+    /// body belongs to that row, in column order, whatever text the extraction put between them.
+    pub single_row: bool,
     /// Column preference when the arithmetic cannot decide, most likely first (indices).
     /// Columns not listed rank after the listed ones, in order.
     pub preference: &'static [usize],
@@ -120,6 +123,7 @@ pub const LAYOUTS: &[Layout] = &[
         columns: FUND,
         income_identities: NO_ID,
         identities: FUND_ID,
+        single_row: false,
         preference: &[0, 3, 1, 2],
     },
     Layout {
@@ -129,6 +133,7 @@ pub const LAYOUTS: &[Layout] = &[
         columns: &["决算数"],
         income_identities: NO_ID,
         identities: NO_ID,
+        single_row: false,
         preference: &[],
     },
     Layout {
@@ -138,6 +143,7 @@ pub const LAYOUTS: &[Layout] = &[
         columns: &["预算数"],
         income_identities: NO_ID,
         identities: NO_ID,
+        single_row: false,
         preference: &[],
     },
     Layout {
@@ -150,6 +156,7 @@ pub const LAYOUTS: &[Layout] = &[
             total: 0,
             parts: &[1, 2, 3],
         }],
+        single_row: false,
         preference: &[0, 1, 2, 3],
     },
     Layout {
@@ -159,6 +166,7 @@ pub const LAYOUTS: &[Layout] = &[
         columns: &["预算数"],
         income_identities: NO_ID,
         identities: NO_ID,
+        single_row: false,
         preference: &[],
     },
     // Coded tables.
@@ -178,6 +186,7 @@ pub const LAYOUTS: &[Layout] = &[
                 parts: &[2, 3, 4, 5, 6, 7],
             },
         ],
+        single_row: false,
         preference: &[0, 1, 2, 9, 10, 11, 4, 6, 8, 3, 5, 7],
     },
     Layout {
@@ -196,6 +205,7 @@ pub const LAYOUTS: &[Layout] = &[
             total: 0,
             parts: &[1, 2, 3, 4],
         }],
+        single_row: false,
         preference: &[0, 1, 4, 2, 3],
     },
     Layout {
@@ -205,6 +215,7 @@ pub const LAYOUTS: &[Layout] = &[
         columns: BASIC_PROJECT,
         income_identities: NO_ID,
         identities: BASIC_PROJECT_ID,
+        single_row: false,
         preference: &[],
     },
     Layout {
@@ -214,6 +225,7 @@ pub const LAYOUTS: &[Layout] = &[
         columns: BASIC_PROJECT,
         income_identities: NO_ID,
         identities: BASIC_PROJECT_ID,
+        single_row: false,
         preference: &[],
     },
     Layout {
@@ -223,6 +235,7 @@ pub const LAYOUTS: &[Layout] = &[
         columns: &["合计", "人员经费", "公用经费"],
         income_identities: NO_ID,
         identities: BASIC_PROJECT_ID,
+        single_row: false,
         preference: &[],
     },
     Layout {
@@ -235,6 +248,7 @@ pub const LAYOUTS: &[Layout] = &[
             total: 0,
             parts: &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
         }],
+        single_row: false,
         preference: &[0, 2, 6, 3, 1, 5, 10],
     },
     Layout {
@@ -244,6 +258,7 @@ pub const LAYOUTS: &[Layout] = &[
         columns: FUND,
         income_identities: NO_ID,
         identities: FUND_ID,
+        single_row: false,
         preference: &[0, 3, 1, 2],
     },
     Layout {
@@ -253,6 +268,7 @@ pub const LAYOUTS: &[Layout] = &[
         columns: BASIC_PROJECT,
         income_identities: NO_ID,
         identities: BASIC_PROJECT_ID,
+        single_row: false,
         preference: &[0, 2, 1],
     },
     Layout {
@@ -262,6 +278,7 @@ pub const LAYOUTS: &[Layout] = &[
         columns: FUND,
         income_identities: NO_ID,
         identities: FUND_ID,
+        single_row: false,
         preference: &[0, 3, 1, 2],
     },
     Layout {
@@ -271,6 +288,7 @@ pub const LAYOUTS: &[Layout] = &[
         columns: BASIC_PROJECT,
         income_identities: NO_ID,
         identities: BASIC_PROJECT_ID,
+        single_row: false,
         preference: &[0, 2, 1],
     },
     // Labelled tables.
@@ -284,7 +302,37 @@ pub const LAYOUTS: &[Layout] = &[
             total: 0,
             parts: &[1, 2, 3],
         }],
+        single_row: false,
         preference: &[],
+    },
+    // Shanghai: one row of figures under a two-level header, with 机关运行经费 beside the 三公.
+    Layout {
+        kind: TableKind::ThreePublic,
+        signature: &["机关运行经费"],
+        income_columns: NONE,
+        columns: &[
+            "合计",
+            "因公出国（境）费",
+            "公务接待费",
+            "公务用车购置及运行费/小计",
+            "公务用车购置及运行费/购置费",
+            "公务用车购置及运行费/运行费",
+            "机关运行经费",
+        ],
+        income_identities: NO_ID,
+        identities: &[
+            Identity {
+                total: 0,
+                parts: &[1, 2, 3],
+            },
+            Identity {
+                total: 3,
+                parts: &[4, 5],
+            },
+        ],
+        // 公务接待 and 公务用车运行 are far more common than 因公出国 and 车辆购置.
+        single_row: true,
+        preference: &[0, 2, 3, 5, 1, 4, 6],
     },
     Layout {
         kind: TableKind::CarryOver,
@@ -306,6 +354,7 @@ pub const LAYOUTS: &[Layout] = &[
                 parts: &[6, 7, 8],
             },
         ],
+        single_row: false,
         preference: &[0, 1, 4, 5, 8, 2, 3, 6, 7],
     },
 ];
@@ -382,6 +431,8 @@ pub fn is_header_word(word: &str) -> bool {
         "事业单位经营收入",
         "其他收入",
         "功能分类科目",
+        "购置费",
+        "运行费",
     ];
     if GENERIC.contains(&word) {
         return true;

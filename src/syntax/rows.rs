@@ -514,6 +514,45 @@ pub fn attach_leftover_codes(rows: &mut [RawRow], mut leftover: Vec<(String, Spa
     }
 }
 
+/// Names the code of rows that lost theirs (the extraction dropped or displaced it) from the
+/// catalogue: the entry with this name under the last 款 or 类 above the row, or a 类 of that name.
+/// Only a unique match is taken; the code's span is the row's name.
+pub fn infer_missing_codes(rows: &mut [RawRow]) {
+    use crate::classification::{find_by_name, Scheme};
+    let (first, last) = crate::classification::covered_years();
+    let mut last_lei: Option<String> = None;
+    let mut last_kuan: Option<String> = None;
+    for r in rows.iter_mut() {
+        if r.code.is_none() && r.kind == RowKind::Item && !r.label.is_empty() {
+            let scheme = match last_lei.as_deref() {
+                Some(c) if c.starts_with('3') || c.starts_with('5') => Scheme::Economic,
+                _ => Scheme::Function,
+            };
+            let parents = [last_kuan.as_deref(), last_lei.as_deref(), None];
+            let found = parents.iter().find_map(|p| {
+                (first..=last)
+                    .rev()
+                    .find_map(|year| find_by_name(scheme, *p, &r.label, year))
+                    .filter(|e| p.is_some() || e.code.len() == 3)
+            });
+            if let Some(e) = found {
+                r.code = Some((e.code.to_string(), r.label_span));
+                r.kind = RowKind::Coded;
+            }
+        }
+        if let Some((c, _)) = &r.code {
+            match c.len() {
+                3 => {
+                    last_lei = Some(c.clone());
+                    last_kuan = None;
+                }
+                5 => last_kuan = Some(c.clone()),
+                _ => {}
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,7 +44,18 @@ pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
         super::perf::read(src, lines, region, &mut table);
         return table;
     }
-    let parts = sort_lines(src, lines, region, &mut table);
+    let mut parts = sort_lines(src, lines, region, &mut table);
+    let mut toks: Vec<Token> = Vec::new();
+    for &i in &parts.body {
+        lex::tokenize(src, i, lines[i], &mut toks);
+    }
+    // Header cells that the extraction printed among the rows still say which layout this is.
+    for t in toks.iter().filter(|t| t.kind == Tk::Text) {
+        let w = squeeze(t.text(src));
+        if layouts::is_header_word(&w) {
+            parts.header.push_str(&w);
+        }
+    }
     let Some(layout) = layouts::choose(region.kind, &parts.header, parts.star_columns) else {
         table.status = TableStatus::Unread {
             reason: "表头与已知的表格样式都不相符".to_string(),
@@ -65,10 +76,6 @@ pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
             name: c.to_string(),
         })
         .collect();
-    let mut toks: Vec<Token> = Vec::new();
-    for &i in &parts.body {
-        lex::tokenize(src, i, lines[i], &mut toks);
-    }
     if toks.iter().all(|t| !t.is_number()) {
         table.status = TableStatus::Empty {
             statement: parts.empty_statement,
@@ -85,7 +92,9 @@ pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
     let decimals = toks
         .iter()
         .any(|t| t.kind == Tk::Figure && t.text(src).contains('.'));
-    let raw = if region.kind.is_two_sided() {
+    let raw = if layout.single_row {
+        single_row(&rows::prepare(src, &toks, false), layout.columns.len())
+    } else if region.kind.is_two_sided() {
         let items = rows::prepare(src, &toks, decimals);
         let mut r = rows::two_sided(src, &items, &is_expenditure_label, tabbed);
         for row in &mut r {
@@ -104,6 +113,9 @@ pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
         let item_column = region.kind == TableKind::GeneralBudgetProjects;
         let (mut r, leftover) = rows::one_sided(src, &items, item_column);
         rows::attach_leftover_codes(&mut r, leftover);
+        if region.kind.is_coded() {
+            rows::infer_missing_codes(&mut r);
+        }
         if item_column {
             rows::split_items_by_catalogue(&mut r);
         }
@@ -127,6 +139,33 @@ pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
         Err(reason) => table.status = TableStatus::Unread { reason },
     }
     table
+}
+
+/// Every figure of the body, in order, as the one row of a single-row table.
+fn single_row(items: &[rows::Item], columns: usize) -> Vec<RawRow> {
+    let values: Vec<rows::RawValue> = items
+        .iter()
+        .filter_map(|it| match it {
+            rows::Item::Figure(v, span) => Some(rows::RawValue {
+                value: Some(*v),
+                span: *span,
+            }),
+            _ => None,
+        })
+        .collect();
+    let Some(first) = values.first() else {
+        return Vec::new();
+    };
+    vec![RawRow {
+        kind: RowKind::Total,
+        side: None,
+        code: None,
+        label: "预算数".to_string(),
+        label_span: Span::new(first.span.start, first.span.start),
+        item: None,
+        positioned: values.len() == columns,
+        values,
+    }]
 }
 
 fn group_by_line(toks: &[Token]) -> Vec<Vec<Token>> {
@@ -382,6 +421,16 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
             });
             checked += 1;
             holding += usize::from(ok);
+        }
+    }
+    // Two-sided tables: a side with figures has a totals row with figures; when the extraction moved
+    // the totals' figures to another row, the pairing of labels and figures cannot be trusted.
+    for side in [Side::Income, Side::Expenditure] {
+        let on_side = || rows.iter().filter(move |r| r.side == Some(side));
+        let has_figures = on_side().any(|r| !r.cells.is_empty());
+        let total_empty = on_side().any(|r| r.kind == RowKind::Total && r.cells.is_empty());
+        if has_figures && total_empty {
+            return Err("总计行没有读到数字，项目与数字的对应关系不可靠".to_string());
         }
     }
     let (num, den) = MIN_SHARE_CONSISTENT;
