@@ -12,13 +12,19 @@ const REFERENCE: [&str; 3] = [
 ];
 
 fn corpus(name: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(name);
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name);
     std::fs::read_to_string(p).unwrap_or_default()
 }
 
 /// The reference documents repeated until the text reaches `bytes`.
 fn paste_of(bytes: usize) -> String {
-    let all: String = REFERENCE.iter().map(|n| corpus(n)).collect::<Vec<_>>().join("\n");
+    let all: String = REFERENCE
+        .iter()
+        .map(|n| corpus(n))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut out = String::with_capacity(bytes + all.len());
     while out.len() < bytes && !all.is_empty() {
         out.push_str(&all);
@@ -38,7 +44,9 @@ fn bench(c: &mut Criterion) {
     for mb in [1, 4] {
         let text = paste_of(mb << 20);
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_function(format!("paste_{mb}mb"), |b| b.iter(|| budget_lint::check(&text)));
+        g.bench_function(format!("paste_{mb}mb"), |b| {
+            b.iter(|| budget_lint::check(&text))
+        });
     }
     g.finish();
 }

@@ -35,8 +35,38 @@ impl Interval {
         }
     }
 
+    /// Whether the two can hold the same true value. Printed figures round half away from zero, so
+    /// `57.98` ([57.975, 57.985)) and `57.99` ([57.985, 57.995)) cannot: intervals that only touch do
+    /// not intersect, unless one of them is an exact value.
     pub fn intersects(self, o: Interval) -> bool {
-        self.lo <= o.hi && o.lo <= self.hi
+        if self.lo == self.hi || o.lo == o.hi {
+            self.lo <= o.hi && o.lo <= self.hi
+        } else {
+            self.lo < o.hi && o.lo < self.hi
+        }
+    }
+}
+
+/// How a printed figure agrees with what other printed figures imply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Agreement {
+    /// The printed values match exactly.
+    Exact,
+    /// They differ, but rounding explains it (尾差).
+    Rounding,
+    /// They cannot all be true.
+    Mismatch,
+}
+
+/// Compares a printed figure with an implied one: `exact` computed from the printed values,
+/// `interval` from their rounding intervals.
+pub fn agree(printed: Decimal, exact: Decimal, interval: Interval) -> Agreement {
+    if printed == exact {
+        Agreement::Exact
+    } else if Interval::of_printed(printed).intersects(interval) {
+        Agreement::Rounding
+    } else {
+        Agreement::Mismatch
     }
 }
 
@@ -116,6 +146,10 @@ mod tests {
             .plus(Interval::of_printed(d("0.23")));
         assert!(sum.intersects(Interval::of_printed(d("31.03"))));
         assert!(!sum.intersects(Interval::of_printed(d("31.10"))));
+        // The same quantity printed twice at one precision: 57.98 and 57.99 cannot both be right.
+        assert!(!Interval::of_printed(d("57.98")).intersects(Interval::of_printed(d("57.99"))));
+        assert!(Interval::of_printed(d("4614")).intersects(Interval::of_printed(d("4614.00"))));
+        assert!(Interval::exact(d("0")).intersects(Interval::exact(d("0"))));
         assert_eq!(half_unit(d("1200")), d("0.5"));
     }
 

@@ -33,19 +33,24 @@ pub struct Label {
     pub span: Span,
     pub primary: bool,
     pub message: String,
+    pub message_en: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Stable code, e.g. `R001`.
+    /// Stable code, e.g. `A101`.
     pub code: &'static str,
-    /// Kebab-case rule name, e.g. `table-unread`.
+    /// Kebab-case rule name, e.g. `parent-sum-mismatch`.
     pub rule: &'static str,
     pub severity: Severity,
+    /// The message in Chinese.
     pub message: String,
+    /// The same message in English.
+    pub message_en: String,
     pub labels: Vec<Label>,
     pub expected: Option<String>,
     pub actual: Option<String>,
+    /// The identity or fact the finding rests on.
     pub notes: Vec<String>,
 }
 
@@ -55,12 +60,14 @@ impl Diagnostic {
         rule: &'static str,
         severity: Severity,
         message: String,
+        message_en: String,
     ) -> Self {
         Diagnostic {
             code,
             rule,
             severity,
             message,
+            message_en,
             labels: Vec::new(),
             expected: None,
             actual: None,
@@ -68,21 +75,45 @@ impl Diagnostic {
         }
     }
 
-    pub fn primary(mut self, span: Span, message: impl Into<String>) -> Self {
+    /// The figure judged wrong, with a short message in Chinese and English.
+    pub fn primary(
+        mut self,
+        span: Span,
+        message: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Self {
         self.labels.push(Label {
             span,
             primary: true,
             message: message.into(),
+            message_en: message_en.into(),
         });
         self
     }
 
-    pub fn related(mut self, span: Span, message: impl Into<String>) -> Self {
+    /// A figure the primary one disagrees with.
+    pub fn related(
+        mut self,
+        span: Span,
+        message: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Self {
         self.labels.push(Label {
             span,
             primary: false,
             message: message.into(),
+            message_en: message_en.into(),
         });
+        self
+    }
+
+    pub fn expected_actual(
+        mut self,
+        expected: impl Into<String>,
+        actual: impl Into<String>,
+    ) -> Self {
+        self.expected = Some(expected.into());
+        self.actual = Some(actual.into());
         self
     }
 

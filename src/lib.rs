@@ -13,6 +13,7 @@ pub mod diag;
 pub mod model;
 pub mod reading;
 pub mod report;
+pub mod rules;
 pub mod source;
 pub mod syntax;
 
@@ -68,16 +69,24 @@ pub fn read(text: &str) -> Document {
     }
 }
 
-/// Every diagnostic about a document, sorted by position.
-pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
+/// Every diagnostic about a document (reading issues and rule findings), sorted by position, with
+/// the coverage of each rule.
+pub fn analyse(text: &str, doc: &Document) -> (Vec<Diagnostic>, Vec<rules::Coverage>) {
     let mut out = reading::diagnostics(doc);
+    let (mut found, coverage) = rules::run(text, doc);
+    out.append(&mut found);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out
+    (out, coverage)
+}
+
+/// Every diagnostic about a document, sorted by position.
+pub fn diagnostics(text: &str, doc: &Document) -> Vec<Diagnostic> {
+    analyse(text, doc).0
 }
 
 /// Reads and checks a disclosure.
 pub fn check(text: &str) -> Report {
     let doc = read(text);
-    let diags = diagnostics(&doc);
-    Report::new(text, &doc, &diags)
+    let (diags, coverage) = analyse(text, &doc);
+    Report::new(text, &doc, &diags, coverage)
 }

@@ -17,8 +17,12 @@ pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
                     "table-unread",
                     Severity::Warning,
                     format!("未能读取「{}」：{}。该表未参与校验。", t.title, reason),
+                    format!(
+                        "Could not read 「{}」: {}. The table was not checked.",
+                        t.title, reason
+                    ),
                 )
-                .primary(t.title_span, "未能读取的表"),
+                .primary(t.title_span, "未能读取的表", "table not read"),
             ),
             TableStatus::Read => {
                 for r in &t.rows {
@@ -39,8 +43,19 @@ pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
                                     name(c.column),
                                     alts.join("」或「")
                                 ),
+                                format!(
+                                    "In 「{}」 the column of {} is not fixed by the table's arithmetic: read as 「{}」, could be 「{}」.",
+                                    t.title,
+                                    c.value,
+                                    name(c.column),
+                                    alts.join("」 or 「")
+                                ),
                             )
-                            .primary(c.span, format!("按「{}」读取", name(c.column))),
+                            .primary(
+                                c.span,
+                                format!("按「{}」读取", name(c.column)),
+                                format!("read as {}", name(c.column)),
+                            ),
                         );
                     }
                 }
@@ -55,6 +70,8 @@ pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
             Severity::Warning,
             "文中的表格以图片形式发布（[图片: …]），无法读取表内数字；只校验了文字说明。"
                 .to_string(),
+            "The tables were published as images ([图片: …]); only the narrative was checked."
+                .to_string(),
         ));
     } else if doc.tables.is_empty() {
         out.push(Diagnostic::new(
@@ -62,6 +79,7 @@ pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
             "no-tables",
             Severity::Warning,
             "未识别到预算公开表格。".to_string(),
+            "No budget disclosure table was recognised.".to_string(),
         ));
     }
     out

@@ -15,6 +15,8 @@ pub struct Report {
     pub document: DocumentInfo,
     pub tables: Vec<TableOut>,
     pub diagnostics: Vec<DiagnosticOut>,
+    /// What each rule checked and what it could not.
+    pub coverage: Vec<crate::rules::Coverage>,
     pub summary: Summary,
 }
 
@@ -75,6 +77,7 @@ pub struct LabelOut {
     pub column: usize,
     pub primary: bool,
     pub message: String,
+    pub message_en: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -83,6 +86,7 @@ pub struct DiagnosticOut {
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
+    pub message_en: String,
     pub labels: Vec<LabelOut>,
     pub expected: Option<String>,
     pub actual: Option<String>,
@@ -102,7 +106,12 @@ pub struct Summary {
 }
 
 impl Report {
-    pub fn new(text: &str, doc: &Document, diagnostics: &[Diagnostic]) -> Report {
+    pub fn new(
+        text: &str,
+        doc: &Document,
+        diagnostics: &[Diagnostic],
+        coverage: Vec<crate::rules::Coverage>,
+    ) -> Report {
         let index = LineIndex::new(text);
         let mut summary = Summary {
             narrative_figures: doc.narrative.figures.len(),
@@ -147,6 +156,7 @@ impl Report {
                     rule: d.rule,
                     severity: d.severity,
                     message: d.message.clone(),
+                    message_en: d.message_en.clone(),
                     labels: d
                         .labels
                         .iter()
@@ -159,6 +169,7 @@ impl Report {
                                 column: lc.column,
                                 primary: l.primary,
                                 message: l.message.clone(),
+                                message_en: l.message_en.clone(),
                             }
                         })
                         .collect(),
@@ -167,6 +178,7 @@ impl Report {
                     notes: d.notes.clone(),
                 })
                 .collect(),
+            coverage,
             summary,
         }
     }

@@ -95,6 +95,6 @@ fn a_document_whose_tables_are_images_says_so() {
     let doc = budget_lint::read(&text);
     assert!(doc.tables.is_empty());
     assert!(doc.tables_as_images);
-    let diags = budget_lint::diagnostics(&doc);
+    let diags = budget_lint::diagnostics(&text, &doc);
     assert!(diags.iter().any(|d| d.rule == "tables-as-images"));
 }

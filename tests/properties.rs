@@ -37,7 +37,7 @@ fn spans_of(doc: &budget_lint::Document, diags: &[budget_lint::Diagnostic]) -> V
 
 fn assert_well_formed(text: &str) {
     let doc = budget_lint::read(text);
-    let diags = budget_lint::diagnostics(&doc);
+    let diags = budget_lint::diagnostics(text, &doc);
     for s in spans_of(&doc, &diags) {
         assert!(
             s.start <= s.end && s.end <= text.len(),

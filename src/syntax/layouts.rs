@@ -381,6 +381,16 @@ pub fn choose(
     }
 }
 
+/// The layout a read table was read with (same kind and columns).
+pub fn for_table(t: &crate::model::Table) -> Option<&'static Layout> {
+    LAYOUTS.iter().find(|l| {
+        l.kind == t.kind
+            && l.columns.len() == t.columns.len()
+            && l.columns.iter().zip(&t.columns).all(|(a, b)| *a == b.name)
+            && l.income_columns.len() == t.income_columns.len()
+    })
+}
+
 /// Words that belong to table headers: column names of every layout and the usual header cells.
 /// A body token equal to one of them, not followed by figures, is header residue.
 pub fn is_header_word(word: &str) -> bool {

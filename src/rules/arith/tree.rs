@@ -1,0 +1,128 @@
+//! The parent/children structure of a table's rows, shared by the arithmetic rules.
+//!
+//! Coded rows nest by their codes (`201` ⊃ `20103` ⊃ `2010301`; a table-7 project row sits under its
+//! 项 row if printed, else under the 款). Totals rows (总计/合计) sit above the 类 rows. The Xinjiang
+//! 三公 table nests by its item names.
+
+use crate::model::{Row, RowKind, Side, Table, TableKind};
+use std::collections::HashMap;
+
+/// A parent row and the rows that must add up to it.
+pub struct Family<'t> {
+    pub side: Option<Side>,
+    pub parent: &'t Row,
+    pub children: Vec<&'t Row>,
+}
+
+/// Every parent/children family of a read table.
+pub fn families(t: &Table) -> Vec<Family<'_>> {
+    let mut out = Vec::new();
+    for side in [None, Some(Side::Income), Some(Side::Expenditure)] {
+        let rows: Vec<&Row> = t.rows.iter().filter(|r| r.side == side).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        coded(&rows, side, &mut out);
+        if t.kind == TableKind::ThreePublic {
+            three_public(&rows, side, &mut out);
+        }
+    }
+    out
+}
+
+fn coded<'t>(rows: &[&'t Row], side: Option<Side>, out: &mut Vec<Family<'t>>) {
+    // The plain (project-less) row of each code.
+    let mut by_code: HashMap<&str, &'t Row> = HashMap::new();
+    for r in rows {
+        if let (Some(c), None) = (r.code.as_deref(), &r.item) {
+            by_code.entry(c).or_insert(r);
+        }
+    }
+    let mut children: HashMap<*const Row, Vec<&'t Row>> = HashMap::new();
+    let mut parents: Vec<&'t Row> = Vec::new();
+    for r in rows {
+        let Some(code) = r.code.as_deref() else {
+            continue;
+        };
+        let parent = if r.item.is_some() && by_code.get(code).is_some_and(|p| !std::ptr::eq(*p, *r))
+        {
+            by_code.get(code).copied()
+        } else {
+            ancestors(code).find_map(|a| by_code.get(a).copied())
+        };
+        if let Some(p) = parent {
+            let e = children.entry(p as *const Row).or_default();
+            if e.is_empty() {
+                parents.push(p);
+            }
+            e.push(r);
+        }
+    }
+    for p in parents {
+        if let Some(ch) = children.remove(&(p as *const Row)) {
+            out.push(Family {
+                side,
+                parent: p,
+                children: ch,
+            });
+        }
+    }
+    let top: Vec<&Row> = rows
+        .iter()
+        .copied()
+        .filter(|r| match r.code.as_deref() {
+            Some(c) => c.len() == 3 && r.item.is_none(),
+            None => r.kind == RowKind::Item && side == Some(Side::Expenditure),
+        })
+        .collect();
+    if top.is_empty() {
+        return;
+    }
+    for r in rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Total && !r.cells.is_empty())
+    {
+        out.push(Family {
+            side,
+            parent: r,
+            children: top.clone(),
+        });
+    }
+}
+
+/// `2010301` → `20103`, `201`.
+fn ancestors(code: &str) -> impl Iterator<Item = &str> {
+    let mut len = code.len();
+    std::iter::from_fn(move || {
+        if len <= 3 {
+            return None;
+        }
+        len -= 2;
+        code.get(..len)
+    })
+}
+
+/// 合计 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费; 购置及运行费 = 购置费 + 运行费.
+fn three_public<'t>(rows: &[&'t Row], side: Option<Side>, out: &mut Vec<Family<'t>>) {
+    let find = |pred: &dyn Fn(&str) -> bool| rows.iter().copied().find(|r| pred(&r.label));
+    let total = find(&|l| l == "合计" || l == "总计");
+    let abroad = find(&|l| l.contains("出国"));
+    let reception = find(&|l| l.contains("接待"));
+    let vehicles = find(&|l| l.contains("购置及运行"));
+    let purchase = find(&|l| l.contains("购置费") && !l.contains("运行"));
+    let running = find(&|l| l.contains("运行费") && !l.contains("购置"));
+    if let (Some(t), Some(a), Some(r), Some(v)) = (total, abroad, reception, vehicles) {
+        out.push(Family {
+            side,
+            parent: t,
+            children: vec![a, r, v],
+        });
+    }
+    if let (Some(v), Some(p), Some(r)) = (vehicles, purchase, running) {
+        out.push(Family {
+            side,
+            parent: v,
+            children: vec![p, r],
+        });
+    }
+}

@@ -1,0 +1,96 @@
+//! What a rule sees: the document, its text, and lookups shared by the rules.
+
+use crate::amount::Interval;
+use crate::diag::Diagnostic;
+use crate::model::{Document, Row, Table, TableKind, TableStatus};
+use rust_decimal::Decimal;
+
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub doc: &'a Document,
+}
+
+/// Where a rule puts its findings and its coverage.
+#[derive(Default)]
+pub struct Sink {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Identities checked.
+    pub checked: usize,
+    pub skipped: Vec<String>,
+}
+
+impl Sink {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    pub fn skip(&mut self, reason: String) {
+        if !self.skipped.contains(&reason) {
+            self.skipped.push(reason);
+        }
+    }
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, doc: &'a Document) -> Self {
+        Context { text, doc }
+    }
+
+    /// Tables that were read.
+    pub fn read_tables(&self) -> impl Iterator<Item = &'a Table> {
+        self.doc.tables.iter().filter(|t| t.is_read())
+    }
+
+    /// The read table of a kind, if there is exactly one read.
+    pub fn table(&self, kind: TableKind) -> Option<&'a Table> {
+        let mut it = self.read_tables().filter(move |t| t.kind == kind);
+        let first = it.next()?;
+        it.next().is_none().then_some(first)
+    }
+
+    /// Why a table of `kind` cannot be used: missing or unread.
+    pub fn unusable(&self, kind: TableKind) -> Option<String> {
+        match self.doc.tables.iter().find(|t| t.kind == kind) {
+            None => Some(format!("{} 不在文中", kind_name(kind))),
+            Some(t) => match &t.status {
+                TableStatus::Unread { .. } => Some(format!("「{}」未能读取", t.title)),
+                _ => None,
+            },
+        }
+    }
+
+    /// `表3「单位支出总体情况表」` — how findings name a table.
+    pub fn table_name(t: &Table) -> String {
+        match t.number {
+            Some(n) => format!("表{n}「{}」", t.title),
+            None => format!("「{}」", t.title),
+        }
+    }
+}
+
+/// The printed value of a row in a column, zero when the cell is empty.
+pub fn value_or_zero(r: &Row, column: usize) -> (Decimal, Interval) {
+    r.cell(column)
+        .map_or((Decimal::ZERO, Interval::exact(Decimal::ZERO)), |c| {
+            (c.value, Interval::of_printed(c.value))
+        })
+}
+
+/// The generic name of a table kind, for messages about a missing table.
+pub fn kind_name(kind: TableKind) -> &'static str {
+    match kind {
+        TableKind::IncomeExpenditure => "收支总体情况表",
+        TableKind::Income => "收入总体情况表",
+        TableKind::Expenditure => "支出总体情况表",
+        TableKind::FiscalIncomeExpenditure => "财政拨款收支总体情况表",
+        TableKind::GeneralBudget => "一般公共预算支出情况表",
+        TableKind::GeneralBudgetBasic => "一般公共预算基本支出情况表",
+        TableKind::GeneralBudgetProjects => "一般公共预算项目支出情况表",
+        TableKind::GovernmentFund => "政府性基金预算支出情况表",
+        TableKind::StateCapital => "国有资本经营预算支出情况表",
+        TableKind::ThreePublic => "“三公”经费支出情况表",
+        TableKind::CarryOver => "上年结转结余情况明细表",
+        TableKind::PerformanceOverall => "整体绩效目标表",
+        TableKind::PerformanceProject => "项目支出绩效目标表",
+    }
+}
