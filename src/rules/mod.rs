@@ -8,7 +8,12 @@
 //! itself · `C` completeness · `S` consistency of the document's facts · `K` classification codes.
 
 pub mod arith;
+pub mod codes;
+pub mod completeness;
+pub mod consistency;
 mod context;
+pub mod narrative;
+pub mod xref;
 
 pub use context::{Context, Sink};
 
@@ -74,12 +79,20 @@ pub struct Rule {
     pub check: fn(&Context, &mut Sink),
 }
 
-/// Every rule, in code order.
-pub static RULES: &[&Rule] = &[
-    &arith::parent_sum::RULE,
-    &arith::row_identity::RULE,
-    &arith::totals_balance::RULE,
+/// Every rule, family by family, in code order.
+pub static FAMILIES: &[&[&Rule]] = &[
+    arith::RULES,
+    xref::RULES,
+    narrative::RULES,
+    completeness::RULES,
+    consistency::RULES,
+    codes::RULES,
 ];
+
+/// Every rule of the catalogue.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    FAMILIES.iter().flat_map(|f| f.iter().copied())
+}
 
 /// What one rule did on a document: how many identities it checked, what it could not check.
 #[derive(Clone, Debug, Serialize)]
@@ -96,8 +109,8 @@ pub struct Coverage {
 pub fn run(text: &str, doc: &Document) -> (Vec<Diagnostic>, Vec<Coverage>) {
     let ctx = Context::new(text, doc);
     let mut diagnostics = Vec::new();
-    let mut coverage = Vec::with_capacity(RULES.len());
-    for rule in RULES {
+    let mut coverage = Vec::new();
+    for rule in all() {
         let mut sink = Sink::default();
         (rule.check)(&ctx, &mut sink);
         coverage.push(Coverage {
@@ -114,5 +127,5 @@ pub fn run(text: &str, doc: &Document) -> (Vec<Diagnostic>, Vec<Coverage>) {
 
 /// The rule with this code.
 pub fn find(code: &str) -> Option<&'static Rule> {
-    RULES.iter().copied().find(|r| r.code == code)
+    all().find(|r| r.code == code)
 }

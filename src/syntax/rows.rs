@@ -60,6 +60,13 @@ pub fn is_total_label(label: &str) -> bool {
         || (l.ends_with("合计") && l.chars().count() <= 8)
 }
 
+/// Labels that begin an item of their own: "一、…", "1.…", "其中：…".
+fn starts_item(word: &str) -> bool {
+    word.starts_with("其中")
+        || word.starts_with(|c: char| c.is_ascii_digit())
+        || (word.starts_with(|c: char| "一二三四五六七八九十".contains(c)) && word.contains('、'))
+}
+
 /// A label cut by a line break: it does not end the way item names end (费, ）, 计, 出 …).
 fn looks_unfinished(label: &str) -> bool {
     !label.ends_with([
@@ -390,7 +397,9 @@ pub fn two_sided(
                         && last_line.is_some_and(|l: usize| t.line == l + 1)
                         && row.side == Some(Side::Expenditure)
                         && row.code.is_some()
-                        && !is_expenditure(&word);
+                        && !is_expenditure(&word)
+                        && !is_total_label(&word)
+                        && !starts_item(&word);
                     if continues {
                         row.label.push_str(&word);
                         row.label_span = row.label_span.cover(t.span);

@@ -392,7 +392,9 @@ fn place(raw: &[RawRow], layout: &Layout) -> Result<Vec<Row>, String> {
 }
 
 /// Below this share of parent = Σ children relations that hold, the rows were misread, not misprinted.
-const MIN_SHARE_CONSISTENT: (usize, usize) = (3, 4);
+const MIN_SHARE_CONSISTENT: (usize, usize) = (2, 3);
+/// Fewer relations than this say too little to judge a reading.
+const MIN_RELATIONS_TO_JUDGE: usize = 5;
 
 /// Refuses a reading whose sums mostly fail: real documents have a few errors, a misread layout
 /// (figures of one row printed beside another's name) breaks most relations. Never half-guess.
@@ -434,7 +436,7 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
         }
     }
     let (num, den) = MIN_SHARE_CONSISTENT;
-    if checked >= 3 && holding * den < checked * num {
+    if checked >= MIN_RELATIONS_TO_JUDGE && holding * den < checked * num {
         return Err(format!(
             "读出的数字只有 {holding}/{checked} 组满足上下级加总关系，行列可能未被正确识别"
         ));

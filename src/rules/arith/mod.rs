@@ -4,3 +4,12 @@ pub mod parent_sum;
 pub mod row_identity;
 pub mod totals_balance;
 mod tree;
+
+use crate::rules::Rule;
+
+/// The rules of this family, in code order.
+pub static RULES: &[&Rule] = &[
+    &parent_sum::RULE,
+    &row_identity::RULE,
+    &totals_balance::RULE,
+];
