@@ -16,6 +16,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod syntax;
+pub mod view;
 
 pub use diag::{Diagnostic, Severity};
 pub use model::Document;

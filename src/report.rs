@@ -5,13 +5,13 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Document, Side, Table, TableStatus};
 use crate::source::{LineIndex, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: &str = "budget-lint/report@1";
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Report {
-    pub schema: &'static str,
+    pub schema: String,
     pub document: DocumentInfo,
     pub tables: Vec<TableOut>,
     pub diagnostics: Vec<DiagnosticOut>,
@@ -20,25 +20,25 @@ pub struct Report {
     pub summary: Summary,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct DocumentInfo {
     /// The publishing body.
     pub unit: Option<String>,
     pub year: Option<u16>,
-    pub kind: Option<&'static str>,
-    pub scope: Option<&'static str>,
-    pub money_unit: Option<&'static str>,
+    pub kind: Option<String>,
+    pub scope: Option<String>,
+    pub money_unit: Option<String>,
     pub tables_as_images: bool,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct TableOut {
     pub number: Option<u32>,
     pub kind: crate::model::TableKind,
     pub title: String,
     pub subject: Option<String>,
-    pub unit: Option<&'static str>,
-    pub status: &'static str,
+    pub unit: Option<String>,
+    pub status: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub span: Span,
@@ -48,7 +48,7 @@ pub struct TableOut {
     pub rows: Vec<RowOut>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct RowOut {
     pub code: Option<String>,
     pub label: String,
@@ -60,7 +60,7 @@ pub struct RowOut {
     pub cells: Vec<CellOut>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct CellOut {
     pub column: String,
     pub value: String,
@@ -69,7 +69,7 @@ pub struct CellOut {
     pub alternatives: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct LabelOut {
     pub start: usize,
     pub end: usize,
@@ -80,10 +80,10 @@ pub struct LabelOut {
     pub message_en: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct DiagnosticOut {
-    pub code: &'static str,
-    pub rule: &'static str,
+    pub code: String,
+    pub rule: String,
     pub severity: Severity,
     pub message: String,
     pub message_en: String,
@@ -93,7 +93,7 @@ pub struct DiagnosticOut {
     pub notes: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Summary {
     pub errors: usize,
     pub rounding: usize,
@@ -133,27 +133,33 @@ impl Report {
             }
         }
         Report {
-            schema: SCHEMA,
+            schema: SCHEMA.to_string(),
             document: DocumentInfo {
                 unit: doc.facts.body.as_ref().map(|b| b.value.clone()),
                 year: doc.facts.year.as_ref().map(|y| y.value),
-                kind: doc.facts.kind.as_ref().map(|k| match k.value {
-                    crate::model::DocKind::Budget => "budget",
-                    crate::model::DocKind::FinalAccounts => "final_accounts",
+                kind: doc.facts.kind.as_ref().map(|k| {
+                    match k.value {
+                        crate::model::DocKind::Budget => "budget",
+                        crate::model::DocKind::FinalAccounts => "final_accounts",
+                    }
+                    .to_string()
                 }),
-                scope: doc.facts.scope.as_ref().map(|s| match s.value {
-                    crate::model::Scope::Department => "department",
-                    crate::model::Scope::Unit => "unit",
+                scope: doc.facts.scope.as_ref().map(|s| {
+                    match s.value {
+                        crate::model::Scope::Department => "department",
+                        crate::model::Scope::Unit => "unit",
+                    }
+                    .to_string()
                 }),
-                money_unit: doc.facts.money_unit.map(|u| u.as_str()),
+                money_unit: doc.facts.money_unit.map(|u| u.as_str().to_string()),
                 tables_as_images: doc.tables_as_images,
             },
             tables: doc.tables.iter().map(table_out).collect(),
             diagnostics: diagnostics
                 .iter()
                 .map(|d| DiagnosticOut {
-                    code: d.code,
-                    rule: d.rule,
+                    code: d.code.to_string(),
+                    rule: d.rule.to_string(),
                     severity: d.severity,
                     message: d.message.clone(),
                     message_en: d.message_en.clone(),
@@ -186,16 +192,16 @@ impl Report {
 
 fn table_out(t: &Table) -> TableOut {
     let (status, reason) = match &t.status {
-        TableStatus::Read => ("read", None),
-        TableStatus::Empty { .. } => ("empty", None),
-        TableStatus::Unread { reason } => ("unread", Some(reason.clone())),
+        TableStatus::Read => ("read".to_string(), None),
+        TableStatus::Empty { .. } => ("empty".to_string(), None),
+        TableStatus::Unread { reason } => ("unread".to_string(), Some(reason.clone())),
     };
     TableOut {
         number: t.number,
         kind: t.kind,
         title: t.title.clone(),
         subject: t.subject.clone(),
-        unit: t.unit.map(|u| u.as_str()),
+        unit: t.unit.map(|u| u.as_str().to_string()),
         status,
         reason,
         span: t.span,

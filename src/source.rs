@@ -4,10 +4,12 @@
 //! (architecture invariant 2). People read lines and character columns, JavaScript reads UTF-16
 //! offsets: [`LineIndex`] converts at the edge.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A UTF-8 byte range `start..end` into the original text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

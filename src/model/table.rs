@@ -2,10 +2,10 @@
 
 use super::{MoneyUnit, Span};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a table is, whatever the region calls it (see `syntax::titles` for the synonyms).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TableKind {
     /// 收支总体情况表 · 财务收支预算总表 · 收入支出决算总表 (two-sided).
@@ -61,7 +61,7 @@ impl TableKind {
 }
 
 /// Income (left) or expenditure (right) side of a two-sided table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     Income,
@@ -87,7 +87,7 @@ pub enum TableStatus {
 }
 
 /// Total row, classification row or a plain item.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RowKind {
     /// 总计 / 合计 / 收入总计 …

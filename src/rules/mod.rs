@@ -19,7 +19,7 @@ pub use context::{Context, Sink};
 
 use crate::diag::Diagnostic;
 use crate::model::Document;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Rule families.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -95,10 +95,10 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
 }
 
 /// What one rule did on a document: how many identities it checked, what it could not check.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Coverage {
-    pub code: &'static str,
-    pub rule: &'static str,
+    pub code: String,
+    pub rule: String,
     pub checked: usize,
     pub findings: usize,
     /// Why some checks could not run (a table unread, a column ambiguous, a table missing).
@@ -114,8 +114,8 @@ pub fn run(text: &str, doc: &Document) -> (Vec<Diagnostic>, Vec<Coverage>) {
         let mut sink = Sink::default();
         (rule.check)(&ctx, &mut sink);
         coverage.push(Coverage {
-            code: rule.code,
-            rule: rule.name,
+            code: rule.code.to_string(),
+            rule: rule.name.to_string(),
             checked: sink.checked,
             findings: sink.diagnostics.len(),
             skipped: sink.skipped,

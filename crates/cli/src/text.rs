@@ -12,9 +12,9 @@ pub fn render(path: &str, r: &Report) -> String {
         "  主体 body: {}   年度 year: {}   类型 kind: {} {}   金额单位 unit: {}",
         d.unit.as_deref().unwrap_or("?"),
         d.year.map_or("?".to_string(), |y| y.to_string()),
-        d.scope.unwrap_or("?"),
-        d.kind.unwrap_or("?"),
-        d.money_unit.unwrap_or("?"),
+        d.scope.as_deref().unwrap_or("?"),
+        d.kind.as_deref().unwrap_or("?"),
+        d.money_unit.as_deref().unwrap_or("?"),
     );
     let _ = writeln!(
         s,
@@ -30,7 +30,7 @@ pub fn render(path: &str, r: &Report) -> String {
             t.subject
                 .as_ref()
                 .map_or(t.title.clone(), |p| format!("{}：{p}", t.title)),
-            t.unit.unwrap_or("-"),
+            t.unit.as_deref().unwrap_or("-"),
             t.status,
             t.rows.len(),
             cells,
