@@ -156,6 +156,40 @@ fn words(
         emit(s, text.len(), out);
     }
     merge_spaced_letters(src, first_new, out);
+    split_glued_code_parts(src, first_new, out);
+}
+
+/// "301 01基本工资": a two-digit code part glued to the name, after a code head.
+fn split_glued_code_parts(src: &str, from: usize, out: &mut Vec<Token>) {
+    let mut i = from.max(1);
+    while i < out.len() {
+        let prev = out[i - 1];
+        let t = out[i];
+        let w = t.text(src);
+        let b = w.as_bytes();
+        let glued = t.kind == Tk::Text
+            && b.len() > 2
+            && b[0].is_ascii_digit()
+            && b[1].is_ascii_digit()
+            && !b[2].is_ascii()
+            && prev.kind == Tk::Int
+            && matches!(prev.text(src).len(), 3 | 5);
+        if glued {
+            let mid = t.span.start + 2;
+            out[i].kind = Tk::Int;
+            out[i].span = Span::new(t.span.start, mid);
+            out.insert(
+                i + 1,
+                Token {
+                    kind: Tk::Text,
+                    span: Span::new(mid, t.span.end),
+                    ..t
+                },
+            );
+            i += 1;
+        }
+        i += 1;
+    }
 }
 
 fn classify(src: &str, span: Span, line: usize, field: Option<usize>, out: &mut Vec<Token>) {
@@ -276,6 +310,9 @@ mod tests {
         let k = kinds("2010506统计管理 1,200");
         assert_eq!(k[0], (Tk::Int, "2010506".to_string()));
         assert_eq!(k[1], (Tk::Text, "统计管理".to_string()));
+        let k = kinds("301 01基本工资 2,724,912");
+        assert_eq!(k[1], (Tk::Int, "01".to_string()));
+        assert_eq!(k[2], (Tk::Text, "基本工资".to_string()));
         let k = kinds("收 入 总 计 388.89");
         assert_eq!(k[0], (Tk::Text, "收 入 总 计".to_string()));
     }

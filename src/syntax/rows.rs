@@ -52,9 +52,28 @@ impl RawRow {
     }
 }
 
+/// A label without its list numbering: "一、", "1.", "1、", "（一）", "(1)".
+pub fn strip_ordinal(label: &str) -> &str {
+    let numerals = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let inner = label
+        .strip_prefix(['（', '('])
+        .map(|r| r.trim_start_matches(numerals))
+        .and_then(|r| r.strip_prefix(['）', ')']));
+    if let Some(rest) = inner {
+        return rest;
+    }
+    let rest = label.trim_start_matches(numerals);
+    if rest.len() < label.len() {
+        if let Some(r) = rest.strip_prefix(['、', '.', '．']) {
+            return r.trim_start();
+        }
+    }
+    label
+}
+
 /// Total rows: 总计, 合计, 收入总计, 本年支出合计 …
 pub fn is_total_label(label: &str) -> bool {
-    let l = label.trim_start_matches(|c: char| "一二三四五六七八九十、.．".contains(c));
+    let l = strip_ordinal(label);
     matches!(l, "总计" | "合计" | "小计")
         || l.ends_with("总计")
         || (l.ends_with("合计") && l.chars().count() <= 8)
@@ -565,6 +584,15 @@ pub fn infer_missing_codes(rows: &mut [RawRow]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(strip_ordinal("一、一般公共预算"), "一般公共预算");
+        assert_eq!(strip_ordinal("一般公共预算"), "一般公共预算");
+        assert_eq!(strip_ordinal("1. 一般公共预算拨款"), "一般公共预算拨款");
+        assert_eq!(strip_ordinal("（三）公务接待费"), "公务接待费");
+        assert_eq!(strip_ordinal("2024年"), "2024年");
+    }
 
     #[test]
     fn total_labels() {

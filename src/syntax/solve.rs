@@ -24,6 +24,12 @@ pub struct Placement {
     pub alternatives: Vec<Vec<usize>>,
 }
 
+/// A column whose total is known: `Some(value)`, or `None` when it must be empty.
+pub struct ColumnTotal {
+    pub column: usize,
+    pub value: Option<Decimal>,
+}
+
 /// A parent row and the rows that must add up to it, column by column.
 pub struct Group {
     pub parent: usize,
@@ -38,6 +44,7 @@ pub fn solve(
     identities: &[Identity],
     groups: &[Group],
     layout: &Layout,
+    known: &[ColumnTotal],
 ) -> Result<Vec<Placement>, String> {
     let mut cands: Vec<Vec<Vec<usize>>> = Vec::with_capacity(rows.len());
     for r in rows {
@@ -73,6 +80,23 @@ pub fn solve(
             .collect();
         cands.push(if fitting.is_empty() { all } else { fitting });
     }
+    // Totals known from elsewhere in the table (the income side of a two-sided table names the
+    // expenditure columns) keep only the placements of the totals row that agree with them.
+    for (i, r) in rows.iter().enumerate() {
+        if r.kind != crate::model::RowKind::Total || known.is_empty() {
+            continue;
+        }
+        let figures: Vec<Decimal> = r.figures().map(|f| f.0).collect();
+        let agrees = |c: &Vec<usize>| {
+            known.iter().all(|k| match k.value {
+                Some(v) => cell(&figures, c, k.column).intersects(Interval::of_printed(v)),
+                None => !c.contains(&k.column),
+            })
+        };
+        if cands[i].iter().any(agrees) {
+            cands[i].retain(agrees);
+        }
+    }
     let values: Vec<Vec<Decimal>> = rows
         .iter()
         .map(|r| r.figures().map(|f| f.0).collect())
@@ -95,7 +119,11 @@ pub fn solve(
     // Decide the rows one at a time, most aggregated first (totals, then 类, 款, 项), propagating
     // after each choice so that the choices stay consistent with each other.
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&i| rows[i].code.as_ref().map_or(0, |c| c.0.len()));
+    order.sort_by_key(|&i| match (&rows[i].code, rows[i].kind) {
+        (_, crate::model::RowKind::Total) => 0,
+        (Some(c), _) => 1 + c.0.len(),
+        (None, _) => 1,
+    });
     let mut placements: Vec<Placement> = vec![Placement::default(); rows.len()];
     for &i in &order {
         let cs = &cands[i];

@@ -363,7 +363,19 @@ fn place(raw: &[RawRow], layout: &Layout) -> Result<Vec<Row>, String> {
         let members: Vec<&RawRow> = idx.iter().map(|&i| &raw[i]).collect();
         let groups = hierarchy(&members);
         let n = layout.columns_of(side).len();
-        let placements = solve::solve(&members, n, layout.identities_of(side), &groups, layout)?;
+        let known = if side == Some(Side::Expenditure) && layout.kind.is_two_sided() {
+            income_named_columns(raw, layout)
+        } else {
+            Vec::new()
+        };
+        let placements = solve::solve(
+            &members,
+            n,
+            layout.identities_of(side),
+            &groups,
+            layout,
+            &known,
+        )?;
         for (k, (&i, p)) in idx.iter().zip(placements).enumerate() {
             let r = members[k];
             let cells = r
@@ -389,6 +401,26 @@ fn place(raw: &[RawRow], layout: &Layout) -> Result<Vec<Row>, String> {
         }
     }
     Ok(out.into_iter().flatten().collect())
+}
+
+/// In a two-sided table, income items named like an expenditure column ("二、政府性基金预算 3,680,000")
+/// give that column's total; a named item without a figure says the column is empty.
+fn income_named_columns(raw: &[RawRow], layout: &Layout) -> Vec<solve::ColumnTotal> {
+    layout
+        .columns
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(column, name)| {
+            let item = raw
+                .iter()
+                .find(|r| r.side == Some(Side::Income) && rows::strip_ordinal(&r.label) == *name)?;
+            Some(solve::ColumnTotal {
+                column,
+                value: item.figures().next().map(|f| f.0),
+            })
+        })
+        .collect::<Vec<_>>()
 }
 
 /// Below this share of parent = Σ children relations that hold, the rows were misread, not misprinted.
