@@ -447,7 +447,8 @@ pub fn is_header_word(word: &str) -> bool {
     if GENERIC.contains(&word) {
         return true;
     }
-    LAYOUTS.iter().any(|l| {
+    // Single-row layouts are left out: their column names are row labels elsewhere (三公 items).
+    LAYOUTS.iter().filter(|l| !l.single_row).any(|l| {
         l.columns
             .iter()
             .chain(l.income_columns)

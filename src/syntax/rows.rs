@@ -247,6 +247,13 @@ pub fn one_sided(
                         } else {
                             row.label.push_str(&word);
                             row.label_span = row.label_span.cover(t.span);
+                            // "事业单位" + "经营收入": a header cell in pieces took a row's code.
+                            if is_header_word(&row.label) && !followed_by_figure {
+                                if let Some(code) = row.code.take() {
+                                    pending.push(code);
+                                }
+                                rows.pop();
+                            }
                         }
                     }
                     _ => {

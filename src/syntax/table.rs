@@ -123,7 +123,13 @@ pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
     };
     let raw: Vec<RawRow> = raw
         .into_iter()
-        .filter(|r| r.code.is_some() || r.figures().next().is_some() || r.side.is_some())
+        .filter(|r| {
+            r.code.is_some()
+                || r.figures().next().is_some()
+                || r.side.is_some()
+                // Items printed without figures are part of what the table states (三公: 因公出国（境）费).
+                || (!region.kind.is_coded() && !r.label.is_empty() && !layouts::is_header_word(&r.label))
+        })
         .collect();
     match place(&raw, layout).and_then(|rows| sense_check(&raw, rows, layout)) {
         Ok(rows) => {
