@@ -1,0 +1,150 @@
+//! What N303 and N304 share: a year-on-year statement with its figures resolved, and the change
+//! it implies.
+
+use super::common::{corners, figure_yuan, is_change_phrase, is_money, Yuan};
+use crate::amount::Interval;
+use crate::model::{Change, Direction, Figure, FigureUnit, Narrative};
+use rust_decimal::Decimal;
+
+/// A year-on-year statement whose figures can be used.
+pub struct Resolved<'a> {
+    pub change: &'a Change,
+    pub current: Option<(usize, Yuan)>,
+    /// A quoted base value ("2025年当年预算执行数为…").
+    pub base: Option<(usize, Yuan)>,
+    pub amount: Option<(usize, &'a Figure)>,
+    pub percent: Option<(usize, &'a Figure)>,
+}
+
+/// The statement's figures, dropping links the reader made that cannot be right: a base value that
+/// is itself the amount of another statement, a current figure that is a change.
+pub fn resolve<'a>(n: &'a Narrative, c: &'a Change) -> Resolved<'a> {
+    let amounts: Vec<usize> = n.changes.iter().filter_map(|c| c.amount).collect();
+    let current = c
+        .current
+        .filter(|&i| !amounts.contains(&i) && !is_change_phrase(&n.figures[i].subject))
+        .and_then(|i| Some((i, figure_yuan(&n.figures[i])?)));
+    let base = c
+        .base_value
+        .filter(|&i| {
+            !amounts.contains(&i)
+                && Some(i) != c.current
+                && !n.changes.iter().any(|o| o.percent == Some(i))
+                && !is_change_phrase(&n.figures[i].subject)
+        })
+        .and_then(|i| Some((i, figure_yuan(&n.figures[i])?)));
+    let amount = c
+        .amount
+        .map(|i| (i, &n.figures[i]))
+        .filter(|(_, f)| is_money(f));
+    let percent = c
+        .percent
+        .map(|i| (i, &n.figures[i]))
+        .filter(|(_, f)| f.unit == FigureUnit::Percent);
+    Resolved {
+        change: c,
+        current,
+        base,
+        amount,
+        percent,
+    }
+}
+
+/// The direction the statement's words give, preferring the amount's word.
+pub fn word(c: &Change) -> Option<Direction> {
+    c.amount_direction.or(c.percent_direction)
+}
+
+/// The base (last year's figure) implied by the current figure and the stated amount of change:
+/// `current − amount` for an increase, `current + amount` for a decrease. Exact value and interval.
+pub fn implied_base(current: Yuan, amount: Yuan, dir: Direction) -> Option<(Decimal, Interval)> {
+    let c = current.interval();
+    let a = amount.interval();
+    match dir {
+        Direction::Increase => Some((
+            current.value - amount.value,
+            Interval {
+                lo: c.lo - a.hi,
+                hi: c.hi - a.lo,
+            },
+        )),
+        Direction::Decrease => Some((
+            current.value + amount.value,
+            Interval {
+                lo: c.lo + a.lo,
+                hi: c.hi + a.hi,
+            },
+        )),
+        Direction::Flat => None,
+    }
+}
+
+/// `100 · amount / base` where base = current ∓ amount: exact value and the range over the
+/// rounding intervals of current and amount (the function is monotone in each, so its extremes
+/// are at the corners). `None` when the base can be zero.
+pub fn rate_from_amount(
+    current: Yuan,
+    amount: Yuan,
+    dir: Direction,
+) -> Option<(Decimal, Interval)> {
+    let (_, base_iv) = implied_base(current, amount, dir)?;
+    if base_iv.lo <= Decimal::ZERO && base_iv.hi >= Decimal::ZERO {
+        return None;
+    }
+    let sign = if dir == Direction::Increase {
+        Decimal::NEGATIVE_ONE
+    } else {
+        Decimal::ONE
+    };
+    let f = |a: Decimal, c: Decimal| {
+        let b = c + sign * a;
+        a.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(b)
+    };
+    let range = corners(amount.interval(), current.interval(), f)?;
+    let exact = f(amount.value, current.value)?;
+    Some((exact.abs(), abs_interval(range)))
+}
+
+/// `100 · (current − base) / base`: exact value (signed) and range.
+pub fn rate_from_base(current: Yuan, base: Yuan) -> Option<(Decimal, Interval)> {
+    let b = base.interval();
+    if b.lo <= Decimal::ZERO && b.hi >= Decimal::ZERO {
+        return None;
+    }
+    let f = |c: Decimal, v: Decimal| (c - v).checked_mul(Decimal::ONE_HUNDRED)?.checked_div(v);
+    let range = corners(current.interval(), base.interval(), f)?;
+    Some((f(current.value, base.value)?, range))
+}
+
+/// The interval of |x| for x in the interval.
+pub fn abs_interval(i: Interval) -> Interval {
+    if i.lo >= Decimal::ZERO {
+        i
+    } else if i.hi <= Decimal::ZERO {
+        Interval {
+            lo: -i.hi,
+            hi: -i.lo,
+        }
+    } else {
+        Interval {
+            lo: Decimal::ZERO,
+            hi: i.hi.max(-i.lo),
+        }
+    }
+}
+
+pub fn direction_zh(d: Direction) -> &'static str {
+    match d {
+        Direction::Increase => "增加",
+        Direction::Decrease => "减少",
+        Direction::Flat => "持平",
+    }
+}
+
+pub fn direction_en(d: Direction) -> &'static str {
+    match d {
+        Direction::Increase => "an increase",
+        Direction::Decrease => "a decrease",
+        Direction::Flat => "no change",
+    }
+}

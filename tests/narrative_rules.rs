@@ -1,0 +1,98 @@
+//! The N rules on the corpus: the real inconsistencies they must find (each checked by hand from the
+//! document text), and no error anywhere else.
+
+mod common;
+
+use budget_lint::Severity;
+
+/// (code, severity, text of the primary label) of every N finding of a document.
+fn findings(name: &str) -> Vec<(String, Severity, String)> {
+    let text = common::corpus(name);
+    let report = budget_lint::check(&text);
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.starts_with('N'))
+        .map(|d| {
+            let l = d
+                .labels
+                .iter()
+                .find(|l| l.primary)
+                .expect("a primary label");
+            (d.code.clone(), d.severity, text[l.start..l.end].to_string())
+        })
+        .collect()
+}
+
+fn has(f: &[(String, Severity, String)], code: &str, severity: Severity, label: &str) -> bool {
+    f.iter()
+        .any(|(c, s, l)| *c == code && *s == severity && l == label)
+}
+
+#[test]
+fn reference_001_pension_contribution() {
+    // "主要用于机关事业单位基本养老保险缴费 57.98 万元": tables 2, 3, 5 and 6 print 57.99.
+    let f = findings("001_6149e9281c444aee.txt");
+    assert!(has(&f, "N301", Severity::Error, "57.98 万元"), "{f:#?}");
+}
+
+#[test]
+fn reference_000_performance_funding() {
+    // 整体绩效目标表 504.72 + 731.92 = 1236.64 万元 against a 388.89 万元 budget.
+    let f = findings("000_799292fe1e9c1d1b.txt");
+    assert!(has(&f, "N307", Severity::Warning, "504.72"), "{f:#?}");
+}
+
+#[test]
+fn shanghai_change_against_last_years_execution() {
+    // "2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%"
+    // (the reviewer's finding 4), and "住房公积金（01项）208.8万元 … 2026年预算安排201.50万元" (finding 6).
+    let f = findings("real/10_shanghai_putuo_sifaju_2026_bumen_yusuan.txt");
+    assert!(has(&f, "N303", Severity::Error, "17.62%"), "{f:#?}");
+    assert!(
+        has(&f, "N304", Severity::Error, "比2025年预算执行数增加17.62%"),
+        "{f:#?}"
+    );
+    assert!(has(&f, "N308", Severity::Error, "201.50万元"), "{f:#?}");
+    // 91.97 ÷ 77.99 − 1 = 17.93%, printed 17.66% (copied from the line above).
+    assert!(has(&f, "N303", Severity::Error, "17.66%"), "{f:#?}");
+}
+
+#[test]
+fn final_accounts_shares() {
+    // 2106.66 ÷ 2940.05 = 71.65%, printed 71.73%.
+    let f = findings("real/07_shanghai_putuo_caizhengju_2024_bumen_juesuan.txt");
+    assert!(has(&f, "N302", Severity::Error, "71.73%"), "{f:#?}");
+    // 9746.50 ÷ 9759.38 = 99.868%, printed 99.86%.
+    let f = findings("real/08_shanghai_putuo_guiziju_2024_bumen_juesuan.txt");
+    assert!(has(&f, "N302", Severity::Error, "99.86%"), "{f:#?}");
+}
+
+#[test]
+fn no_other_errors_in_the_corpus() {
+    let expected_errors = [
+        ("001_6149e9281c444aee.txt", 1),
+        ("real/05_shanghai_putuo_wanli_jiedao_2024_yusuan.txt", 2),
+        (
+            "real/07_shanghai_putuo_caizhengju_2024_bumen_juesuan.txt",
+            1,
+        ),
+        ("real/08_shanghai_putuo_guiziju_2024_bumen_juesuan.txt", 1),
+        ("real/10_shanghai_putuo_sifaju_2026_bumen_yusuan.txt", 5),
+        (
+            "real/12_shanghai_putuo_shiquanlu_jiedao_2026_danwei_yusuan.txt",
+            1,
+        ),
+    ];
+    for (name, _) in common::all_documents() {
+        let errors = findings(&name)
+            .into_iter()
+            .filter(|f| f.1 == Severity::Error)
+            .count();
+        let want = expected_errors
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(0, |(_, k)| *k);
+        assert_eq!(errors, want, "N errors in {name}: {:#?}", findings(&name));
+    }
+}
