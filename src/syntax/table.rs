@@ -461,6 +461,20 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
             });
             checked += 1;
             holding += usize::from(ok);
+            // A totals row smaller than one of its own (non-negative) parts was not read as printed.
+            let first = |r: &Row| r.cell(0).map(|c| c.value);
+            if rows[pi].kind == RowKind::Total {
+                if let Some(total) = first(&rows[pi]).filter(|t| !t.is_sign_negative()) {
+                    let biggest = children.iter().filter_map(|&c| first(&rows[c])).max();
+                    if biggest.is_some_and(|b| b > total)
+                        && !children
+                            .iter()
+                            .any(|&c| first(&rows[c]).is_some_and(|v| v.is_sign_negative()))
+                    {
+                        return Err("总计行小于其中一项，行与数字的对应关系不可靠".to_string());
+                    }
+                }
+            }
         }
     }
     // Two-sided tables: a side with figures has a totals row with figures; when the extraction moved
