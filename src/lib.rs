@@ -32,6 +32,23 @@ pub fn read(text: &str) -> Document {
         .iter()
         .map(|r| syntax::table::read(text, &lines, r))
         .collect();
+    // The income table's columns hold the money of the summary table's income items: where the
+    // income table's own arithmetic left a column open, read it again knowing those totals.
+    if let Some(summary) = tables
+        .iter()
+        .find(|t| t.kind == model::TableKind::IncomeExpenditure && t.is_read())
+    {
+        let known = syntax::income_items::known_columns(summary);
+        for (t, r) in tables.iter_mut().zip(&regions) {
+            let open = t.rows.iter().flat_map(|r| &r.cells).any(|c| !c.alternatives.is_empty());
+            if t.kind == model::TableKind::Income && open && !known.is_empty() {
+                let again = syntax::table::read_with(text, &lines, r, &known);
+                if again.is_read() {
+                    *t = again;
+                }
+            }
+        }
+    }
     // Unnumbered table sets (Shanghai, final accounts) are numbered by their order.
     if tables.iter().all(|t| t.number.is_none()) {
         let financial = tables.iter_mut().filter(|t| {

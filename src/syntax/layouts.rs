@@ -381,6 +381,19 @@ pub fn choose(
     }
 }
 
+/// Income items of a summary table (收支总表, left side) and the income-table column holding the
+/// same money. Items named exactly like a column (事业收入, 单位资金 …) need no entry.
+pub const INCOME_ITEM_COLUMNS: &[(&str, &str)] = &[
+    ("一般财力", "财政拨款（补助）/一般公共预算"),
+    ("上级一般公共预算安排转移支付", "财政拨款（补助）/上级一般公共预算安排的转移支付"),
+    ("政府性基金收入", "财政拨款（补助）/政府性基金预算"),
+    ("上级政府性基金安排转移支付", "财政拨款（补助）/上级政府性基金安排的转移支付"),
+    ("国有资本经营收入", "财政拨款（补助）/国有资本经营预算"),
+    ("上级国有资本经营预算安排转移支付", "财政拨款（补助）/上级国有资本经营预算安排的转移支付"),
+    ("财政专户核拨", "财政专户（教育收费）"),
+    ("非财政拨款结余", "非财政拨款结转结余"),
+];
+
 /// The layout a read table was read with (same kind and columns).
 pub fn for_table(t: &crate::model::Table) -> Option<&'static Layout> {
     LAYOUTS.iter().find(|l| {

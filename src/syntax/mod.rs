@@ -1,6 +1,7 @@
 //! From text to model: lines and tokens, table regions and rows, narrative figures, document facts.
 
 pub mod facts;
+pub mod income_items;
 pub mod layouts;
 pub mod lex;
 pub mod narrative;

@@ -18,6 +18,13 @@ use std::collections::HashMap;
 
 /// Reads the table of `region`. `is_expenditure` tells expenditure labels of two-sided tables.
 pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
+    read_with(src, lines, region, &[])
+}
+
+/// Reads the table of `region`, knowing the totals of some of its columns from another table
+/// (column name, printed total or `None` for an empty column): they settle placements the table's
+/// own arithmetic leaves open.
+pub fn read_with(src: &str, lines: &[Line], region: &Region, known: &[(String, Option<Decimal>)]) -> Table {
     let title_line = lines[region.title];
     let title = squeeze(title_line.text(src));
     let end_span = lines
@@ -131,7 +138,7 @@ pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
                 || (!region.kind.is_coded() && !r.label.is_empty() && !layouts::is_header_word(&r.label))
         })
         .collect();
-    match place(&raw, layout).and_then(|rows| sense_check(&raw, rows, layout)) {
+    match place(&raw, layout, known).and_then(|rows| sense_check(&raw, rows, layout)) {
         Ok(rows) => {
             table.status = if rows.iter().any(|r| !r.cells.is_empty()) {
                 TableStatus::Read
@@ -359,7 +366,7 @@ fn pull_back_labels(src: &str, lines: &[Line], from: usize, to: usize, parts: &m
 }
 
 /// Places every row's figures and builds the model rows.
-fn place(raw: &[RawRow], layout: &Layout) -> Result<Vec<Row>, String> {
+fn place(raw: &[RawRow], layout: &Layout, external: &[(String, Option<Decimal>)]) -> Result<Vec<Row>, String> {
     let mut out: Vec<Option<Row>> = vec![None; raw.len()];
     for side in [None, Some(Side::Income), Some(Side::Expenditure)] {
         let idx: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].side == side).collect();
@@ -371,6 +378,14 @@ fn place(raw: &[RawRow], layout: &Layout) -> Result<Vec<Row>, String> {
         let n = layout.columns_of(side).len();
         let known = if side == Some(Side::Expenditure) && layout.kind.is_two_sided() {
             income_named_columns(raw, layout)
+        } else if side.is_none() {
+            external
+                .iter()
+                .filter_map(|(name, value)| {
+                    let column = layout.columns.iter().position(|c| c == name)?;
+                    Some(solve::ColumnTotal { column, value: *value })
+                })
+                .collect()
         } else {
             Vec::new()
         };
@@ -431,6 +446,9 @@ fn income_named_columns(raw: &[RawRow], layout: &Layout) -> Vec<solve::ColumnTot
 
 /// Below this share of parent = Σ children relations that hold, the rows were misread, not misprinted.
 const MIN_SHARE_CONSISTENT: (usize, usize) = (2, 3);
+/// How many parent/children relations one wrong figure can break (its own family and its parent's,
+/// and the totals above).
+const ONE_ERROR_BREAKS: usize = 3;
 /// Fewer relations than this say too little to judge a reading.
 const MIN_RELATIONS_TO_JUDGE: usize = 5;
 
@@ -461,9 +479,10 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
             });
             checked += 1;
             holding += usize::from(ok);
-            // A totals row smaller than one of its own (non-negative) parts was not read as printed.
+            // A totals row whose label was printed away (found only by its place) and that is smaller
+            // than one of its own non-negative parts is not a totals row: the rows were displaced.
             let first = |r: &Row| r.cell(0).map(|c| c.value);
-            if rows[pi].kind == RowKind::Total {
+            if rows[pi].kind == RowKind::Total && rows[pi].label.is_empty() {
                 if let Some(total) = first(&rows[pi]).filter(|t| !t.is_sign_negative()) {
                     let biggest = children.iter().filter_map(|&c| first(&rows[c])).max();
                     if biggest.is_some_and(|b| b > total)
@@ -487,8 +506,11 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
             return Err("总计行没有读到数字，项目与数字的对应关系不可靠".to_string());
         }
     }
+    // One misprinted figure breaks at most the few relations it takes part in; only more failures
+    // than that, and a large share of them, say the rows were misread.
     let (num, den) = MIN_SHARE_CONSISTENT;
-    if checked >= MIN_RELATIONS_TO_JUDGE && holding * den < checked * num {
+    let failing = checked - holding;
+    if checked >= MIN_RELATIONS_TO_JUDGE && failing > ONE_ERROR_BREAKS && holding * den < checked * num {
         return Err(format!(
             "读出的数字只有 {holding}/{checked} 组满足上下级加总关系，行列可能未被正确识别"
         ));
