@@ -40,7 +40,11 @@ pub fn read(text: &str) -> Document {
     {
         let known = syntax::income_items::known_columns(summary);
         for (t, r) in tables.iter_mut().zip(&regions) {
-            let open = t.rows.iter().flat_map(|r| &r.cells).any(|c| !c.alternatives.is_empty());
+            let open = t
+                .rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .any(|c| !c.alternatives.is_empty());
             if t.kind == model::TableKind::Income && open && !known.is_empty() {
                 let again = syntax::table::read_with(text, &lines, r, &known);
                 if again.is_read() {

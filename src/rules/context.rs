@@ -17,11 +17,18 @@ pub struct Sink {
     /// Identities checked.
     pub checked: usize,
     pub skipped: Vec<String>,
+    /// Narrative figures the rule compared with something (each a figure's span).
+    pub covered: Vec<crate::source::Span>,
 }
 
 impl Sink {
     pub fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
+    }
+
+    /// Records that the figure at `span` took part in a check.
+    pub fn cover(&mut self, span: crate::source::Span) {
+        self.covered.push(span);
     }
 
     pub fn skip(&mut self, reason: String) {

@@ -103,6 +103,10 @@ pub struct Coverage {
     pub findings: usize,
     /// Why some checks could not run (a table unread, a column ambiguous, a table missing).
     pub skipped: Vec<String>,
+    /// The narrative figures this rule checked (their spans), so that a reader of the report can see
+    /// which quoted figures were compared with anything.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<crate::source::Span>,
 }
 
 /// Runs every rule. Diagnostics are returned unsorted; coverage in rule order.
@@ -119,6 +123,12 @@ pub fn run(text: &str, doc: &Document) -> (Vec<Diagnostic>, Vec<Coverage>) {
             checked: sink.checked,
             findings: sink.diagnostics.len(),
             skipped: sink.skipped,
+            figures: {
+                let mut f = sink.covered;
+                f.sort();
+                f.dedup();
+                f
+            },
         });
         diagnostics.append(&mut sink.diagnostics);
     }

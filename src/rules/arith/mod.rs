@@ -1,5 +1,6 @@
 //! Family A: arithmetic within one table.
 
+pub mod income_structure;
 pub mod parent_sum;
 pub mod row_identity;
 pub mod totals_balance;
@@ -12,4 +13,5 @@ pub static RULES: &[&Rule] = &[
     &parent_sum::RULE,
     &row_identity::RULE,
     &totals_balance::RULE,
+    &income_structure::RULE,
 ];

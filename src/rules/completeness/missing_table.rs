@@ -17,8 +17,7 @@ pub static RULE: Rule = Rule {
         what: "按识别出的表格判断文件所用模板：新疆等地的 11 张表（表1 收支总体情况表 … 表10 “三公”经费支出情况表、\
                表11 上年结转结余情况明细表）；上海等地的 9 张预算表（财务收支预算总表 … “三公”经费和机关运行经费预算表）；\
                决算的 9 张表（收入支出决算总表 … 国有资本经营预算财政拨款收入支出决算表）。模板中的每张表都应出现，\
-               没有数据的也要列出并说明为空表。出现了但未能读取的表不算缺少（另由 R001 报告）；说明中已声明\
-               “××表为空表”的不报告；文中有该表标题却未识别为表格的，不作判断；表格以图片发布的文件不检查；只含少数几张表、又没有说明部分的文本视为节选，不检查。",
+               没有数据的也要列出并说明为空表。出现了但未能读取的表不算缺少（另由 R001 报告）；仅在说明中声明“××表为空表”而公开表中未列出的，仍报告（空表也须列出）；文中有该表标题却未识别为表格的，不作判断；表格以图片发布的文件不检查；只含少数几张表、又没有说明部分的文本视为节选，不检查。",
         why: "《地方预决算公开操作规程》要求公开全部规定表格，空表也须公开并说明。缺表是公开检查中最常见的扣分项。",
         example: "一份新疆模板的单位预算列出了表1至表10，没有表11“上年结转结余情况明细表”，说明中也未提及：报告缺少该表。",
     },
@@ -149,9 +148,14 @@ fn check(ctx: &Context, sink: &mut Sink) {
         if tables.iter().any(|t| t.kind == kind) {
             continue;
         }
-        // A title line for it that the reader did not take for a table (no 单位 line near it): the
-        // table may be there in a shape not recognised.
-        if ls.iter().any(|l| title_kind(l.text(text)) == Some(kind)) {
+        // A title line for it, among the tables (not in the table of contents before them), that the
+        // reader did not take for a table (no 单位 line near it): the table may be there in a shape
+        // not recognised.
+        let tables_start = tables.iter().map(|t| t.span.start).min().unwrap_or(0);
+        if ls
+            .iter()
+            .any(|l| l.start >= tables_start && title_kind(l.text(text)) == Some(kind))
+        {
             sink.skip(format!(
                 "文中有「{}」的标题，但未识别为表格，未判断是否缺表",
                 kind_name(kind)
@@ -164,9 +168,6 @@ fn check(ctx: &Context, sink: &mut Sink) {
             (sq.contains("为空表") || sq.contains("无数据"))
                 && words(kind).iter().any(|w| sq.contains(w))
         });
-        if declared {
-            continue;
-        }
         // Point at the table that should precede it (or follow it, for the first).
         let neighbour = kinds[..i]
             .iter()
@@ -191,17 +192,30 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 RULE.code,
                 RULE.name,
                 Severity::Warning,
+                if declared {
+                    // DOMAIN.md: a table with no data must still appear, with its statement.
+                    format!(
+                        "文件按{tpl_name}编制，说明中称「{}」为空表，但公开表中没有列出{position}（空表也应列出并注明）。",
+                        kind_name(kind)
+                    )
+                } else {
+                    format!(
+                        "文件按{tpl_name}编制，但缺少{position}「{}」，也未说明该表为空表。",
+                        kind_name(kind)
+                    )
+                },
                 format!(
-                    "文件按{tpl_name}编制，但缺少{position}「{}」，也未说明该表为空表。",
-                    kind_name(kind)
-                ),
-                format!(
-                    "The document follows the {} template but has no 「{}」 table and does not declare it empty.",
+                    "The document follows the {} template but has no 「{}」 table{}.",
                     match tpl {
                         Template::Eleven => "11-table",
                         Template::Nine => "9-table",
                     },
-                    kind_name(kind)
+                    kind_name(kind),
+                    if declared {
+                        " (the narrative calls it empty, but an empty table must still be listed)"
+                    } else {
+                        " and does not declare it empty"
+                    }
                 ),
             )
             .primary(

@@ -126,6 +126,10 @@ fn check(ctx: &Context, sink: &mut Sink) {
         if targets.is_empty() {
             continue;
         }
+        // Only a figure that could be found wrong counts as checked (weak links only confirm).
+        if targets.iter().any(|t| t.strong) {
+            sink.cover(f.span);
+        }
         sink.checked += 1;
         let judged: Vec<(Agreement, &Target)> = targets
             .iter()

@@ -74,6 +74,9 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 unsure += 1;
                 continue;
             };
+            for k in [pi, ci, bi] {
+                sink.cover(n.figures[k].span);
+            }
             sink.checked += 1;
             let agreement = agree_percent(p, exact.abs(), abs_interval(range));
             if agreement == Agreement::Exact {
@@ -148,6 +151,12 @@ fn check(ctx: &Context, sink: &mut Sink) {
             unsure += 1;
             continue;
         };
+        // A fall to zero is −100% whatever the amount: the amount is not checked then.
+        for k in [pi, ci, ai] {
+            if k != ai || !cur.value.is_zero() {
+                sink.cover(n.figures[k].span);
+            }
+        }
         sink.checked += 1;
         let agreement = agree_percent(p, exact, range);
         if agreement == Agreement::Exact {

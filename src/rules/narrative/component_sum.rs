@@ -147,6 +147,10 @@ fn check(ctx: &Context, sink: &mut Sink) {
 
 fn judge(sink: &mut Sink, s: &Sum) {
     sink.checked += 1;
+    sink.cover(s.total.span);
+    for f in &s.items {
+        sink.cover(f.span);
+    }
     let (tv, th) = value(s.total);
     let (sum, interval) = sum_of(&s.items);
     let agreement = match agree(tv, sum, interval) {

@@ -159,7 +159,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 .filter(|r| r.kind == RowKind::Item)
                 .filter_map(|r| r.cell(0).map(|c| format!("{} {}", r.label, c.value)))
                 .collect();
-            let d = Diagnostic::new(
+            let mut d = Diagnostic::new(
                 RULE.code,
                 RULE.name,
                 Severity::Warning,
@@ -184,6 +184,16 @@ fn check(ctx: &Context, sink: &mut Sink) {
             .related(b.span, format!("{} {}", b.what, b.printed), format!("{} {}", b.what, b.printed))
             .expected_actual(b.printed.to_string(), v.to_string())
             .note("整体绩效目标表资金 = 部门（单位）预算总额 / overall performance funding equals the whole budget");
+            // The funding figures that make up the sum.
+            for r in t.rows.iter().filter(|r| r.kind == RowKind::Item) {
+                if let Some(c) = r.cell(0) {
+                    d = d.related(
+                        c.span,
+                        format!("{} {}", r.label, c.value),
+                        format!("{} {}", r.label, c.value),
+                    );
+                }
+            }
             sink.push(d);
         }
     }

@@ -74,6 +74,8 @@ fn check(ctx: &Context, sink: &mut Sink) {
         let Some(item) = figure_yuan(kf) else {
             continue;
         };
+        sink.cover(cf.span);
+        sink.cover(kf.span);
         sink.checked += 1;
         let agreement = agree_amounts(item, cur);
         if agreement == Agreement::Exact {

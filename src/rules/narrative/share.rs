@@ -175,6 +175,8 @@ fn check(ctx: &Context, sink: &mut Sink) {
             unsure += 1;
             continue;
         }
+        sink.cover(f.span);
+        sink.cover(figs[p].span);
         sink.checked += 1;
         let primary = &judged[0];
         let fits = |a: Agreement| judged.iter().any(|(_, j)| j.agreement == a);

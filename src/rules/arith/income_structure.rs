@@ -1,0 +1,183 @@
+//! A104 income-items-mismatch: the income side of a summary table does not add up by its numbering.
+
+use crate::amount::{agree, Agreement, Interval};
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{Row, RowKind, Side, Table};
+use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
+use rust_decimal::Decimal;
+
+pub static RULE: Rule = Rule {
+    code: "A104",
+    name: "income-items-mismatch",
+    family: Family::Arithmetic,
+    doc: RuleDoc {
+        summary: "收入项目与其编号层级不符",
+        summary_en: "Income items do not add up by their numbering",
+        what: "收支总表（及财政拨款收支总表）的收入一侧按编号分级：“一、本年收入”“二、上年结转结余”等一级项目之和 = 收入总计；\
+               一级项目 = 其下“1.”“2.”…二级项目之和；“其中：”及其后未编号的细项之和不得超过其上级项目。\
+               按区间算术区分尾差与错误。",
+        why: "收入来源是预算的基础数据，层级之和不符说明某一收入项目印错或漏列。",
+        example: "“一、本年收入 388.89”下列“1.一般公共预算拨款 388.86”与“5.单位资金 0.03”，之和 388.89，一致；\
+                  若“其中：一般财力”印为 398.86，超过其上级“1.一般公共预算拨款 388.86”，报告为错误。",
+    },
+    check,
+};
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    /// 一、 二、 …
+    First,
+    /// 1. 2. …
+    Second,
+    /// 其中： and the unnumbered items after it.
+    Detail,
+}
+
+fn level(label: &str) -> Level {
+    let numerals = "一二三四五六七八九十";
+    let head: String = label
+        .chars()
+        .take_while(|c| numerals.contains(*c))
+        .collect();
+    if !head.is_empty() && label[head.len()..].starts_with('、') {
+        return Level::First;
+    }
+    let digits = label.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && label[digits..].starts_with(['.', '．', '、']) {
+        return Level::Second;
+    }
+    Level::Detail
+}
+
+fn first_value(r: &Row) -> (Decimal, Interval) {
+    r.cells
+        .first()
+        .map_or((Decimal::ZERO, Interval::exact(Decimal::ZERO)), |c| {
+            (c.value, Interval::of_printed(c.value))
+        })
+}
+
+fn check(ctx: &Context, sink: &mut Sink) {
+    for t in ctx.read_tables().filter(|t| t.kind.is_two_sided()) {
+        let items: Vec<&Row> = t
+            .rows
+            .iter()
+            .filter(|r| r.side == Some(Side::Income) && r.kind != RowKind::Total)
+            .collect();
+        let total = t
+            .rows
+            .iter()
+            .find(|r| r.side == Some(Side::Income) && r.kind == RowKind::Total);
+        let firsts: Vec<&Row> = items
+            .iter()
+            .copied()
+            .filter(|r| level(&r.label) == Level::First)
+            .collect();
+        if let Some(total) = total {
+            if !firsts.is_empty() {
+                compare(t, total, &firsts, true, sink);
+            }
+        }
+        // Each item with the items below it, up to the next item of its level or above.
+        for (i, parent) in items.iter().enumerate() {
+            let lv = level(&parent.label);
+            if lv == Level::Detail {
+                continue;
+            }
+            let below: Vec<&Row> = items[i + 1..]
+                .iter()
+                .copied()
+                .take_while(|r| level(&r.label) > lv)
+                .collect();
+            let seconds: Vec<&Row> = below
+                .iter()
+                .copied()
+                .filter(|r| level(&r.label) == Level::Second)
+                .collect();
+            if !seconds.is_empty() {
+                compare(t, parent, &seconds, true, sink);
+            } else if !below.is_empty() {
+                // Details directly under this item: their sum may not exceed it.
+                compare(t, parent, &below, false, sink);
+            }
+        }
+    }
+}
+
+/// `exact`: parent = Σ children; otherwise Σ children ≤ parent.
+fn compare(t: &Table, parent: &Row, children: &[&Row], exact: bool, sink: &mut Sink) {
+    if parent.cells.is_empty() && children.iter().all(|c| c.cells.is_empty()) {
+        return;
+    }
+    sink.checked += 1;
+    let (pv, piv) = first_value(parent);
+    let (sum, siv) = children.iter().fold(
+        (Decimal::ZERO, Interval::exact(Decimal::ZERO)),
+        |(s, i), c| {
+            let (v, iv) = first_value(c);
+            (s + v, i.plus(iv))
+        },
+    );
+    let verdict = if exact {
+        agree(pv, sum, siv)
+    } else if sum <= pv {
+        Agreement::Exact
+    } else if siv.lo <= piv.hi {
+        Agreement::Rounding
+    } else {
+        Agreement::Mismatch
+    };
+    if verdict == Agreement::Exact {
+        return;
+    }
+    let severity = if verdict == Agreement::Rounding {
+        Severity::Rounding
+    } else {
+        Severity::Error
+    };
+    let names: Vec<&str> = children.iter().map(|c| c.label.as_str()).collect();
+    let (relation, relation_en) = if exact {
+        ("之和", "add up to")
+    } else {
+        ("之和超过其上级", "exceed it, adding up to")
+    };
+    let span = parent.cells.first().map_or(parent.label_span, |c| c.span);
+    let mut d = Diagnostic::new(
+        RULE.code,
+        RULE.name,
+        severity,
+        format!(
+            "{}收入项目「{}」为 {pv}，其下 {} 项{relation} {sum}。",
+            Context::table_name(t),
+            parent.label,
+            children.len()
+        ),
+        format!(
+            "{}: income item 「{}」 is {pv}, but its {} sub-items {relation_en} {sum}.",
+            Context::table_name(t),
+            parent.label,
+            children.len()
+        ),
+    )
+    .primary(
+        span,
+        format!("{pv}，其下各项之和 {sum}"),
+        format!("{pv}; sub-items add up to {sum}"),
+    )
+    .expected_actual(sum.to_string(), pv.to_string())
+    .note(if exact {
+        format!("{} = {}", parent.label, names.join(" + "))
+    } else {
+        format!("{} ≥ {}", parent.label, names.join(" + "))
+    });
+    for c in children {
+        if let Some(cell) = c.cells.first() {
+            d = d.related(
+                cell.span,
+                format!("{} {}", c.label, cell.value),
+                format!("{} {}", c.label, cell.value),
+            );
+        }
+    }
+    sink.push(d);
+}
