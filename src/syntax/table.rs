@@ -24,7 +24,12 @@ pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
 /// Reads the table of `region`, knowing the totals of some of its columns from another table
 /// (column name, printed total or `None` for an empty column): they settle placements the table's
 /// own arithmetic leaves open.
-pub fn read_with(src: &str, lines: &[Line], region: &Region, known: &[(String, Option<Decimal>)]) -> Table {
+pub fn read_with(
+    src: &str,
+    lines: &[Line],
+    region: &Region,
+    known: &[(String, Option<Decimal>)],
+) -> Table {
     let title_line = lines[region.title];
     let title = squeeze(title_line.text(src));
     let end_span = lines
@@ -366,7 +371,11 @@ fn pull_back_labels(src: &str, lines: &[Line], from: usize, to: usize, parts: &m
 }
 
 /// Places every row's figures and builds the model rows.
-fn place(raw: &[RawRow], layout: &Layout, external: &[(String, Option<Decimal>)]) -> Result<Vec<Row>, String> {
+fn place(
+    raw: &[RawRow],
+    layout: &Layout,
+    external: &[(String, Option<Decimal>)],
+) -> Result<Vec<Row>, String> {
     let mut out: Vec<Option<Row>> = vec![None; raw.len()];
     for side in [None, Some(Side::Income), Some(Side::Expenditure)] {
         let idx: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].side == side).collect();
@@ -383,7 +392,10 @@ fn place(raw: &[RawRow], layout: &Layout, external: &[(String, Option<Decimal>)]
                 .iter()
                 .filter_map(|(name, value)| {
                     let column = layout.columns.iter().position(|c| c == name)?;
-                    Some(solve::ColumnTotal { column, value: *value })
+                    Some(solve::ColumnTotal {
+                        column,
+                        value: *value,
+                    })
                 })
                 .collect()
         } else {
@@ -510,7 +522,10 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
     // than that, and a large share of them, say the rows were misread.
     let (num, den) = MIN_SHARE_CONSISTENT;
     let failing = checked - holding;
-    if checked >= MIN_RELATIONS_TO_JUDGE && failing > ONE_ERROR_BREAKS && holding * den < checked * num {
+    if checked >= MIN_RELATIONS_TO_JUDGE
+        && failing > ONE_ERROR_BREAKS
+        && holding * den < checked * num
+    {
         return Err(format!(
             "读出的数字只有 {holding}/{checked} 组满足上下级加总关系，行列可能未被正确识别"
         ));
