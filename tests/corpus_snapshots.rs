@@ -89,6 +89,39 @@ fn every_corpus_document_reads_and_matches_its_snapshot() {
     }
 }
 
+/// Every finding (reading notes R002 aside, which the table snapshot counts), with the figures
+/// expected and printed: each `error` here was checked by hand against the document's arithmetic.
+fn findings(text: &str) -> String {
+    let report = budget_lint::check(text);
+    let mut s = String::new();
+    for d in report.diagnostics.iter().filter(|d| d.code != "R002") {
+        let at = d
+            .labels
+            .iter()
+            .find(|l| l.primary)
+            .map_or("-".to_string(), |l| format!("{}:{}", l.line, l.column));
+        let _ = write!(s, "{at} {} {} {}", d.severity.as_str(), d.code, d.message);
+        if let (Some(e), Some(a)) = (&d.expected, &d.actual) {
+            let _ = write!(s, " [expected {e}, printed {a}]");
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(
+        s,
+        "summary: {} error, {} rounding, {} warning, {} info",
+        report.summary.errors, report.summary.rounding, report.summary.warnings, report.summary.infos
+    );
+    s
+}
+
+#[test]
+fn every_corpus_document_has_its_reviewed_findings() {
+    for (name, text) in common::all_documents() {
+        let stem = format!("findings_{}", name.replace(['/', '.'], "_"));
+        insta::assert_snapshot!(stem, findings(&text));
+    }
+}
+
 #[test]
 fn a_document_whose_tables_are_images_says_so() {
     let text = common::corpus("real/13_chongqing_jiaowei_2018_bumen_yusuan_narrative.txt");
