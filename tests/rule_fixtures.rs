@@ -126,3 +126,17 @@ fn every_rule_has_fixtures_that_trigger_it_and_fixtures_that_must_not() {
         }
     }
 }
+
+#[test]
+fn rules_md_is_the_generated_catalogue() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("RULES.md");
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    let generated = rules::catalogue::markdown();
+    assert!(
+        on_disk == generated,
+        "RULES.md is out of date: regenerate it with `cargo run -q --bin budget-lint -- rules > RULES.md`"
+    );
+    for r in rules::all() {
+        assert!(generated.contains(&format!("### {} `{}`", r.code, r.name)));
+    }
+}

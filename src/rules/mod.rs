@@ -8,6 +8,7 @@
 //! itself · `C` completeness · `S` consistency of the document's facts · `K` classification codes.
 
 pub mod arith;
+pub mod catalogue;
 pub mod codes;
 pub mod completeness;
 pub mod consistency;

@@ -8,7 +8,7 @@ mod text;
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "用法 usage: budget-lint check FILE|- [--format text|json]";
+const USAGE: &str = "用法 usage: budget-lint check FILE|- [--format text|json]\n           budget-lint rules    (the rule catalogue, Markdown)";
 
 enum Format {
     Text,
@@ -31,6 +31,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let mut it = args.iter();
     match it.next().map(String::as_str) {
         Some("check") => {}
+        Some("rules") => {
+            print!("{}", budget_lint::rules::catalogue::markdown());
+            return Ok(ExitCode::SUCCESS);
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return Ok(ExitCode::SUCCESS);
