@@ -44,6 +44,35 @@ pub fn render(path: &str, r: &Report) -> String {
         "  发现 findings: {} 错误 error, {} 尾差 rounding, {} 提示 warning, {} 信息 info",
         r.summary.errors, r.summary.rounding, r.summary.warnings, r.summary.infos
     );
+    let _ = writeln!(
+        s,
+        "  校验 checks (规则 rule: 核对 checked / 发现 findings):"
+    );
+    let ran: Vec<String> = r
+        .coverage
+        .iter()
+        .filter(|c| c.checked > 0)
+        .map(|c| format!("{} {}/{}", c.code, c.checked, c.findings))
+        .collect();
+    let _ = writeln!(s, "    {}", ran.join("  "));
+    let idle: Vec<&str> = r
+        .coverage
+        .iter()
+        .filter(|c| c.checked == 0)
+        .map(|c| c.code.as_str())
+        .collect();
+    if !idle.is_empty() {
+        let _ = writeln!(
+            s,
+            "    未运行 not run (nothing to check): {}",
+            idle.join(" ")
+        );
+    }
+    for c in r.coverage.iter().filter(|c| !c.skipped.is_empty()) {
+        for why in &c.skipped {
+            let _ = writeln!(s, "    未能校验 not checked {}: {why}", c.code);
+        }
+    }
     for diag in &r.diagnostics {
         let at = diag
             .labels
