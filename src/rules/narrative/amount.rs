@@ -6,7 +6,8 @@ use super::common::{
     is_change_phrase, printed, show_in, topic, unit_word, Topic,
 };
 use super::link::{
-    all_fiscal, clean_label, path, row_targets, term_of, term_tables, term_targets, Place, Target,
+    all_fiscal, clean_label, path, row_targets, term_of, term_tables, term_targets, Place,
+    RowIndex, Target,
 };
 use crate::amount::Agreement;
 use crate::diag::{Diagnostic, Severity};
@@ -78,6 +79,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
             .is_some_and(|s| heads.contains(&s.name))
     };
     let in_breakdown = breakdowns(ctx, is_head);
+    let index = RowIndex::new(ctx);
     let mut unsure = 0usize;
     let mut any_money = false;
     for (i, f) in n.figures.iter().enumerate() {
@@ -116,7 +118,8 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 t
             }
             None => {
-                let (t, conflict) = row_targets(ctx, &path(&f.subject), place);
+                let (t, conflict) =
+                    row_targets(ctx, &index, &path(&f.subject), place, f.span.start);
                 if conflict {
                     unsure += 1;
                 }

@@ -12,6 +12,7 @@ use super::common::{norm, strip_lead, table_yuan, Topic, Yuan};
 use crate::model::{DocKind, Row, RowKind, Side, Span, Table, TableKind, TableStatus};
 use crate::rules::Context;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// One table figure a narrative phrase may name.
 #[derive(Clone, Debug)]
@@ -276,7 +277,65 @@ fn has_ancestor(t: &Table, r: &Row, parent: &str) -> Option<bool> {
 
 /// The rows named by a path, in every read table, with their figures. The second value is true
 /// when rows of that name exist but the path's parent names none of them (the link is then unsure).
-pub fn row_targets<'a>(ctx: &'a Context, segs: &[Seg], place: Place) -> (Vec<Target<'a>>, bool) {
+/// The rows of the row-keyed tables by every name a narrative path may give them, built once per
+/// document so that linking a figure costs a lookup, not a pass over every table.
+pub struct RowIndex<'a> {
+    by_name: HashMap<String, Vec<(&'a Table, &'a Row)>>,
+}
+
+impl<'a> RowIndex<'a> {
+    pub fn new(ctx: &'a Context) -> Self {
+        let mut by_name: HashMap<String, Vec<(&'a Table, &'a Row)>> = HashMap::new();
+        for t in ctx.read_tables().filter(|t| ROW_TABLES.contains(&t.kind)) {
+            for r in t.rows.iter().filter(|r| r.kind != RowKind::Total) {
+                let label = clean_label(&r.label);
+                let mut keys = vec![label.clone()];
+                if let Some(short) = label.strip_suffix("支出") {
+                    keys.push(short.to_string());
+                }
+                if r.side == Some(Side::Income) {
+                    keys.push(core(&label).to_string());
+                }
+                keys.sort();
+                keys.dedup();
+                for k in keys {
+                    by_name.entry(k).or_default().push((t, r));
+                }
+            }
+        }
+        for rows in by_name.values_mut() {
+            rows.sort_by_key(|(t, r)| (t.span.start, r.label_span.start));
+        }
+        RowIndex { by_name }
+    }
+
+    /// Rows that may be named `name`, nearest to the text offset `at` first (a paste of several
+    /// documents links each figure to its own document's tables; the window keeps this linear), each once.
+    fn candidates(&self, name: &str, at: usize) -> Vec<(&'a Table, &'a Row)> {
+        const WINDOW: usize = 12;
+        let mut out: Vec<(&'a Table, &'a Row)> = Vec::new();
+        for key in [name, core(name)] {
+            let all = self.by_name.get(key).map_or(&[][..], Vec::as_slice);
+            let i = all.partition_point(|(t, _)| t.span.start < at);
+            let near = &all[i.saturating_sub(WINDOW)..(i + WINDOW).min(all.len())];
+            for &(t, r) in near {
+                if !out.iter().any(|&(_, o)| std::ptr::eq(o, r)) {
+                    out.push((t, r));
+                }
+            }
+        }
+        out.sort_by_key(|&(t, r)| (t.span.start.abs_diff(at), r.label_span.start));
+        out
+    }
+}
+
+pub fn row_targets<'a>(
+    ctx: &'a Context,
+    index: &RowIndex<'a>,
+    segs: &[Seg],
+    place: Place,
+    at: usize,
+) -> (Vec<Target<'a>>, bool) {
     let mut out = Vec::new();
     let mut parent_conflict = false;
     let Some(last) = segs.last() else {
@@ -287,8 +346,8 @@ pub fn row_targets<'a>(ctx: &'a Context, segs: &[Seg], place: Place) -> (Vec<Tar
         return (out, false);
     }
     let parent = (segs.len() >= 2).then(|| segs[segs.len() - 2].name.as_str());
-    for t in ctx.read_tables().filter(|t| ROW_TABLES.contains(&t.kind)) {
-        for r in t.rows.iter().filter(|r| r.kind != RowKind::Total) {
+    for (t, r) in index.candidates(name, at) {
+        {
             let label = clean_label(&r.label);
             if !label_matches(&label, name, r) {
                 continue;
