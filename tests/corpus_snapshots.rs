@@ -109,7 +109,10 @@ fn findings(text: &str) -> String {
     let _ = writeln!(
         s,
         "summary: {} error, {} rounding, {} warning, {} info",
-        report.summary.errors, report.summary.rounding, report.summary.warnings, report.summary.infos
+        report.summary.errors,
+        report.summary.rounding,
+        report.summary.warnings,
+        report.summary.infos
     );
     s
 }
