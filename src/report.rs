@@ -39,11 +39,11 @@ pub struct TableOut {
     pub subject: Option<String>,
     pub unit: Option<String>,
     pub status: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub span: Span,
     pub columns: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub income_columns: Vec<String>,
     pub rows: Vec<RowOut>,
 }
@@ -52,9 +52,9 @@ pub struct TableOut {
 pub struct RowOut {
     pub code: Option<String>,
     pub label: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<Side>,
     pub kind: crate::model::RowKind,
     pub cells: Vec<CellOut>,
@@ -65,7 +65,7 @@ pub struct CellOut {
     pub column: String,
     pub value: String,
     pub span: Span,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<String>,
 }
 

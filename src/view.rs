@@ -1,8 +1,19 @@
-//! What the web app draws, computed (and tested) natively: the source text cut into segments, each
-//! knowing which findings' labels cover it (architecture invariant 5).
+//! What the web app draws, computed (and tested) natively (architecture invariant 5):
+//!
+//! - [`segments`]: the source text cut into runs, each knowing which findings' labels cover it;
+//! - [`view`]: the findings panel's data — the diagnostics grouped by rule family, each rule's
+//!   bilingual documentation (reading diagnostics `R…` included), coverage, line count for the gutter;
+//! - [`tables`]: each table of the report redrawn as a grid, cells placed in their columns, with the
+//!   findings that flag them and the other columns an ambiguous figure could be in;
+//! - [`csv`]: the findings as CSV (RFC 4180).
+//!
+//! The web app's worker calls [`view`] and [`tables`] (they reach the rule catalogue); the page itself
+//! only renders what they return.
 
 use crate::diag::Severity;
-use crate::report::Report;
+use crate::model::{RowKind, Side, TableKind};
+use crate::report::{DiagnosticOut, DocumentInfo, Report, Summary};
+use crate::rules::{Coverage, Family};
 use crate::source::floor_char_boundary;
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +97,548 @@ pub fn segments(text: &str, report: &Report) -> Vec<Segment> {
     out
 }
 
+/// Everything the findings panel and the source view need besides the text itself.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct View {
+    pub document: DocumentInfo,
+    pub summary: Summary,
+    /// The report's diagnostics, in report order (by position): the order of F8.
+    pub diagnostics: Vec<DiagnosticOut>,
+    pub coverage: Vec<Coverage>,
+    /// The segments of [`segments`], also cut where the source view starts a new block.
+    pub segments: Vec<Segment>,
+    /// The source view's blocks: whole lines, about [`BLOCK_BYTES`] each.
+    pub blocks: Vec<Block>,
+    /// Lines of the text (at least 1), for placing findings in the gutter.
+    pub lines: usize,
+    /// The diagnostics by rule family, families in catalogue order, reading issues last.
+    pub groups: Vec<Group>,
+    /// The documentation of every rule that has a finding or a coverage entry.
+    pub rules: Vec<RuleInfo>,
+    /// Tables found, by status.
+    pub tables_found: usize,
+}
+
+/// The findings of one rule family.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// Stable key: `arithmetic`, `cross_table`, …, `reading`.
+    pub family: String,
+    pub name: String,
+    pub name_en: String,
+    /// Indices into [`View::diagnostics`], in report order.
+    pub findings: Vec<usize>,
+}
+
+/// A rule's family and documentation, owned (for the wire).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleInfo {
+    pub code: String,
+    pub name: String,
+    pub family: String,
+    pub family_name: String,
+    pub family_name_en: String,
+    pub summary: String,
+    pub summary_en: String,
+    pub what: String,
+    pub why: String,
+    pub example: String,
+}
+
+/// Family key and names of the reading diagnostics (`R…`, see `crate::reading`).
+const READING: (&str, &str, &str) = ("reading", "读取情况", "How the text was read");
+
+fn family_key(f: Family) -> &'static str {
+    match f {
+        Family::Arithmetic => "arithmetic",
+        Family::CrossTable => "cross_table",
+        Family::Narrative => "narrative",
+        Family::Completeness => "completeness",
+        Family::Consistency => "consistency",
+        Family::Classification => "classification",
+    }
+}
+
+/// Documentation of the reading diagnostics, which are not rules of the catalogue.
+fn reading_doc(code: &str) -> Option<(&'static str, [&'static str; 5])> {
+    Some(match code {
+        "R001" => (
+            "table-unread",
+            [
+                "未能读取表格",
+                "A table could not be read",
+                "表格的行与列无法可靠还原（例如数字无法对应到列，或表内上下级关系大多不成立）时，该表整张不读、不参与校验，而不是按猜测的结果校验。",
+                "没有读取的表不会被当作“没有问题”：其中的数字未经核对。",
+                "PDF 转出的文本把一行的数字打散到别处，表内运算无法确定各数所在的行。",
+            ],
+        ),
+        "R002" => (
+            "column-ambiguous",
+            [
+                "数字所在的列无法唯一确定",
+                "The column of a figure is not fixed",
+                "文本丢失了空单元格时，一个数的位置不能说明它在哪一列；表内运算能排除的列已排除，仍有多种可能时按最常见的列读取，并列出其他可能。",
+                "按所选的列核对；若实际在另一列，相关结论可能不同，请对照原表确认。",
+                "201 03 01 行政运行 13.38 13.38 在“合计/基本支出/项目支出”表中，第二个数可能是基本支出，也可能是项目支出。",
+            ],
+        ),
+        "R003" => (
+            "tables-as-images",
+            [
+                "表格以图片形式发布",
+                "The tables are images",
+                "文中的表格位置只有图片（[图片: …]），没有可读的数字；只能校验文字说明。",
+                "表格中的数字未经核对；请取得文字版或表格文件。",
+                "网页版公开文本中，各表为截图。",
+            ],
+        ),
+        "R004" => (
+            "no-tables",
+            [
+                "未识别到预算公开表格",
+                "No disclosure table recognised",
+                "文本中没有找到任何预算或决算公开表（按表名及其“单位：”行等特征识别）。",
+                "没有表格就无法核对数字；请确认粘贴的是完整的公开文本。",
+                "只粘贴了情况说明部分。",
+            ],
+        ),
+        _ => return None,
+    })
+}
+
+/// The family and documentation of a rule or reading diagnostic.
+pub fn rule_info(code: &str) -> Option<RuleInfo> {
+    if let Some(rule) = crate::rules::find(code) {
+        return Some(RuleInfo {
+            code: rule.code.to_string(),
+            name: rule.name.to_string(),
+            family: family_key(rule.family).to_string(),
+            family_name: rule.family.name_zh().to_string(),
+            family_name_en: rule.family.name_en().to_string(),
+            summary: rule.doc.summary.to_string(),
+            summary_en: rule.doc.summary_en.to_string(),
+            what: rule.doc.what.to_string(),
+            why: rule.doc.why.to_string(),
+            example: rule.doc.example.to_string(),
+        });
+    }
+    let (name, [summary, summary_en, what, why, example]) = reading_doc(code)?;
+    Some(RuleInfo {
+        code: code.to_string(),
+        name: name.to_string(),
+        family: READING.0.to_string(),
+        family_name: READING.1.to_string(),
+        family_name_en: READING.2.to_string(),
+        summary: summary.to_string(),
+        summary_en: summary_en.to_string(),
+        what: what.to_string(),
+        why: why.to_string(),
+        example: example.to_string(),
+    })
+}
+
+/// Sort position of a family key: catalogue order, reading issues and unknown codes last.
+fn family_rank(key: &str) -> usize {
+    crate::rules::FAMILIES
+        .iter()
+        .position(|f| f.first().is_some_and(|r| family_key(r.family) == key))
+        .unwrap_or(usize::MAX - usize::from(key == READING.0))
+}
+
+/// The findings panel's data for a checked text.
+pub fn view(text: &str, report: &Report) -> View {
+    let mut rules: Vec<RuleInfo> = Vec::new();
+    let codes = report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .chain(report.coverage.iter().map(|c| c.code.as_str()));
+    for code in codes {
+        if !rules.iter().any(|r| r.code == code) {
+            if let Some(info) = rule_info(code) {
+                rules.push(info);
+            }
+        }
+    }
+    rules.sort_by(|a, b| (family_rank(&a.family), &a.code).cmp(&(family_rank(&b.family), &b.code)));
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, d) in report.diagnostics.iter().enumerate() {
+        let (family, name, name_en) = match rules.iter().find(|r| r.code == d.code) {
+            Some(r) => (
+                r.family.clone(),
+                r.family_name.clone(),
+                r.family_name_en.clone(),
+            ),
+            None => ("other".to_string(), "其他".to_string(), "Other".to_string()),
+        };
+        match groups.iter_mut().find(|g| g.family == family) {
+            Some(g) => g.findings.push(i),
+            None => groups.push(Group {
+                family,
+                name,
+                name_en,
+                findings: vec![i],
+            }),
+        }
+    }
+    groups.sort_by_key(|g| family_rank(&g.family));
+    let (segments, blocks) = blocks(text, segments(text, report), BLOCK_BYTES);
+    View {
+        document: report.document.clone(),
+        summary: report.summary.clone(),
+        diagnostics: report.diagnostics.clone(),
+        coverage: report.coverage.clone(),
+        segments,
+        blocks,
+        lines: text.split('\n').count(),
+        groups,
+        rules,
+        tables_found: report.tables.len(),
+    }
+}
+
+/// About how many bytes of text one block of the source view holds.
+pub const BLOCK_BYTES: usize = 16 * 1024;
+
+/// A run of consecutive segments that the source view draws as one block: whole lines, so that the
+/// browser can skip laying out and painting the blocks off screen, and the page can redraw only the
+/// blocks a change of selection touches.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// Indices into the segments: `first..end`.
+    pub first: usize,
+    pub end: usize,
+    /// Bytes of text and lines it holds (for the size reserved before it is drawn).
+    pub bytes: usize,
+    pub lines: usize,
+    /// The findings with a label in the block, sorted.
+    pub findings: Vec<usize>,
+}
+
+/// Cuts the segments into blocks of whole lines of about `target` bytes: an unmarked segment is cut
+/// after the first line end past the target (a marked one never is). Returns the segments, cut,
+/// and the blocks over them; together they cover the text as before.
+pub fn blocks(text: &str, segments: Vec<Segment>, target: usize) -> (Vec<Segment>, Vec<Block>) {
+    let target = target.max(1);
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len() + text.len() / target + 1);
+    let mut starts: Vec<usize> = vec![0];
+    let mut block_start = 0;
+    for seg in segments {
+        if !seg.marks.is_empty() {
+            out.push(seg);
+            continue;
+        }
+        let mut at = seg.start;
+        while at < seg.end {
+            let mut want = (block_start + target).max(at);
+            while want < seg.end && !text.is_char_boundary(want) {
+                want += 1;
+            }
+            let cut = text
+                .get(want..seg.end)
+                .and_then(|rest| rest.find('\n'))
+                .map(|i| want + i + 1);
+            match cut {
+                Some(cut) => {
+                    out.push(Segment {
+                        start: at,
+                        end: cut,
+                        marks: Vec::new(),
+                    });
+                    starts.push(out.len());
+                    block_start = cut;
+                    at = cut;
+                }
+                None => {
+                    out.push(Segment {
+                        start: at,
+                        end: seg.end,
+                        marks: Vec::new(),
+                    });
+                    at = seg.end;
+                }
+            }
+        }
+        if seg.start == seg.end {
+            out.push(seg);
+        }
+    }
+    // A cut at the very end leaves no block behind it.
+    if starts.len() > 1 && starts.last() == Some(&out.len()) {
+        starts.pop();
+    }
+    let blocks = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &first)| {
+            let end = starts.get(k + 1).copied().unwrap_or(out.len());
+            let segs = &out[first..end];
+            let (from, to) = (
+                segs.first().map_or(0, |s| s.start),
+                segs.last().map_or(0, |s| s.end),
+            );
+            let mut findings: Vec<usize> = segs
+                .iter()
+                .flat_map(|s| s.marks.iter().map(|m| m.finding))
+                .collect();
+            findings.sort_unstable();
+            findings.dedup();
+            Block {
+                first,
+                end,
+                bytes: to - from,
+                lines: text.get(from..to).map_or(0, |t| t.matches('\n').count()) + 1,
+                findings,
+            }
+        })
+        .collect();
+    (out, blocks)
+}
+
+/// One table of the report as a grid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableView {
+    pub number: Option<u32>,
+    pub kind: TableKind,
+    pub title: String,
+    pub subject: Option<String>,
+    pub unit: Option<String>,
+    /// `read`, `empty` or `unread`.
+    pub status: String,
+    pub reason: Option<String>,
+    /// Where the table is in the text (UTF-8 bytes).
+    pub start: usize,
+    pub end: usize,
+    /// One section per side of a two-sided table (income, then expenditure), else one.
+    pub sections: Vec<SectionView>,
+    /// Findings with a label inside the table, in report order.
+    pub findings: Vec<usize>,
+}
+
+/// Rows under one header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionView {
+    pub side: Option<Side>,
+    pub columns: Vec<String>,
+    pub rows: Vec<RowView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowView {
+    pub code: Option<String>,
+    pub label: String,
+    pub kind: RowKind,
+    /// Nesting for indentation: 0 for totals, classes and items; 1 for 款; 2 for 项.
+    pub depth: u8,
+    /// One entry per column of the section; `None` where the row has no figure.
+    pub cells: Vec<Option<CellView>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellView {
+    pub value: String,
+    pub start: usize,
+    pub end: usize,
+    /// The labels covering the figure.
+    pub marks: Vec<Mark>,
+    /// Other columns the figure could be in (an ambiguous placement).
+    pub alternatives: Vec<String>,
+}
+
+/// Depth of a classification code: 类 (3 digits) 0, 款 (5) 1, 项 (7) 2; economic codes 301 0, 30101 1.
+fn code_depth(code: Option<&str>) -> u8 {
+    match code.map(str::len) {
+        Some(n) if n > 3 => ((n - 3) / 2).min(2) as u8,
+        _ => 0,
+    }
+}
+
+/// Every table of the report as a grid, with the findings' labels on its cells.
+pub fn tables(report: &Report) -> Vec<TableView> {
+    // Every label, by start, with the longest label's length to bound the search.
+    let mut labels: Vec<(usize, usize, Mark)> = Vec::new();
+    for (fi, d) in report.diagnostics.iter().enumerate() {
+        for (li, l) in d.labels.iter().enumerate() {
+            labels.push((
+                l.start,
+                l.end,
+                Mark {
+                    finding: fi,
+                    label: li,
+                    primary: l.primary,
+                    severity: d.severity,
+                },
+            ));
+        }
+    }
+    labels.sort_by_key(|l| (l.0, l.1));
+    let longest = labels
+        .iter()
+        .map(|l| l.1.saturating_sub(l.0))
+        .max()
+        .unwrap_or(0);
+    let covering = |start: usize, end: usize| -> Vec<Mark> {
+        let from = labels.partition_point(|l| l.0 + longest < start);
+        labels[from..]
+            .iter()
+            .take_while(|l| l.0 < end.max(start + 1))
+            .filter(|l| l.0 < end.max(start + 1) && l.1 > start)
+            .map(|l| l.2)
+            .collect()
+    };
+    report
+        .tables
+        .iter()
+        .map(|t| {
+            let two_sided = t.kind.is_two_sided();
+            let sides: Vec<(Option<Side>, &Vec<String>)> = if two_sided {
+                let income = if t.income_columns.is_empty() {
+                    &t.columns
+                } else {
+                    &t.income_columns
+                };
+                vec![
+                    (Some(Side::Income), income),
+                    (Some(Side::Expenditure), &t.columns),
+                ]
+            } else {
+                vec![(None, &t.columns)]
+            };
+            let sections: Vec<SectionView> = sides
+                .into_iter()
+                .map(|(side, columns)| SectionView {
+                    side,
+                    columns: columns.clone(),
+                    rows: t
+                        .rows
+                        .iter()
+                        .filter(|r| {
+                            !two_sided
+                                || r.side.unwrap_or(Side::Expenditure)
+                                    == side.unwrap_or(Side::Expenditure)
+                        })
+                        .map(|r| {
+                            let mut cells: Vec<Option<CellView>> = vec![None; columns.len()];
+                            for c in &r.cells {
+                                let at = columns
+                                    .iter()
+                                    .position(|name| *name == c.column)
+                                    .filter(|&i| cells[i].is_none());
+                                let cell = CellView {
+                                    value: c.value.clone(),
+                                    start: c.span.start,
+                                    end: c.span.end,
+                                    marks: covering(c.span.start, c.span.end),
+                                    alternatives: c.alternatives.clone(),
+                                };
+                                match at {
+                                    Some(i) => cells[i] = Some(cell),
+                                    None => cells.push(Some(cell)),
+                                }
+                            }
+                            RowView {
+                                code: r.code.clone(),
+                                label: r.label.clone(),
+                                kind: r.kind,
+                                depth: code_depth(r.code.as_deref()),
+                                cells,
+                            }
+                        })
+                        .collect(),
+                })
+                .filter(|s| !two_sided || !s.rows.is_empty())
+                .collect();
+            let mut findings: Vec<usize> = covering(t.span.start, t.span.end)
+                .into_iter()
+                .map(|m| m.finding)
+                .collect();
+            findings.sort_unstable();
+            findings.dedup();
+            TableView {
+                number: t.number,
+                kind: t.kind,
+                title: t.title.clone(),
+                subject: t.subject.clone(),
+                unit: t.unit.clone(),
+                status: t.status.clone(),
+                reason: t.reason.clone(),
+                start: t.span.start,
+                end: t.span.end,
+                sections,
+                findings,
+            }
+        })
+        .collect()
+}
+
+/// The findings as CSV (RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted,
+/// quotes doubled), one row per finding, led by a byte-order mark so spreadsheet programs read UTF-8.
+/// `figure` is the text of the primary label; `related` the other labels as `line:column text`.
+pub fn csv(text: &str, diagnostics: &[DiagnosticOut]) -> String {
+    fn field(out: &mut String, value: &str) {
+        if value.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&value.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(value);
+        }
+    }
+    let slice = |start: usize, end: usize| -> &str {
+        let s = floor_char_boundary(text, start);
+        let e = floor_char_boundary(text, end).max(s);
+        &text[s..e]
+    };
+    let mut out = String::from("\u{feff}");
+    let header = [
+        "severity",
+        "code",
+        "rule",
+        "line",
+        "column",
+        "figure",
+        "expected",
+        "actual",
+        "message",
+        "message_en",
+        "related",
+        "notes",
+    ];
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for d in diagnostics {
+        let primary = d.labels.iter().find(|l| l.primary);
+        let related: Vec<String> = d
+            .labels
+            .iter()
+            .filter(|l| !l.primary)
+            .map(|l| format!("{}:{} {}", l.line, l.column, slice(l.start, l.end)))
+            .collect();
+        let row = [
+            d.severity.as_str().to_string(),
+            d.code.clone(),
+            d.rule.clone(),
+            primary.map_or_else(String::new, |l| l.line.to_string()),
+            primary.map_or_else(String::new, |l| l.column.to_string()),
+            primary.map_or_else(String::new, |l| slice(l.start, l.end).to_string()),
+            d.expected.clone().unwrap_or_default(),
+            d.actual.clone().unwrap_or_default(),
+            d.message.clone(),
+            d.message_en.clone(),
+            related.join("; "),
+            d.notes.join(" | "),
+        ];
+        for (i, value) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            field(&mut out, value);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +669,249 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(marked, ["31.03"]);
+    }
+
+    fn fixture(path: &str) -> String {
+        std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    /// A reference document of the shared corpus, or `None` when `../shared` is absent.
+    fn corpus(name: &str) -> Option<String> {
+        std::fs::read_to_string(format!(
+            "{}/../shared/corpus/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .ok()
+    }
+
+    #[test]
+    fn view_groups_findings_by_family_with_their_docs() {
+        let text = fixture("tests/fixtures/rules/A101/trigger_rounding.txt");
+        let report = crate::check(&text);
+        let v = view(&text, &report);
+        assert_eq!(v.diagnostics.len(), report.diagnostics.len());
+        assert_eq!(v.lines, text.split('\n').count());
+        let a101 = v.diagnostics.iter().position(|d| d.code == "A101").unwrap();
+        let group = v
+            .groups
+            .iter()
+            .find(|g| g.findings.contains(&a101))
+            .unwrap();
+        assert_eq!(
+            (group.family.as_str(), group.name.as_str()),
+            ("arithmetic", "表内运算")
+        );
+        // Every finding is in exactly one group.
+        let mut all: Vec<usize> = v.groups.iter().flat_map(|g| g.findings.clone()).collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..v.diagnostics.len()).collect::<Vec<_>>());
+        // Every code with a finding or a coverage entry is documented.
+        for code in v
+            .diagnostics
+            .iter()
+            .map(|d| &d.code)
+            .chain(v.coverage.iter().map(|c| &c.code))
+        {
+            let info = v.rules.iter().find(|r| &r.code == code).unwrap();
+            assert!(!info.summary.is_empty() && !info.what.is_empty(), "{code}");
+        }
+    }
+
+    #[test]
+    fn reading_diagnostics_are_documented_and_grouped_last() {
+        for code in ["R001", "R002", "R003", "R004"] {
+            let info = rule_info(code).unwrap();
+            assert_eq!(info.family, "reading");
+            assert!(!info.summary_en.is_empty() && !info.why.is_empty());
+        }
+        assert!(rule_info("Z999").is_none());
+        // Plain prose: only R004 (no tables), in the reading group.
+        let text = "本单位2025年预算收入100万元。";
+        let v = view(text, &crate::check(text));
+        assert_eq!(v.groups.len(), 1);
+        assert_eq!(v.groups[0].family, "reading");
+        assert_eq!(v.diagnostics[v.groups[0].findings[0]].code, "R004");
+        assert_eq!(v.tables_found, 0);
+        assert!(family_rank("reading") > family_rank("arithmetic"));
+        assert!(family_rank("other") > family_rank("reading"));
+    }
+
+    #[test]
+    fn tables_place_cells_in_columns_and_carry_the_findings() {
+        let text = fixture("tests/fixtures/rules/A101/trigger_rounding.txt");
+        let report = crate::check(&text);
+        let grids = tables(&report);
+        assert_eq!(grids.len(), 1);
+        let t = &grids[0];
+        assert_eq!(t.status, "read");
+        assert_eq!(t.sections.len(), 1);
+        let s = &t.sections[0];
+        assert_eq!(s.columns, ["合计", "基本支出", "项目支出"]);
+        let a101 = report
+            .diagnostics
+            .iter()
+            .position(|d| d.code == "A101")
+            .unwrap();
+        assert!(t.findings.contains(&a101));
+        let row = s
+            .rows
+            .iter()
+            .find(|r| r.code.as_deref() == Some("21011"))
+            .unwrap();
+        assert_eq!(row.depth, 1);
+        assert_eq!(row.cells.len(), 3);
+        let total = row.cells[0].as_ref().unwrap();
+        assert_eq!(total.value, "31.03");
+        assert_eq!(&text[total.start..total.end], "31.03");
+        assert!(total
+            .marks
+            .iter()
+            .any(|m| m.finding == a101 && m.primary && m.severity == Severity::Rounding));
+        // The children are related labels of the same finding.
+        let child = s
+            .rows
+            .iter()
+            .find(|r| r.code.as_deref() == Some("2101101"))
+            .unwrap();
+        assert_eq!(child.depth, 2);
+        assert!(child
+            .cells
+            .iter()
+            .flatten()
+            .any(|c| c.marks.iter().any(|m| m.finding == a101 && !m.primary)));
+    }
+
+    #[test]
+    fn tables_of_a_reference_document_split_two_sided_tables_and_show_ambiguity() {
+        let Some(text) = corpus("000_799292fe1e9c1d1b.txt") else {
+            return;
+        };
+        let report = crate::check(&text);
+        let grids = tables(&report);
+        assert_eq!(grids.len(), report.tables.len());
+        for (g, t) in grids.iter().zip(&report.tables) {
+            // Every figure of the report is drawn exactly once, at its own span.
+            let drawn: usize = g
+                .sections
+                .iter()
+                .flat_map(|s| &s.rows)
+                .map(|r| r.cells.iter().flatten().count())
+                .sum();
+            let cells: usize = t.rows.iter().map(|r| r.cells.len()).sum();
+            assert_eq!(drawn, cells, "{}", t.title);
+            if t.kind.is_two_sided() && t.status == "read" {
+                let sides: Vec<_> = g.sections.iter().map(|s| s.side).collect();
+                assert_eq!(sides, [Some(Side::Income), Some(Side::Expenditure)]);
+            }
+        }
+        // Each R002 finding's figure is drawn with its alternatives and its mark.
+        for (fi, d) in report.diagnostics.iter().enumerate() {
+            if d.code != "R002" {
+                continue;
+            }
+            let at = d.labels[0].start;
+            let cell = grids
+                .iter()
+                .flat_map(|g| &g.sections)
+                .flat_map(|s| &s.rows)
+                .flat_map(|r| r.cells.iter().flatten())
+                .find(|c| c.start == at)
+                .unwrap();
+            assert!(!cell.alternatives.is_empty());
+            assert!(cell.marks.iter().any(|m| m.finding == fi && m.primary));
+        }
+    }
+
+    #[test]
+    fn blocks_cut_whole_lines_and_keep_the_marks() {
+        let Some(one) = corpus("001_6149e9281c444aee.txt") else {
+            return;
+        };
+        let text = one.repeat(4);
+        let report = crate::check(&text);
+        let before = segments(&text, &report);
+        let (segs, blocks) = blocks(&text, before.clone(), 4096);
+        // The segments still partition the text, with the same marks on every byte.
+        assert_eq!(segs.first().map(|s| s.start), Some(0));
+        assert_eq!(segs.last().map(|s| s.end), Some(text.len()));
+        assert!(segs.windows(2).all(|w| w[0].end == w[1].start));
+        let marks_at = |segs: &[Segment], at: usize| {
+            segs.iter()
+                .find(|s| s.start <= at && at < s.end)
+                .map(|s| s.marks.clone())
+        };
+        for at in (0..text.len()).step_by(97) {
+            assert_eq!(marks_at(&segs, at), marks_at(&before, at), "at {at}");
+        }
+        // Blocks cover the segments in order, start at line starts, are about the target long.
+        assert!(
+            blocks.len() > text.len() / 4096 / 2,
+            "{} blocks",
+            blocks.len()
+        );
+        assert_eq!(blocks.first().map(|b| b.first), Some(0));
+        assert_eq!(blocks.last().map(|b| b.end), Some(segs.len()));
+        assert!(blocks.windows(2).all(|w| w[0].end == w[1].first));
+        for b in &blocks {
+            let start = segs[b.first].start;
+            assert!(start == 0 || text.as_bytes()[start - 1] == b'\n');
+            let longest_line = text[start..start + b.bytes]
+                .split('\n')
+                .map(str::len)
+                .max()
+                .unwrap_or(0);
+            assert!(
+                b.bytes <= 4096 + longest_line + 64,
+                "block of {} bytes",
+                b.bytes
+            );
+            let inside: Vec<usize> = segs[b.first..b.end]
+                .iter()
+                .flat_map(|s| s.marks.iter().map(|m| m.finding))
+                .collect();
+            assert!(inside.iter().all(|f| b.findings.contains(f)));
+            assert!(b.findings.iter().all(|f| inside.contains(f)));
+        }
+        let lines: usize = blocks.iter().map(|b| b.lines - 1).sum::<usize>() + 1;
+        assert_eq!(lines, text.split('\n').count());
+        // The view uses them.
+        let v = view(&text, &report);
+        assert_eq!(v.blocks.last().map(|b| b.end), Some(v.segments.len()));
+    }
+
+    #[test]
+    fn blocks_of_short_and_empty_texts() {
+        let (segs, bs) = blocks("", segments("", &crate::check("")), 10);
+        assert_eq!(segs.len(), 1);
+        assert_eq!(bs.len(), 1);
+        assert_eq!((bs[0].first, bs[0].end, bs[0].lines), (0, 1, 1));
+        let text = "a\nb\nc\n";
+        let (segs, bs) = blocks(text, segments(text, &crate::check(text)), 1);
+        let parts: Vec<&str> = segs.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(parts, ["a\n", "b\n", "c\n"]);
+        assert_eq!(bs.len(), 3);
+    }
+
+    #[test]
+    fn csv_quotes_fields_and_ends_lines_with_crlf() {
+        let text = fixture("tests/fixtures/rules/A101/trigger_rounding.txt");
+        let report = crate::check(&text);
+        let out = csv(&text, &report.diagnostics);
+        assert!(out.starts_with("\u{feff}severity,code,rule,line,column,figure,"));
+        let lines: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
+        assert_eq!(lines.len(), 1 + report.diagnostics.len());
+        let a101 = lines
+            .iter()
+            .find(|l| l.starts_with("rounding,A101,"))
+            .unwrap();
+        assert!(a101.contains(",31.03,31.04,31.03,"), "{a101}");
+
+        let mut d = report.diagnostics[0].clone();
+        d.message = "含,逗号 \"引号\"\n换行".to_string();
+        d.notes = vec!["a".into(), "b".into()];
+        let out = csv(&text, &[d]);
+        assert!(out.contains(",\"含,逗号 \"\"引号\"\"\n换行\","), "{out}");
+        assert!(out.contains(",a | b\r\n"));
     }
 
     #[test]

@@ -121,3 +121,19 @@ fn usage_and_read_errors_exit_two() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
 }
+
+#[test]
+fn the_json_report_reads_back() {
+    let out = bin()
+        .args([
+            "check",
+            &corpus("000_799292fe1e9c1d1b.txt"),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let report: budget_lint::report::Report = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report.schema, "budget-lint/report@1");
+    assert!(report.tables.iter().any(|t| !t.income_columns.is_empty()));
+}
