@@ -170,7 +170,9 @@ fn check(ctx: &Context, sink: &mut Sink) {
         {
             continue;
         }
-        sink.push(diagnostic(ctx, f, year));
+        if let Some(d) = diagnostic(ctx, f, year) {
+            sink.push(d);
+        }
     }
     for (place, fs) in per_table {
         sink.push(differs_in_table(place, &fs));
@@ -267,10 +269,10 @@ fn years_of(e: &Entry) -> String {
     }
 }
 
-fn diagnostic(ctx: &Context, f: &Finding, year: u16) -> Diagnostic {
+fn diagnostic(ctx: &Context, f: &Finding, year: u16) -> Option<Diagnostic> {
     let code = &f.code;
     let name = &f.name;
-    let (first, rest) = f.places.split_first().expect("a finding has a place");
+    let (first, rest) = f.places.split_first()?;
     let (severity, message, message_en, label, label_en, expected, mut notes) = match f.problem {
         Problem::OtherYear { printed, current } => {
             let sure = certain(printed) && certain(current);
@@ -410,7 +412,7 @@ fn diagnostic(ctx: &Context, f: &Finding, year: u16) -> Diagnostic {
     for n in notes {
         d = d.note(n);
     }
-    d
+    Some(d)
 }
 
 impl Finding {

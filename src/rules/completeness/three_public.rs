@@ -105,7 +105,9 @@ fn check(ctx: &Context, sink: &mut Sink) {
     let names: Vec<&str> = missing.iter().map(|&k| ITEMS[k].0).collect();
     let names_en: Vec<&str> = missing.iter().map(|&k| ITEMS[k].1).collect();
     let where_: Vec<&str> = sources.iter().map(|s| s.1.as_str()).collect();
-    let (first, rest) = sources.split_first().expect("sources is not empty");
+    let Some((first, rest)) = sources.split_first() else {
+        return;
+    };
     let mut d = Diagnostic::new(
         RULE.code,
         RULE.name,

@@ -307,7 +307,9 @@ fn settle_ties(found: Vec<Finding>) -> Vec<Finding> {
         .enumerate()
         .map(|(i, mut f)| {
             if flips.contains(&i) {
-                let other = f.agree.pop().expect("one figure");
+                let Some(other) = f.agree.pop() else {
+                    return f;
+                };
                 let was = std::mem::replace(&mut f.primary, other);
                 f.agree.push(was);
                 f.expected = f.agree[0].value;
