@@ -75,6 +75,33 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The severity and verdict phrase (Chinese, English) of a difference `diff` (printed with `unit`,
+/// possibly empty) between figures whose agreement is `Rounding` or `Mismatch`.
+pub fn verdict(
+    agreement: crate::amount::Agreement,
+    diff: impl std::fmt::Display,
+    unit: &str,
+) -> (crate::diag::Severity, String, String) {
+    let unit_en = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    if agreement == crate::amount::Agreement::Rounding {
+        (
+            crate::diag::Severity::Rounding,
+            format!("相差 {diff}{unit}，可由四舍五入解释（尾差）"),
+            format!("a difference of {diff}{unit_en} that rounding explains"),
+        )
+    } else {
+        (
+            crate::diag::Severity::Error,
+            format!("相差 {diff}{unit}，不能由四舍五入解释"),
+            format!("a difference of {diff}{unit_en} that rounding cannot explain"),
+        )
+    }
+}
+
 /// The printed value of a row in a column, zero when the cell is empty.
 pub fn value_or_zero(r: &Row, column: usize) -> (Decimal, Interval) {
     r.cell(column)

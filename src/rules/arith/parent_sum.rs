@@ -2,7 +2,7 @@
 
 use super::tree::{families, Family};
 use crate::amount::{agree, Agreement, Interval};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::model::{Row, Table};
 use crate::rules::context::value_or_zero;
 use crate::rules::{Context, Family as RuleFamily, Rule, RuleDoc, Sink};
@@ -152,18 +152,7 @@ fn diagnostic(root: &Mismatch, copies: &[Mismatch], consequences: &[Mismatch]) -
     let tname = Context::table_name(t);
     let diff = root.diff.abs();
     let n = root.children.len();
-    let (severity, verdict, verdict_en) = match root.agreement {
-        Agreement::Rounding => (
-            Severity::Rounding,
-            format!("相差 {diff}，可由四舍五入解释（尾差）"),
-            format!("a difference of {diff} that rounding explains"),
-        ),
-        _ => (
-            Severity::Error,
-            format!("相差 {diff}，不能由四舍五入解释"),
-            format!("a difference of {diff} that rounding cannot explain"),
-        ),
-    };
+    let (severity, verdict, verdict_en) = crate::rules::context::verdict(root.agreement, diff, "");
     let parent_span = root
         .parent
         .cell(root.column)

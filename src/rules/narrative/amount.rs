@@ -10,7 +10,7 @@ use super::link::{
     RowIndex, Target,
 };
 use crate::amount::Agreement;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::model::{Figure, RowKind, Side, TableKind};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use std::collections::HashSet;
@@ -195,18 +195,7 @@ fn diagnostic(f: &Figure, agreement: Agreement, best: &Target, same: &[&Target])
         (best.amount.value - f.value * unit_factor(f)).abs(),
         &f.unit,
     );
-    let (severity, verdict, verdict_en) = match agreement {
-        Agreement::Rounding => (
-            Severity::Rounding,
-            format!("相差 {diff}{uw}，可由四舍五入解释（尾差）"),
-            format!("a difference of {diff} {uw} that rounding explains"),
-        ),
-        _ => (
-            Severity::Error,
-            format!("相差 {diff}{uw}，不能由四舍五入解释"),
-            format!("a difference of {diff} {uw} that rounding cannot explain"),
-        ),
-    };
+    let (severity, verdict, verdict_en) = crate::rules::context::verdict(agreement, diff, uw);
     let mut d = Diagnostic::new(
         RULE.code,
         RULE.name,
