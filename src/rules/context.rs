@@ -75,6 +75,15 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The severity of a difference between printed figures: a rounding difference or an error.
+pub fn severity(agreement: crate::amount::Agreement) -> crate::diag::Severity {
+    if agreement == crate::amount::Agreement::Rounding {
+        crate::diag::Severity::Rounding
+    } else {
+        crate::diag::Severity::Error
+    }
+}
+
 /// The severity and verdict phrase (Chinese, English) of a difference `diff` (printed with `unit`,
 /// possibly empty) between figures whose agreement is `Rounding` or `Mismatch`.
 pub fn verdict(
@@ -87,19 +96,17 @@ pub fn verdict(
     } else {
         format!(" {unit}")
     };
-    if agreement == crate::amount::Agreement::Rounding {
-        (
-            crate::diag::Severity::Rounding,
-            format!("相差 {diff}{unit}，可由四舍五入解释（尾差）"),
-            format!("a difference of {diff}{unit_en} that rounding explains"),
-        )
+    let severity = severity(agreement);
+    let (zh, en) = if severity == crate::diag::Severity::Rounding {
+        ("可由四舍五入解释（尾差）", "that rounding explains")
     } else {
-        (
-            crate::diag::Severity::Error,
-            format!("相差 {diff}{unit}，不能由四舍五入解释"),
-            format!("a difference of {diff}{unit_en} that rounding cannot explain"),
-        )
-    }
+        ("不能由四舍五入解释", "that rounding cannot explain")
+    };
+    (
+        severity,
+        format!("相差 {diff}{unit}，{zh}"),
+        format!("a difference of {diff}{unit_en} {en}"),
+    )
 }
 
 /// The printed value of a row in a column, zero when the cell is empty.

@@ -1,7 +1,7 @@
 //! A104 income-items-mismatch: the income side of a summary table does not add up by its numbering.
 
 use crate::amount::{agree, Agreement, Interval};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::model::{Row, RowKind, Side, Table};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use rust_decimal::Decimal;
@@ -130,11 +130,7 @@ fn compare(t: &Table, parent: &Row, children: &[&Row], exact: bool, sink: &mut S
     if verdict == Agreement::Exact {
         return;
     }
-    let severity = if verdict == Agreement::Rounding {
-        Severity::Rounding
-    } else {
-        Severity::Error
-    };
+    let severity = crate::rules::context::severity(verdict);
     let names: Vec<&str> = children.iter().map(|c| c.label.as_str()).collect();
     let (relation, relation_en) = if exact {
         ("之和", "add up to")

@@ -1,7 +1,7 @@
 //! A102 row-identity-mismatch: a row's own columns disagree (合计 ≠ 基本支出 + 项目支出 …).
 
 use crate::amount::{agree, Agreement, Interval};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::rules::context::value_or_zero;
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use crate::syntax::layouts;
@@ -49,11 +49,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 if agreement == Agreement::Exact {
                     continue;
                 }
-                let severity = if agreement == Agreement::Rounding {
-                    Severity::Rounding
-                } else {
-                    Severity::Error
-                };
+                let severity = crate::rules::context::severity(agreement);
                 let parts: Vec<&str> = id.parts.iter().map(|&p| cols[p].name.as_str()).collect();
                 let total_name = &cols[id.total].name;
                 let row = r

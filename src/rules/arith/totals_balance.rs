@@ -1,7 +1,7 @@
 //! A103 totals-unbalanced: 收入总计 ≠ 支出总计 in a two-sided table.
 
 use crate::amount::{agree, Agreement, Interval};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::model::{RowKind, Side};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 
@@ -42,11 +42,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
         if agreement == Agreement::Exact {
             continue;
         }
-        let severity = if agreement == Agreement::Rounding {
-            Severity::Rounding
-        } else {
-            Severity::Error
-        };
+        let severity = crate::rules::context::severity(agreement);
         sink.push(
             Diagnostic::new(
                 RULE.code,

@@ -425,38 +425,29 @@ fn is_glossary_or_toc(h: &str) -> bool {
         || h.contains(":指")
 }
 
+/// Heading words and the topic they name, most specific first.
+const HEADING_TOPICS: &[(&[&str], Topic)] = &[
+    (&["绩效"], Topic::Performance),
+    (&["三公"], Topic::ThreePublic),
+    (&["运行经费"], Topic::Running),
+    (&["结转结余"], Topic::CarryOver),
+    (&["项目名称", "项目支出", "项目经费"], Topic::Projects),
+    (&["基本支出"], Topic::Basic),
+    (&["一般公共预算"], Topic::GeneralBudget),
+    (&["财政拨款"], Topic::Fiscal),
+    (&["政府采购"], Topic::Procurement),
+    (&["国有资产"], Topic::Assets),
+    (&["收支"], Topic::Overall),
+    (&["收入"], Topic::Income),
+    (&["支出"], Topic::Expenditure),
+];
+
 fn topic_of_heading(h: &str) -> Option<Topic> {
     let h = norm(h);
-    let has = |w: &str| h.contains(w);
-    if has("绩效") {
-        Some(Topic::Performance)
-    } else if has("三公") {
-        Some(Topic::ThreePublic)
-    } else if has("运行经费") {
-        Some(Topic::Running)
-    } else if has("结转结余") {
-        Some(Topic::CarryOver)
-    } else if has("项目名称") || has("项目支出") || has("项目经费") {
-        Some(Topic::Projects)
-    } else if has("基本支出") {
-        Some(Topic::Basic)
-    } else if has("一般公共预算") {
-        Some(Topic::GeneralBudget)
-    } else if has("财政拨款") {
-        Some(Topic::Fiscal)
-    } else if has("政府采购") {
-        Some(Topic::Procurement)
-    } else if has("国有资产") {
-        Some(Topic::Assets)
-    } else if has("收支") {
-        Some(Topic::Overall)
-    } else if has("收入") {
-        Some(Topic::Income)
-    } else if has("支出") {
-        Some(Topic::Expenditure)
-    } else {
-        None
-    }
+    HEADING_TOPICS
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| h.contains(w)))
+        .map(|&(_, topic)| topic)
 }
 
 /// The headings in force at a section, innermost first (glossary entries and table-of-contents
