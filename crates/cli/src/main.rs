@@ -1,24 +1,49 @@
 //! `budget-lint`: checks budget disclosures from the command line.
 //!
-//! `budget-lint check FILE|- [--format text|json]`
-//! Exit status: 0 no error findings, 1 error findings, 2 usage or read error.
+//! `budget-lint check [--format text|json|jsonl|csv|sarif] [-j N] [-o FILE] PATH...` checks files,
+//! directories (their `*.txt` files, recursively, in sorted order) or standard input (`-`), several
+//! documents at once, and writes the results in input order (`output` describes the formats).
+//! `budget-lint rules` prints the rule catalogue.
+//!
+//! Exit status: 0 no error finding in any document; 1 an error finding in at least one document;
+//! 2 a usage error, or an input that could not be read (the other inputs are still checked and
+//! written).
+//!
+//! Modules: [`args`] the command line, [`inputs`] paths to documents, [`batch`] checking in parallel
+//! in order, [`output`] the formats, with [`text`], [`summary`] (jsonl, csv) and [`sarif`].
 
+mod args;
+mod batch;
+mod inputs;
+mod output;
+mod sarif;
+mod summary;
 mod text;
 
-use std::io::Read;
+use args::{Command, Options, USAGE};
+use std::io::Write;
 use std::process::ExitCode;
-
-const USAGE: &str = "用法 usage: budget-lint check FILE|- [--format text|json]\n           budget-lint rules    (the rule catalogue, Markdown)";
-
-enum Format {
-    Text,
-    Json,
-}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(code) => code,
+    match args::parse(&args) {
+        Ok(Command::Check(opts)) => match check(&opts) {
+            Ok(status) => ExitCode::from(status),
+            // Standard output closed early (`| head`): stop quietly, as ripgrep does.
+            Err(Stop::Closed) => ExitCode::SUCCESS,
+            Err(Stop::Failed(msg)) => {
+                eprintln!("budget-lint: {msg}");
+                ExitCode::from(2)
+            }
+        },
+        Ok(Command::Rules) => {
+            print!("{}", budget_lint::rules::catalogue::markdown());
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Help) => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
         Err(msg) => {
             eprintln!("budget-lint: {msg}");
             eprintln!("{USAGE}");
@@ -27,70 +52,54 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
-    let mut it = args.iter();
-    match it.next().map(String::as_str) {
-        Some("check") => {}
-        Some("rules") => {
-            print!("{}", budget_lint::rules::catalogue::markdown());
-            return Ok(ExitCode::SUCCESS);
-        }
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            return Ok(ExitCode::SUCCESS);
-        }
-        Some(other) => return Err(format!("unknown command `{other}`")),
-        None => return Err("missing command".to_string()),
+/// Why `check` stopped before the end.
+enum Stop {
+    /// The reader of standard output went away.
+    Closed,
+    Failed(String),
+}
+
+impl From<String> for Stop {
+    fn from(msg: String) -> Stop {
+        Stop::Failed(msg)
     }
-    let mut format = Format::Text;
-    let mut input: Option<&str> = None;
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--format" => {
-                format = match it.next().map(String::as_str) {
-                    Some("text") => Format::Text,
-                    Some("json") => Format::Json,
-                    Some(f) => return Err(format!("unknown format `{f}` (text or json)")),
-                    None => return Err("--format needs a value".to_string()),
-                }
-            }
-            s if s.starts_with("--format=") => {
-                format = match &s["--format=".len()..] {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    f => return Err(format!("unknown format `{f}` (text or json)")),
-                }
-            }
-            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option `{s}`")),
-            s => {
-                if input.replace(s).is_some() {
-                    return Err("only one input file".to_string());
-                }
-            }
+}
+
+impl From<std::io::Error> for Stop {
+    fn from(e: std::io::Error) -> Stop {
+        match e.kind() {
+            std::io::ErrorKind::BrokenPipe => Stop::Closed,
+            _ => Stop::Failed(format!("cannot write the output: {e}")),
         }
     }
-    let input = input.ok_or("missing input file (or - for standard input)")?;
-    let bytes = if input == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        buf
-    } else {
-        std::fs::read(input).map_err(|e| format!("cannot read `{input}`: {e}"))?
+}
+
+/// Runs `check`; the exit status.
+fn check(opts: &Options) -> Result<u8, Stop> {
+    let (inputs, single) = inputs::expand(&opts.inputs);
+    if inputs.is_empty() {
+        return Err(Stop::Failed(format!(
+            "no document to check: no *.txt file under {}",
+            opts.inputs.join(", ")
+        )));
+    }
+    let jobs = opts.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let out: Box<dyn Write> = match &opts.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let (text, _encoding) = budget_lint::decode::decode(&bytes);
-    let report = budget_lint::check(&text);
-    match format {
-        Format::Json => {
-            let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-            println!("{json}");
-        }
-        Format::Text => print!("{}", text::render(input, &report)),
-    }
-    Ok(if report.summary.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let formatter = output::Formatter::new(opts.format, single);
+    let mut writer = output::Writer::new(out, &formatter)?;
+    batch::run(
+        &inputs,
+        jobs,
+        |c| formatter.piece(c),
+        |piece| writer.write(piece).map_err(Stop::from),
+    )?;
+    Ok(writer.finish()?)
 }

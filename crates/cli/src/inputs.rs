@@ -1,0 +1,140 @@
+//! From the paths on the command line to the list of documents to check, in a deterministic order.
+//!
+//! A file argument is taken whatever its extension; a directory is walked recursively and gives its
+//! `*.txt` files (extension compared without regard to ASCII case), entries of each directory sorted
+//! by name (byte order), so the order never depends on the file system. Symbolic links to files are
+//! followed; symbolic links to directories are not walked (no cycles). `-` is standard input.
+
+use std::path::{Path, PathBuf};
+
+/// Where a document's bytes come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+    /// A path that could not be listed or does not exist: reported as unreadable.
+    Missing(String),
+}
+
+/// One document to check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Input {
+    /// The path as the user sees it: as given, or the directory argument joined with the walked names;
+    /// `-` for standard input.
+    pub shown: String,
+    pub source: Source,
+}
+
+impl Input {
+    fn file(path: PathBuf) -> Input {
+        Input {
+            shown: path.display().to_string(),
+            source: Source::File(path),
+        }
+    }
+
+    /// The file's path, if the document is a file.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.source {
+            Source::File(p) => Some(p),
+            Source::Stdin | Source::Missing(_) => None,
+        }
+    }
+}
+
+/// The documents named by `args`, in argument order, each directory's files in sorted order.
+/// Also whether the command names exactly one document (one file or `-`, no directory).
+pub fn expand(args: &[String]) -> (Vec<Input>, bool) {
+    let mut out = Vec::new();
+    let mut single = args.len() == 1;
+    for arg in args {
+        if arg == "-" {
+            out.push(Input {
+                shown: "-".to_string(),
+                source: Source::Stdin,
+            });
+            continue;
+        }
+        let path = PathBuf::from(arg);
+        if path.is_dir() {
+            single = false;
+            walk(&path, &mut out);
+        } else {
+            // A missing file is read (and fails) like any other, so its error names the cause.
+            out.push(Input {
+                shown: arg.clone(),
+                source: Source::File(path),
+            });
+        }
+    }
+    (out, single)
+}
+
+fn walk(dir: &Path, out: &mut Vec<Input>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            out.push(Input {
+                shown: dir.display().to_string(),
+                source: Source::Missing(format!("cannot list directory: {e}")),
+            });
+            return;
+        }
+    };
+    let mut entries: Vec<(PathBuf, std::io::Result<std::fs::FileType>)> = entries
+        .map(|e| match e {
+            Ok(e) => (e.path(), e.file_type()),
+            Err(err) => (dir.to_path_buf(), Err(err)),
+        })
+        .collect();
+    entries.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    for (path, kind) in entries {
+        match kind {
+            Ok(k) if k.is_dir() => walk(&path, out),
+            Ok(k) if k.is_file() || (k.is_symlink() && path.is_file()) => {
+                if is_txt(&path) {
+                    out.push(Input::file(path));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => out.push(Input {
+                shown: path.display().to_string(),
+                source: Source::Missing(format!("cannot list directory entry: {e}")),
+            }),
+        }
+    }
+}
+
+fn is_txt(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_sorted_and_keeps_argument_order() {
+        let root = std::env::temp_dir().join(format!("budget-lint-inputs-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("b/c")).unwrap();
+        for f in ["b/c/z.txt", "b/a.TXT", "b/y.md", "a.txt", "c.txt"] {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        let dir = root.display().to_string();
+        let file = root.join("b/y.md").display().to_string();
+        let (inputs, single) = expand(&[file.clone(), dir.clone()]);
+        let shown: Vec<String> = inputs.iter().map(|i| i.shown.clone()).collect();
+        let expect: Vec<String> = ["b/y.md", "a.txt", "b/a.TXT", "b/c/z.txt", "c.txt"]
+            .iter()
+            .map(|f| root.join(f).display().to_string())
+            .collect();
+        assert_eq!(shown, expect);
+        assert!(!single);
+        let (inputs, single) = expand(&[file]);
+        assert!(single);
+        assert_eq!(inputs.len(), 1);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}
