@@ -1,18 +1,10 @@
 //! The CLI as a user runs it: formats, exit codes, standard input, GBK files, usage errors.
 
+mod common;
+
+use common::{bin, corpus};
 use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_budget-lint"))
-}
-
-fn corpus(name: &str) -> String {
-    format!(
-        "{}/../../../shared/corpus/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
+use std::process::Stdio;
 
 #[test]
 fn json_follows_the_report_contract() {
