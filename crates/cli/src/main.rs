@@ -83,9 +83,13 @@ fn check(opts: &Options) -> Result<u8, Stop> {
             opts.inputs.join(", ")
         )));
     }
-    let jobs = opts.jobs.unwrap_or_else(|| {
-        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-    });
+    // No more threads than documents.
+    let jobs = opts
+        .jobs
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        })
+        .min(inputs.len());
     let out: Box<dyn Write> = match &opts.output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)

@@ -254,7 +254,9 @@ impl<'a> Positions<'a> {
         let snippet: String = self
             .text
             .get(budget_lint::source::floor_char_boundary(self.text, start)..)
-            .map_or_else(String::new, |t| t.chars().take(to - from).collect());
+            .map_or_else(String::new, |t| {
+                t.chars().take(to.saturating_sub(from)).collect()
+            });
         json!({
             "startLine": s.line,
             "startColumn": s.column,
