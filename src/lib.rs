@@ -11,6 +11,7 @@ pub mod classification;
 pub mod decode;
 pub mod diag;
 pub mod model;
+pub mod order;
 pub mod reading;
 pub mod report;
 pub mod rules;
@@ -97,7 +98,7 @@ pub fn analyse(text: &str, doc: &Document) -> (Vec<Diagnostic>, Vec<rules::Cover
     let mut out = reading::diagnostics(doc);
     let (mut found, coverage) = rules::run(text, doc);
     out.append(&mut found);
-    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    crate::order::sort_by(&mut out, |a, b| a.sort_key().cmp(&b.sort_key()));
     (out, coverage)
 }
 

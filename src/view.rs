@@ -68,7 +68,7 @@ pub fn segments(text: &str, report: &Report) -> Vec<Segment> {
             events.push((end, false, mark));
         }
     }
-    events.sort_by_key(|e| (e.0, e.1));
+    crate::order::sort_by_key(&mut events, |e| (e.0, e.1));
     let mut out = Vec::with_capacity(events.len() + 1);
     let mut active: Vec<Mark> = Vec::new();
     let mut at = 0;
@@ -260,7 +260,9 @@ pub fn view(text: &str, report: &Report) -> View {
             }
         }
     }
-    rules.sort_by(|a, b| (family_rank(&a.family), &a.code).cmp(&(family_rank(&b.family), &b.code)));
+    crate::order::sort_by(&mut rules, |a, b| {
+        (family_rank(&a.family), &a.code).cmp(&(family_rank(&b.family), &b.code))
+    });
     let mut groups: Vec<Group> = Vec::new();
     for (i, d) in report.diagnostics.iter().enumerate() {
         let (family, name, name_en) = match rules.iter().find(|r| r.code == d.code) {
@@ -281,7 +283,7 @@ pub fn view(text: &str, report: &Report) -> View {
             }),
         }
     }
-    groups.sort_by_key(|g| family_rank(&g.family));
+    crate::order::sort_by_key(&mut groups, |g| family_rank(&g.family));
     let (segments, blocks) = blocks(text, segments(text, report), BLOCK_BYTES);
     View {
         document: report.document.clone(),
@@ -471,7 +473,7 @@ pub fn tables(report: &Report) -> Vec<TableView> {
             ));
         }
     }
-    labels.sort_by_key(|l| (l.0, l.1));
+    crate::order::sort_by_key(&mut labels, |l| (l.0, l.1));
     let longest = labels
         .iter()
         .map(|l| l.1.saturating_sub(l.0))

@@ -215,7 +215,9 @@ fn parse(data: &'static str) -> Table {
             source: source.unwrap_or(""),
         });
     }
-    entries.sort_by(|a, b| a.code.cmp(b.code).then(a.from_year.cmp(&b.from_year)));
+    crate::order::sort_by(&mut entries, |a, b| {
+        a.code.cmp(b.code).then(a.from_year.cmp(&b.from_year))
+    });
     Table { entries }
 }
 

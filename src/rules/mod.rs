@@ -126,7 +126,7 @@ pub fn run(text: &str, doc: &Document) -> (Vec<Diagnostic>, Vec<Coverage>) {
             skipped: sink.skipped,
             figures: {
                 let mut f = sink.covered;
-                f.sort();
+                crate::order::sort(&mut f);
                 f.dedup();
                 f
             },

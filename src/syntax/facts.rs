@@ -227,7 +227,7 @@ pub fn parts(src: &str, lines: &[Line]) -> Vec<Part> {
             });
         }
     }
-    out.sort_by_key(|p| p.span.start);
+    crate::order::sort_by_key(&mut out, |p| p.span.start);
     out
 }
 

@@ -119,7 +119,7 @@ pub fn solve(
     // Decide the rows one at a time, most aggregated first (totals, then 类, 款, 项), propagating
     // after each choice so that the choices stay consistent with each other.
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&i| match (&rows[i].code, rows[i].kind) {
+    crate::order::sort_by_key(&mut order, |&i| match (&rows[i].code, rows[i].kind) {
         (_, crate::model::RowKind::Total) => 0,
         (Some(c), _) => 1 + c.0.len(),
         (None, _) => 1,

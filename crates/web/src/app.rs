@@ -5,8 +5,9 @@
 //! groups, rule docs and table grids; this module only turns them into HTML.
 
 use crate::dom;
+use crate::embed::{self, Origins};
 use crate::i18n::Lang;
-use crate::protocol::{CheckRequest, Checker, Wire, WORKER_LOADER};
+use crate::protocol::{CheckRequest, Checked, WorkerClient};
 use crate::state::{
     initial_example, Action, Dir, Example, Nav, Origin, Outcome, State, Status, Tab, SEVERITIES,
 };
@@ -15,8 +16,6 @@ use budget_lint::view::{Mark, Segment, TableView};
 use budget_lint::Severity;
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use gloo_worker::oneshot::OneshotBridge;
-use gloo_worker::Spawnable;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -32,7 +31,7 @@ const DEBOUNCE_MS: u32 = 300;
 /// The connection to the checker worker. At most one check runs at a time; while it runs, only the
 /// newest text waits (older waiting texts are dropped), and answers to older texts are ignored.
 struct Client {
-    bridge: OneshotBridge<Checker>,
+    worker: WorkerClient,
     next_id: u32,
     busy: bool,
     queued: Option<CheckRequest>,
@@ -49,6 +48,17 @@ struct Ctx {
     received_at: Rc<Cell<f64>>,
     /// Whether the text box held a large text at the last look (to tell the state only on change).
     large: Rc<Cell<bool>>,
+    /// Texts a host page sent (embed mode), waiting for their reports.
+    hosts: Rc<RefCell<Vec<HostRequest>>>,
+}
+
+/// A text a host page sent by postMessage (see [`embed`]).
+struct HostRequest {
+    /// The check that carries it.
+    check: u32,
+    /// The host's own id for it, sent back with the answer.
+    id: JsValue,
+    origin: String,
 }
 
 impl Clone for Ctx {
@@ -59,6 +69,7 @@ impl Clone for Ctx {
             input: self.input.clone(),
             received_at: self.received_at.clone(),
             large: self.large.clone(),
+            hosts: self.hosts.clone(),
         }
     }
 }
@@ -79,21 +90,37 @@ impl Ctx {
 
     /// Sends the text to the worker (spawned on first use).
     fn submit(&self, text: JsValue) {
+        if self.client.borrow().is_none() {
+            let ctx = self.clone();
+            match WorkerClient::spawn(move |answer| ctx.received(answer)) {
+                Ok(worker) => {
+                    *self.client.borrow_mut() = Some(Client {
+                        worker,
+                        next_id: 0,
+                        busy: false,
+                        queued: None,
+                        latest: None,
+                    })
+                }
+                Err(err) => {
+                    self.checker_failed(format!("{err:?}"));
+                    return;
+                }
+            }
+        }
         let request = {
             let mut guard = self.client.borrow_mut();
-            let client = guard.get_or_insert_with(|| Client {
-                bridge: Checker::spawner()
-                    .encoding::<Wire>()
-                    .spawn_with_loader(WORKER_LOADER),
-                next_id: 0,
-                busy: false,
-                queued: None,
-                latest: None,
-            });
+            let Some(client) = guard.as_mut() else {
+                return;
+            };
             client.next_id += 1;
             let id = client.next_id;
             client.latest = Some((id, text.clone()));
-            let request = CheckRequest { id, text };
+            let request = CheckRequest {
+                id,
+                text,
+                view: true,
+            };
             self.dispatch.dispatch(Action::Requested(id));
             if client.busy {
                 client.queued = Some(request);
@@ -104,49 +131,132 @@ impl Ctx {
             }
         };
         if let Some(request) = request {
-            self.run(request);
+            self.run(&request);
         }
     }
 
-    fn run(&self, request: CheckRequest) {
-        let Some(mut bridge) = self.client.borrow().as_ref().map(|c| c.bridge.fork()) else {
+    fn run(&self, request: &CheckRequest) {
+        let sent = match self.client.borrow().as_ref() {
+            Some(client) => client.worker.send(request),
+            None => return,
+        };
+        if let Err(err) = sent {
+            self.checker_failed(format!("{err:?}"));
+        }
+    }
+
+    fn checker_failed(&self, err: String) {
+        self.dispatch.dispatch(Action::Status(Some(Status::Failed(
+            "checker".to_string(),
+            err,
+        ))));
+    }
+
+    /// An answer from the worker: the next waiting text goes out, and the answer is shown if it
+    /// is for the newest text.
+    fn received(&self, answer: Result<Checked, String>) {
+        let checked = match answer {
+            Ok(checked) => checked,
+            Err(err) => {
+                if let Some(client) = self.client.borrow_mut().as_mut() {
+                    client.busy = false;
+                }
+                self.checker_failed(err);
+                return;
+            }
+        };
+        let (next, text) = {
+            let mut guard = self.client.borrow_mut();
+            let Some(client) = guard.as_mut() else {
+                return;
+            };
+            let next = client.queued.take();
+            client.busy = next.is_some();
+            let text = client
+                .latest
+                .as_ref()
+                .filter(|(id, _)| *id == checked.id)
+                .map(|(_, t)| Rc::new(t.as_string().unwrap_or_default()));
+            (next, text)
+        };
+        if let Some(next) = next {
+            self.run(&next);
+        }
+        self.answer_hosts(checked.id, &checked.report);
+        let (Some(text), Some(view)) = (text, checked.view) else {
             return;
         };
-        let ctx = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let checked = bridge.run(request).await;
-            drop(bridge);
-            let (next, text) = {
-                let mut guard = ctx.client.borrow_mut();
-                let Some(client) = guard.as_mut() else {
-                    return;
-                };
-                let next = client.queued.take();
-                client.busy = next.is_some();
-                let text = client
-                    .latest
-                    .as_ref()
-                    .filter(|(id, _)| *id == checked.id)
-                    .map(|(_, t)| Rc::new(t.as_string().unwrap_or_default()));
-                (next, text)
-            };
-            if let Some(next) = next {
-                ctx.run(next);
+        let transfer_ms = js_sys::Date::now() - checked.sent_at;
+        self.received_at.set(dom::now());
+        self.dispatch.dispatch(Action::Received(Rc::new(Outcome {
+            id: checked.id,
+            text,
+            view,
+            tables: checked.tables,
+            report: checked.report,
+            check_ms: checked.check_ms,
+            view_ms: checked.view_ms,
+            transfer_ms,
+        })));
+    }
+
+    /// A message from the page this one is embedded in: a text to check (see [`embed`]).
+    fn host_message(&self, event: &web_sys::MessageEvent, origins: &Origins) {
+        let win = dom::window();
+        let Some(parent) = dom::parent_window() else {
+            return;
+        };
+        let from_parent = event
+            .source()
+            .is_some_and(|s| js_sys::Object::is(&s, &parent));
+        let origin = event.origin();
+        let own = win.location().origin().unwrap_or_default();
+        if !from_parent || !origins.allows(&origin, &own) {
+            return;
+        }
+        let data = event.data();
+        if dom::field(&data, "type").as_string().as_deref() != Some(embed::CHECK) {
+            return;
+        }
+        let id = dom::field(&data, "id");
+        let Some(text) = dom::field(&data, "text").as_string() else {
+            dom::post(
+                &parent,
+                &origin,
+                embed::ERROR,
+                &id,
+                "error",
+                &"`text` is not a string".into(),
+            );
+            return;
+        };
+        self.dispatch.dispatch(Action::Example(None));
+        self.load_text(text);
+        if let Some(check) = self.client.borrow().as_ref().map(|c| c.next_id) {
+            self.hosts
+                .borrow_mut()
+                .push(HostRequest { check, id, origin });
+        }
+    }
+
+    /// Sends the report of check `check` to the host pages that asked for it. Checks answered in
+    /// order, so a text waiting for an earlier check was replaced by a newer one before it ran.
+    fn answer_hosts(&self, check: u32, report: &JsValue) {
+        let mut hosts = self.hosts.borrow_mut();
+        if hosts.is_empty() {
+            return;
+        }
+        let Some(parent) = dom::parent_window() else {
+            return;
+        };
+        hosts.retain(|h| {
+            if h.check == check {
+                dom::post(&parent, &h.origin, embed::REPORT, &h.id, "report", report);
+            } else if h.check < check {
+                let error = JsValue::from_str("replaced by a newer text before it was checked");
+                dom::post(&parent, &h.origin, embed::ERROR, &h.id, "error", &error);
             }
-            if let Some(text) = text {
-                let transfer_ms = js_sys::Date::now() - checked.sent_at;
-                ctx.received_at.set(dom::now());
-                ctx.dispatch.dispatch(Action::Received(Rc::new(Outcome {
-                    id: checked.id,
-                    text,
-                    view: checked.view,
-                    tables: checked.tables,
-                    report: checked.report,
-                    check_ms: checked.check_ms,
-                    view_ms: checked.view_ms,
-                    transfer_ms,
-                })));
-            }
+            h.check > check
         });
     }
 
@@ -255,10 +365,8 @@ fn show_tip(tip: &NodeRef, el: &Element) {
         .and_then(|w| w.as_f64())
         .unwrap_or(1024.0);
     let left = rect.left().min(width - 340.0).max(4.0);
-    let _ = tip.set_attribute(
-        "style",
-        &format!("left:{left:.0}px;top:{:.0}px", rect.bottom() + 6.0),
-    );
+    dom::set_style(&tip, "left", &dom::px(left));
+    dom::set_style(&tip, "top", &dom::px(rect.bottom() + 6.0));
     tip.set_hidden(false);
 }
 
@@ -309,6 +417,8 @@ pub fn app() -> Html {
     let client: ClientRef = use_mut_ref(|| None);
     let received_at: Rc<Cell<f64>> = use_memo((), |_| Cell::new(0.0));
     let large: Rc<Cell<bool>> = use_memo((), |_| Cell::new(false));
+    let hosts = use_mut_ref(Vec::new);
+    let embedded = *use_memo((), |_| dom::query_param("embed").is_some_and(|v| v != "0"));
     let debounce = use_mut_ref(|| None::<Timeout>);
     let dragging = use_state(|| false);
     let render_ms = use_state(|| None::<(u32, f64)>);
@@ -318,6 +428,7 @@ pub fn app() -> Html {
         input: input.clone(),
         received_at: received_at.clone(),
         large: large.clone(),
+        hosts,
     };
     let lang = state.lang;
     let t = lang.t();
@@ -340,6 +451,10 @@ pub fn app() -> Html {
                             .cast::<HtmlTextAreaElement>()
                             .is_some_and(|i| i.value().is_empty());
                         match first {
+                            // Embedded, the host page brings the text (unless it asked for one).
+                            _ if embedded && untouched && requested.is_none() => {
+                                ctx.submit(JsValue::from_str(""))
+                            }
                             Some(example) if untouched => ctx.load_example(example),
                             _ if untouched => ctx.submit(JsValue::from_str("")),
                             _ => {}
@@ -414,6 +529,27 @@ pub fn app() -> Html {
                 })
             };
             let win = dom::window();
+            // Embedded: texts from the host page, and a word to it that the checker is there.
+            let host_listener = embedded.then(|| {
+                let ctx = ctx.clone();
+                let origins = Origins::parse(dom::meta_content(embed::ORIGINS_META).as_deref());
+                EventListener::new(&win, "message", move |e| {
+                    if let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() {
+                        ctx.host_message(e, &origins);
+                    }
+                })
+            });
+            if let Some(parent) = dom::parent_window().filter(|_| embedded) {
+                let version = JsValue::from_str(env!("CARGO_PKG_VERSION"));
+                dom::post(
+                    &parent,
+                    "*",
+                    embed::READY,
+                    &JsValue::NULL,
+                    "version",
+                    &version,
+                );
+            }
             let beforeprint = {
                 let dispatch = ctx.dispatch.clone();
                 EventListener::new(&win, "beforeprint", move |_| {
@@ -428,7 +564,7 @@ pub fn app() -> Html {
             };
             move || {
                 drop((keydown, dragover, dragleave, drop_listener));
-                drop((beforeprint, afterprint));
+                drop((beforeprint, afterprint, host_listener));
             }
         });
     }
@@ -685,11 +821,11 @@ pub fn app() -> Html {
     };
     let timing_attrs = outcome.as_ref().map(|o| {
         (
-            format!("{:.1}", o.check_ms),
-            format!("{:.1}", o.view_ms + o.transfer_ms),
+            dom::tenths(o.check_ms),
+            dom::tenths(o.view_ms + o.transfer_ms),
             render_ms
                 .filter(|(id, _)| *id == o.id)
-                .map(|(_, ms)| format!("{ms:.1}"))
+                .map(|(_, ms)| dom::tenths(ms))
                 .unwrap_or_default(),
         )
     });
@@ -697,7 +833,7 @@ pub fn app() -> Html {
     let has_result = outcome.as_ref().is_some_and(|o| !o.is_empty());
 
     html! {
-        <div class={classes!("app", (*dragging).then_some("dragging"))}>
+        <div class={classes!("app", (*dragging).then_some("dragging"), embedded.then_some("embed"))}>
             <header class="topbar">
                 <div class="brand">
                     <h1>{ t.title } <span class="subtitle">{ "budget-lint" }</span></h1>
@@ -920,7 +1056,18 @@ fn source_view(props: &SourceProps) -> Html {
             }
         })
     };
-    let lines = o.view.lines.max(1) as f64;
+    let lines = o.view.lines.max(1);
+    // Inline styles are set through the CSS object model (a Content-Security-Policy without
+    // 'unsafe-inline' refuses `style` attributes): each gutter mark's place is in `data-top`.
+    let gutter = use_node_ref();
+    {
+        let gutter = gutter.clone();
+        use_effect(move || {
+            if let Some(gutter) = gutter.cast::<Element>() {
+                dom::place_from_data(&gutter, "data-top", "top");
+            }
+        });
+    }
     let hidden_classes: Vec<String> = props
         .hidden
         .iter()
@@ -938,14 +1085,14 @@ fn source_view(props: &SourceProps) -> Html {
                     }) }
                 </div>
             </div>
-            <div class="gutter" aria-hidden="true" title={lang.t().gutter_label} onclick={on_gutter}
+            <div class="gutter" ref={gutter} aria-hidden="true" title={lang.t().gutter_label} onclick={on_gutter}
                 data-testid="gutter">
                 { for diags.iter().enumerate().filter(|(_, d)| !props.hidden.contains(&d.severity)).filter_map(|(i, d)| {
                     let line = o.line_of(i)?;
-                    let top = (line as f64 - 1.0) / lines * 100.0;
+                    let top = dom::percent(line - 1, lines);
                     Some(html! {
                         <span class={classes!("gutter-mark", severity_class(d.severity), (Some(i) == selected).then_some("selected"))}
-                            style={format!("top:{top:.3}%")} data-finding={i.to_string()}
+                            data-top={top} data-finding={i.to_string()}
                             title={format!("{} · {} {}", lang.line(line), d.code, message(lang, d))}></span>
                     })
                 }) }
@@ -980,6 +1127,19 @@ impl PartialEq for BlockProps {
 #[function_component(SourceBlock)]
 fn source_block(props: &BlockProps) -> Html {
     let o = &props.outcome;
+    // Room kept for a block not drawn yet (`content-visibility: auto`): its lines at the source's
+    // line height, 1.75em (set through the CSS object model, like the gutter's marks).
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let lines = o.view.blocks.get(props.index).map_or(0, |b| b.lines);
+        use_effect_with(lines, move |&lines| {
+            if let Some(el) = node.cast::<Element>() {
+                let size = format!("auto {}em", dom::hundredths(lines * 175));
+                dom::set_style(&el, "contain-intrinsic-size", &size);
+            }
+        });
+    }
     let lang = props.lang;
     let text = o.text.as_str();
     let diags = &o.view.diagnostics;
@@ -1049,12 +1209,7 @@ fn source_block(props: &BlockProps) -> Html {
             }
         }
     }
-    // Room kept for a block not drawn yet: its lines at the source's line height.
-    let style = format!(
-        "contain-intrinsic-size: auto {:.1}em",
-        block.lines as f64 * 1.75
-    );
-    html! { <div class="block" {style}>{ for nodes }</div> }
+    html! { <div class="block" ref={node}>{ for nodes }</div> }
 }
 
 #[derive(Properties)]

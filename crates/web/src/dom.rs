@@ -132,3 +132,91 @@ pub async fn read_file(file: &web_sys::File) -> Result<(String, &'static str), S
     let bytes = js_sys::Uint8Array::new(&buffer);
     crate::decode::decode(&bytes)
 }
+
+/// Sets one inline style property through the CSS object model (allowed by a
+/// Content-Security-Policy without 'unsafe-inline', unlike a `style` attribute).
+pub fn set_style(el: &Element, property: &str, value: &str) {
+    if let Some(el) = el.dyn_ref::<HtmlElement>() {
+        let _ = el.style().set_property(property, value);
+    }
+}
+
+/// For every descendant of `root` with the attribute `attr`, sets `property` to its value.
+pub fn place_from_data(root: &Element, attr: &str, property: &str) {
+    let Ok(list) = root.query_selector_all(&format!("[{attr}]")) else {
+        return;
+    };
+    for i in 0..list.length() {
+        let el = list.item(i).and_then(|n| n.dyn_into::<Element>().ok());
+        if let Some((el, value)) = el.and_then(|el| el.get_attribute(attr).map(|v| (el, v))) {
+            set_style(&el, property, &value);
+        }
+    }
+}
+
+// Numbers for styles and timing attributes, formatted with integers only: float formatting
+// would add 10 KB to the module for these few places.
+
+/// `n / 100` with two decimals: `hundredths(175)` is `1.75`.
+pub fn hundredths(n: usize) -> String {
+    format!("{}.{:02}", n / 100, n % 100)
+}
+
+/// `part / whole` as a percentage with two decimals: `percent(1, 3)` is `33.33%`.
+pub fn percent(part: usize, whole: usize) -> String {
+    format!("{}%", hundredths(part * 10_000 / whole.max(1)))
+}
+
+/// Milliseconds with one decimal: `tenths(12.34)` is `12.3`.
+pub fn tenths(ms: f64) -> String {
+    let t = (ms.max(0.0) * 10.0).round() as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
+/// Whole pixels: `px(3.6)` is `4px`.
+pub fn px(x: f64) -> String {
+    format!("{}px", x.round() as i64)
+}
+
+/// The content of `<meta name="…">`, if the page has one.
+pub fn meta_content(name: &str) -> Option<String> {
+    query(&format!("meta[name=\"{name}\"]"))?.get_attribute("content")
+}
+
+/// The window this page is framed in (`None` when it is not framed).
+pub fn parent_window() -> Option<Window> {
+    let win = window();
+    let parent = win.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &win)).then_some(parent)
+}
+
+/// `value[key]`, or `undefined`.
+pub fn field(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Posts `{ type, id, [key]: value }` to `target`, for pages of `origin` only.
+pub fn post(target: &Window, origin: &str, kind: &str, id: &JsValue, key: &str, value: &JsValue) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &kind.into());
+    let _ = js_sys::Reflect::set(&message, &"id".into(), id);
+    let _ = js_sys::Reflect::set(&message, &key.into(), value);
+    let _ = target.post_message(&message, origin);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_formatted_without_floats() {
+        assert_eq!(hundredths(175), "1.75");
+        assert_eq!(hundredths(5), "0.05");
+        assert_eq!(percent(1, 3), "33.33%");
+        assert_eq!(percent(0, 0), "0.00%");
+        assert_eq!(tenths(12.34), "12.3");
+        assert_eq!(tenths(0.96), "1.0");
+        assert_eq!(px(3.6), "4px");
+        assert_eq!(px(-2.4), "-2px");
+    }
+}

@@ -67,7 +67,9 @@ impl Lang {
     }
 
     pub fn timing(self, check_ms: f64, render_ms: Option<f64>) -> String {
-        let render = render_ms.map(|r| format!("{r:.0}"));
+        // Whole milliseconds as integers: no float formatting code in the module.
+        let check_ms = check_ms.round() as u64;
+        let render = render_ms.map(|r| r.round() as u64);
         match (self, render) {
             (Lang::Zh, Some(r)) => format!("检查用时 {check_ms:.0} ms，显示 {r} ms"),
             (Lang::Zh, None) => format!("检查用时 {check_ms:.0} ms"),

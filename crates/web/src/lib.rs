@@ -1,7 +1,7 @@
 //! budget-lint web app (预算公开校验): paste or drop a disclosure and see every finding marked on the
 //! text. Everything runs in the browser: the page ([`app`], binary `budget-lint-web`) sends the text
-//! to a web worker (binary `checker`, [`protocol::Checker`]) that runs the core's `check` and its view
-//! functions (`budget_lint::view`) and returns what the page draws.
+//! to a web worker that loads the same module and answers with [`protocol::answer`]: it runs the
+//! core's `check` and its view functions (`budget_lint::view`) and returns what the page draws.
 //!
 //! This crate holds no domain logic (architecture invariant 5): what it shows is computed by the core.
 //! Its own pure parts (state transitions, encoding sniffing, wording) compile natively and are
@@ -10,6 +10,7 @@
 pub mod app;
 pub mod decode;
 pub mod dom;
+pub mod embed;
 pub mod i18n;
 pub mod protocol;
 pub mod state;

@@ -1,21 +1,26 @@
-//! The messages between the page and the checker worker, their encoding, and the worker itself.
+//! The messages between a page and the checker worker, and both ends' Rust side.
 //!
-//! The worker is a gloo-worker oneshot: one [`CheckRequest`] in, one [`Checked`] out. Messages are
-//! encoded with serde-wasm-bindgen ([`Wire`]) rather than gloo-worker's default bincode: the report
-//! types skip empty fields when serialised, which a self-describing encoding reads back and bincode
-//! does not, and structured JavaScript values cost the page nothing to receive.
+//! The worker is `worker.js` (www/worker.js, its module names filled in at build time by
+//! scripts/finish-dist.mjs): it loads this same WebAssembly module and calls [`answer`] for each
+//! message. One plain protocol serves the app and the JavaScript module API (www/budget-lint.mjs):
+//!
+//! - request `{ id, text, view }`: `text` a string, `view` true when the answer should also carry
+//!   what the app draws;
+//! - answer `{ id, report, checkMs, sentAt }` plus `view`, `tables`, `viewMs` when asked for, or
+//!   `{ id, error }` when the request was not understood.
+//!
+//! `report` is the report exactly as the CLI's `--format json` prints it, as a JSON-compatible
+//! JavaScript value. The page decodes `view` with serde-wasm-bindgen; `tables` it decodes only when
+//! the tables are shown.
 
 use budget_lint::view::{self, View};
-use gloo_worker::oneshot::oneshot;
-use gloo_worker::Codec;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::{JsValue, UnwrapThrowExt};
+use wasm_bindgen::prelude::*;
 
-/// Where Trunk puts the worker's loader shim, relative to the page (so the dist works from any
-/// sub-path; `data-loader-shim` in index.html).
-pub const WORKER_LOADER: &str = "./checker_loader.js";
+/// Where the worker script is, relative to the page (so the site works from any sub-path).
+pub const WORKER_SCRIPT: &str = "./worker.js";
 
-/// Check this text. `id` increases with every request; the page keeps only the newest answer.
+/// Check this text. `id` increases with every request; the app keeps only the newest answer.
 ///
 /// The text travels as the JavaScript string the text box holds: the page spends no time
 /// converting megabytes to UTF-8 before sending them (the worker does that).
@@ -24,78 +29,135 @@ pub struct CheckRequest {
     pub id: u32,
     #[serde(with = "serde_wasm_bindgen::preserve")]
     pub text: JsValue,
+    /// Also build the app's view (segments, findings panel, tables).
+    #[serde(default)]
+    pub view: bool,
 }
 
 /// The worker's answer.
 #[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Checked {
     pub id: u32,
-    /// The findings panel's and the source view's data.
-    pub view: View,
-    /// `Vec<budget_lint::view::TableView>` as a JavaScript value: decoded by the page only when the
-    /// tables are shown.
-    #[serde(with = "serde_wasm_bindgen::preserve")]
-    pub tables: JsValue,
-    /// The report exactly as the CLI's `--format json` prints it (JSON-compatible JavaScript value),
-    /// for the JSON export.
+    /// The report exactly as the CLI's `--format json` prints it (JSON-compatible value).
     #[serde(with = "serde_wasm_bindgen::preserve")]
     pub report: JsValue,
-    /// Milliseconds spent in `check`, and in building the view and encoding it.
+    /// The findings panel's and the source view's data (when the request asked for the view).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<View>,
+    /// `Vec<budget_lint::view::TableView>` as a JavaScript value (`undefined` without the view).
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    pub tables: JsValue,
+    /// Milliseconds spent in `check`, and in building the view and encoding the answer.
     pub check_ms: f64,
     pub view_ms: f64,
     /// `Date.now()` when the worker finished (to time the message's way to the page).
     pub sent_at: f64,
 }
 
-/// gloo-worker codec over serde-wasm-bindgen.
-#[derive(Debug)]
-pub struct Wire;
-
-impl Codec for Wire {
-    fn encode<I>(input: I) -> JsValue
-    where
-        I: Serialize,
-    {
-        input
-            .serialize(&serde_wasm_bindgen::Serializer::new())
-            .expect_throw("budget-lint: cannot encode a worker message")
-    }
-
-    fn decode<O>(input: JsValue) -> O
-    where
-        O: for<'de> Deserialize<'de>,
-    {
-        serde_wasm_bindgen::from_value(input)
-            .expect_throw("budget-lint: cannot decode a worker message")
-    }
+/// A message the worker could not read.
+#[derive(Serialize)]
+struct Failed {
+    id: Option<u32>,
+    error: String,
 }
 
 /// Serialises a value as plain JSON-compatible JavaScript (objects, arrays, `null` for `None`).
-pub fn to_json_value<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .expect_throw("budget-lint: cannot encode a value")
+pub fn to_json_value<T: Serialize>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
 }
 
-/// The worker: checks the text and builds everything the page shows.
-#[oneshot]
-pub async fn Checker(request: CheckRequest) -> Checked {
+/// The worker's side: answers one request (called by worker.js for every message).
+#[wasm_bindgen]
+pub fn answer(request: JsValue) -> JsValue {
+    let id = js_sys::Reflect::get(&request, &JsValue::from_str("id"))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map(|v| v as u32);
+    let encoded = serde_wasm_bindgen::from_value::<CheckRequest>(request)
+        .map_err(|e| format!("not a check request: {e}"))
+        .and_then(|request| {
+            let text = request
+                .text
+                .as_string()
+                .ok_or_else(|| "`text` is not a string".to_string())?;
+            checked(request.id, &text, request.view)
+                .serialize(&serde_wasm_bindgen::Serializer::new())
+                .map_err(|e| e.to_string())
+        });
+    encoded.unwrap_or_else(|error| to_json_value(&Failed { id, error }).unwrap_or(JsValue::NULL))
+}
+
+fn checked(id: u32, text: &str, with_view: bool) -> Checked {
     let t0 = js_sys::Date::now();
-    let text = request.text.as_string().unwrap_or_default();
-    let report = budget_lint::check(&text);
+    let report = budget_lint::check(text);
     let t1 = js_sys::Date::now();
-    let view = view::view(&text, &report);
-    let tables = view::tables(&report)
-        .serialize(&serde_wasm_bindgen::Serializer::new())
-        .expect_throw("budget-lint: cannot encode the tables");
-    let report = to_json_value(&report);
+    let (view, tables) = if with_view {
+        let tables = view::tables(&report)
+            .serialize(&serde_wasm_bindgen::Serializer::new())
+            .unwrap_or(JsValue::UNDEFINED);
+        (Some(view::view(text, &report)), tables)
+    } else {
+        (None, JsValue::UNDEFINED)
+    };
     Checked {
-        id: request.id,
+        id,
+        report: to_json_value(&report).unwrap_or(JsValue::NULL),
         view,
         tables,
-        report,
         check_ms: t1 - t0,
         view_ms: js_sys::Date::now() - t1,
         sent_at: js_sys::Date::now(),
+    }
+}
+
+/// The page's side: the worker and the handler of its answers.
+pub struct WorkerClient {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl WorkerClient {
+    /// Starts the worker. `on_answer` gets every answer decoded, or what went wrong.
+    pub fn spawn(on_answer: impl Fn(Result<Checked, String>) + 'static) -> Result<Self, JsValue> {
+        let worker = web_sys::Worker::new(WORKER_SCRIPT)?;
+        let on_answer = std::rc::Rc::new(on_answer);
+        let on_message = {
+            let on_answer = on_answer.clone();
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                on_answer(decode_answer(e.data()))
+            })
+        };
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let message = e
+                .dyn_ref::<web_sys::ErrorEvent>()
+                .map(|e| e.message())
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| "the checker could not start".to_string());
+            on_answer(Err(message))
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(WorkerClient {
+            worker,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    pub fn send(&self, request: &CheckRequest) -> Result<(), JsValue> {
+        let message = request.serialize(&serde_wasm_bindgen::Serializer::new())?;
+        self.worker.post_message(&message)
+    }
+}
+
+fn decode_answer(data: JsValue) -> Result<Checked, String> {
+    let error = js_sys::Reflect::get(&data, &JsValue::from_str("error"))
+        .ok()
+        .and_then(|e| e.as_string());
+    match error {
+        Some(error) => Err(error),
+        None => serde_wasm_bindgen::from_value(data).map_err(|e| e.to_string()),
     }
 }

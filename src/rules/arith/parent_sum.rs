@@ -48,7 +48,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
         }
     }
     // Deepest first: a subtotal's error shows again in every total above it.
-    found.sort_by_key(|m| std::cmp::Reverse(m.depth));
+    crate::order::sort_by_key(&mut found, |m| std::cmp::Reverse(m.depth));
     let mut roots: Vec<(Mismatch, Vec<Mismatch>)> = Vec::new();
     for m in found {
         let under: Vec<usize> = (0..roots.len())

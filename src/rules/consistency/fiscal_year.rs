@@ -77,7 +77,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
             titled.push(s);
         }
     }
-    titled.sort();
+    crate::order::sort(&mut titled);
     titled.dedup();
     for sp in titled {
         let f = Flow::of(ctx.text, sp.start, sp.end);

@@ -107,7 +107,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
             wrong.push((f.span(at, at + len), format!("标题「{}」", f.s)));
         }
     }
-    wrong.sort_by_key(|w| w.0);
+    crate::order::sort_by_key(&mut wrong, |w| w.0);
     wrong.dedup_by_key(|w| w.0);
     let (good, bad) = (word(expected), word(other(expected)));
     if !wrong.is_empty() {

@@ -74,13 +74,13 @@ impl Flow {
             .iter()
             .map(|t| (t.span.start, t.span.end))
             .collect();
-        cuts.sort();
+        crate::order::sort(&mut cuts);
         let mut headings: Vec<Span> = Vec::new();
         if break_at_headings {
             headings.extend(ctx.doc.narrative.sections.iter().map(|s| s.span));
             headings.extend(ctx.doc.parts.iter().map(|p| p.span));
         }
-        headings.sort();
+        crate::order::sort(&mut headings);
         let mut f = Flow::empty();
         let mut at = 0;
         let mut pieces: Vec<(usize, usize)> = Vec::new();

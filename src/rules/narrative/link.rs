@@ -296,7 +296,7 @@ impl<'a> RowIndex<'a> {
                 if r.side == Some(Side::Income) {
                     keys.push(core(&label).to_string());
                 }
-                keys.sort();
+                crate::order::sort(&mut keys);
                 keys.dedup();
                 for k in keys {
                     by_name.entry(k).or_default().push((t, r));
@@ -304,7 +304,7 @@ impl<'a> RowIndex<'a> {
             }
         }
         for rows in by_name.values_mut() {
-            rows.sort_by_key(|(t, r)| (t.span.start, r.label_span.start));
+            crate::order::sort_by_key(rows, |(t, r)| (t.span.start, r.label_span.start));
         }
         RowIndex { by_name }
     }
@@ -324,7 +324,9 @@ impl<'a> RowIndex<'a> {
                 }
             }
         }
-        out.sort_by_key(|&(t, r)| (t.span.start.abs_diff(at), r.label_span.start));
+        crate::order::sort_by_key(&mut out, |&(t, r)| {
+            (t.span.start.abs_diff(at), r.label_span.start)
+        });
         out
     }
 }

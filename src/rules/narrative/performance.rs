@@ -82,7 +82,7 @@ fn budget_totals(ctx: &Context) -> Vec<Budget> {
         }
     }
     // The 收入总计 first: the figure a finding names.
-    out.sort_by_key(|b| !b.what.contains("总计"));
+    crate::order::sort_by_key(&mut out, |b| !b.what.contains("总计"));
     if out.is_empty() {
         for kind in [TableKind::Income, TableKind::Expenditure] {
             if let Some(t) = ctx.table(kind) {

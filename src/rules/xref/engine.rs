@@ -187,7 +187,7 @@ fn evaluate_group<'a>(
         (c.len(), support, usize::MAX - c[0])
     };
     let mut order: Vec<usize> = (0..classes.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(score(&classes[k])));
+    crate::order::sort_by_key(&mut order, |&k| std::cmp::Reverse(score(&classes[k])));
     let best = order[0];
     let (s0, s1) = (score(&classes[best]), score(&classes[order[1]]));
     let decided = if s0.0 > s1.0 {
@@ -350,7 +350,7 @@ fn under(deep: &Figure, high: &Figure) -> bool {
 
 /// A difference that recurs in the totals above the figure judged wrong is that figure's.
 fn fold_cascades(mut found: Vec<Finding>) -> Vec<Finding> {
-    found.sort_by_key(|f| std::cmp::Reverse(depth(&f.primary)));
+    crate::order::sort_by_key(&mut found, |f| std::cmp::Reverse(depth(&f.primary)));
     let mut roots: Vec<Finding> = Vec::new();
     for f in found {
         let below: Vec<usize> = (0..roots.len())

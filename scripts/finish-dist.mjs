@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Finishes Trunk's output so the site needs no inline script and works from any sub-path.
+//
+// Run by Trunk as its post-build hook (Trunk.toml) on $TRUNK_STAGING_DIR (or the first argument):
+//   1. index.html: Trunk's inline start script and its module preload are replaced by
+//      <script src="./boot.js" data-glue="./NAME.js" data-wasm="./NAME_bg.wasm"> (www/boot.js
+//      checks the browser, then starts the module): a Content-Security-Policy need not allow
+//      inline scripts.
+//   2. worker.js (www/worker.js): the built file names written in for __GLUE__ and __WASM__.
+//   3. the example documents (scripts/copy-examples.mjs).
+// Anything unexpected in Trunk's output stops the build, rather than shipping a page that cannot
+// start.
+import fs from "node:fs";
+import path from "node:path";
+
+const dest = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dest) {
+  console.error("finish-dist: no destination (set TRUNK_STAGING_DIR or pass a directory)");
+  process.exit(2);
+}
+
+function fail(message) {
+  console.error(`finish-dist: ${message}`);
+  process.exit(1);
+}
+
+const indexPath = path.join(dest, "index.html");
+let html = fs.readFileSync(indexPath, "utf8");
+
+const inline = /<script(?: type="module")?>\s*([\s\S]*?)<\/script>/.exec(html);
+if (!inline) fail("Trunk's start script not found in index.html");
+const glue = /from '\.\/([\w.-]+\.js)'/.exec(inline[1]) ?? /["']\.\/([\w.-]+\.js)["']/.exec(inline[1]);
+const wasm = /module_or_path: '\.\/([\w.-]+_bg\.wasm)'/.exec(inline[1]);
+if (!glue || !wasm) fail(`file names not found in Trunk's start script:\n${inline[1]}`);
+for (const name of [glue[1], wasm[1]]) {
+  if (!fs.existsSync(path.join(dest, name))) fail(`${name} is not in the output`);
+}
+
+html = html.replace(inline[0], "");
+html = html.replace(/<link rel="modulepreload"[^>]*>/g, "");
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail("index.html still has an inline script");
+const boot = `<script src="./boot.js" data-glue="./${glue[1]}" data-wasm="./${wasm[1]}"></script>`;
+if (!html.includes("</body>")) fail("no </body> in index.html");
+html = html.replace("</body>", `  ${boot}\n  </body>`);
+fs.writeFileSync(indexPath, html);
+
+const workerPath = path.join(dest, "worker.js");
+const worker = fs.readFileSync(workerPath, "utf8");
+if (!worker.includes("__GLUE__") || !worker.includes("__WASM__")) fail("worker.js has no placeholders");
+fs.writeFileSync(workerPath, worker.replaceAll("__GLUE__", glue[1]).replaceAll("__WASM__", wasm[1]));
+
+await import("./copy-examples.mjs");
