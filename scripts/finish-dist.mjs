@@ -27,21 +27,24 @@ function fail(message) {
 const indexPath = path.join(dest, "index.html");
 let html = fs.readFileSync(indexPath, "utf8");
 
-const inline = /<script(?: type="module")?>\s*([\s\S]*?)<\/script>/.exec(html);
+// Trunk's output, minified or not (`trunk build --release` minifies: Trunk.toml).
+const inline = /<script(?: type=(["']?)module\1)?>\s*([\s\S]*?)<\/script>/.exec(html);
 if (!inline) fail("Trunk's start script not found in index.html");
-const glue = /from '\.\/([\w.-]+\.js)'/.exec(inline[1]) ?? /["']\.\/([\w.-]+\.js)["']/.exec(inline[1]);
-const wasm = /module_or_path: '\.\/([\w.-]+_bg\.wasm)'/.exec(inline[1]);
-if (!glue || !wasm) fail(`file names not found in Trunk's start script:\n${inline[1]}`);
+const start = inline[2];
+const glue = /from\s*["']\.\/([\w.-]+\.js)["']/.exec(start);
+const wasm = /module_or_path:\s*["']\.\/([\w.-]+_bg\.wasm)["']/.exec(start);
+if (!glue || !wasm) fail(`file names not found in Trunk's start script:\n${start}`);
 for (const name of [glue[1], wasm[1]]) {
   if (!fs.existsSync(path.join(dest, name))) fail(`${name} is not in the output`);
 }
 
 html = html.replace(inline[0], "");
-html = html.replace(/<link rel="modulepreload"[^>]*>/g, "");
+html = html.replace(/<link\b[^>]*\brel=["']?modulepreload\b[^>]*>/g, "");
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail("index.html still has an inline script");
 const boot = `<script src="./boot.js" data-glue="./${glue[1]}" data-wasm="./${wasm[1]}"></script>`;
-if (!html.includes("</body>")) fail("no </body> in index.html");
-html = html.replace("</body>", `  ${boot}\n  </body>`);
+// At the end of the body (a minified page may leave out </body>).
+html = html.includes("</body>") ? html.replace("</body>", `${boot}</body>`) : html.replace("</html>", `${boot}</html>`);
+if (!html.includes(boot)) fail("no </body> or </html> in index.html");
 fs.writeFileSync(indexPath, html);
 
 const workerPath = path.join(dest, "worker.js");

@@ -5,6 +5,22 @@
 //! returns the [`Report`] with every diagnostic. Neither fails nor panics on any input (architecture
 //! invariant 1): what cannot be read becomes a diagnostic.
 
+/// The long documentation of a rule (what it checks, why, an example): compiled in with the
+/// `docs` feature (the default; the CLI prints it), left out without it (the web module, which
+/// loads the same texts from `rules.json` when a person opens a rule's explanation).
+#[cfg(feature = "docs")]
+macro_rules! doc_text {
+    ($text:expr) => {
+        $text
+    };
+}
+#[cfg(not(feature = "docs"))]
+macro_rules! doc_text {
+    ($text:expr) => {
+        ""
+    };
+}
+
 pub mod amount;
 pub mod classification;
 #[cfg(feature = "decode")]

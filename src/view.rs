@@ -159,6 +159,9 @@ fn family_key(f: Family) -> &'static str {
     }
 }
 
+/// The codes of the reading diagnostics (documented by [`rule_info`] like the rules).
+pub const READING_CODES: [&str; 4] = ["R001", "R002", "R003", "R004"];
+
 /// Documentation of the reading diagnostics, which are not rules of the catalogue.
 fn reading_doc(code: &str) -> Option<(&'static str, [&'static str; 5])> {
     Some(match code {
@@ -167,9 +170,9 @@ fn reading_doc(code: &str) -> Option<(&'static str, [&'static str; 5])> {
             [
                 "未能读取表格",
                 "A table could not be read",
-                "表格的行与列无法可靠还原（例如数字无法对应到列，或表内上下级关系大多不成立）时，该表整张不读、不参与校验，而不是按猜测的结果校验。",
-                "没有读取的表不会被当作“没有问题”：其中的数字未经核对。",
-                "PDF 转出的文本把一行的数字打散到别处，表内运算无法确定各数所在的行。",
+                doc_text!("表格的行与列无法可靠还原（例如数字无法对应到列，或表内上下级关系大多不成立）时，该表整张不读、不参与校验，而不是按猜测的结果校验。"),
+                doc_text!("没有读取的表不会被当作“没有问题”：其中的数字未经核对。"),
+                doc_text!("PDF 转出的文本把一行的数字打散到别处，表内运算无法确定各数所在的行。"),
             ],
         ),
         "R002" => (
@@ -177,9 +180,9 @@ fn reading_doc(code: &str) -> Option<(&'static str, [&'static str; 5])> {
             [
                 "数字所在的列无法唯一确定",
                 "The column of a figure is not fixed",
-                "文本丢失了空单元格时，一个数的位置不能说明它在哪一列；表内运算能排除的列已排除，仍有多种可能时按最常见的列读取，并列出其他可能。",
-                "按所选的列核对；若实际在另一列，相关结论可能不同，请对照原表确认。",
-                "201 03 01 行政运行 13.38 13.38 在“合计/基本支出/项目支出”表中，第二个数可能是基本支出，也可能是项目支出。",
+                doc_text!("文本丢失了空单元格时，一个数的位置不能说明它在哪一列；表内运算能排除的列已排除，仍有多种可能时按最常见的列读取，并列出其他可能。"),
+                doc_text!("按所选的列核对；若实际在另一列，相关结论可能不同，请对照原表确认。"),
+                doc_text!("201 03 01 行政运行 13.38 13.38 在“合计/基本支出/项目支出”表中，第二个数可能是基本支出，也可能是项目支出。"),
             ],
         ),
         "R003" => (
@@ -187,9 +190,9 @@ fn reading_doc(code: &str) -> Option<(&'static str, [&'static str; 5])> {
             [
                 "表格以图片形式发布",
                 "The tables are images",
-                "文中的表格位置只有图片（[图片: …]），没有可读的数字；只能校验文字说明。",
-                "表格中的数字未经核对；请取得文字版或表格文件。",
-                "网页版公开文本中，各表为截图。",
+                doc_text!("文中的表格位置只有图片（[图片: …]），没有可读的数字；只能校验文字说明。"),
+                doc_text!("表格中的数字未经核对；请取得文字版或表格文件。"),
+                doc_text!("网页版公开文本中，各表为截图。"),
             ],
         ),
         "R004" => (
@@ -197,9 +200,9 @@ fn reading_doc(code: &str) -> Option<(&'static str, [&'static str; 5])> {
             [
                 "未识别到预算公开表格",
                 "No disclosure table recognised",
-                "文本中没有找到任何预算或决算公开表（按表名及其“单位：”行等特征识别）。",
-                "没有表格就无法核对数字；请确认粘贴的是完整的公开文本。",
-                "只粘贴了情况说明部分。",
+                doc_text!("文本中没有找到任何预算或决算公开表（按表名及其“单位：”行等特征识别）。"),
+                doc_text!("没有表格就无法核对数字；请确认粘贴的是完整的公开文本。"),
+                doc_text!("只粘贴了情况说明部分。"),
             ],
         ),
         _ => return None,

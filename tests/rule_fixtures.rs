@@ -140,3 +140,31 @@ fn rules_md_is_the_generated_catalogue() {
         assert!(generated.contains(&format!("### {} `{}`", r.code, r.name)));
     }
 }
+
+/// www/rules.json: the long explanations the web page loads when a finding is opened (the web
+/// module is built without them). `BUDGET_LINT_BLESS=1 cargo test --test rule_fixtures` rewrites it.
+#[test]
+fn rules_json_holds_every_explanation() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/rules.json");
+    let codes = rules::all()
+        .map(|r| r.code)
+        .chain(budget_lint::view::READING_CODES);
+    let docs: std::collections::BTreeMap<String, serde_json::Value> = codes
+        .map(|code| {
+            let info = budget_lint::view::rule_info(code).expect("documented");
+            assert!(!info.what.is_empty() && !info.why.is_empty() && !info.example.is_empty());
+            let doc =
+                serde_json::json!({ "what": info.what, "why": info.why, "example": info.example });
+            (code.to_string(), doc)
+        })
+        .collect();
+    let generated = serde_json::to_string_pretty(&docs).expect("serialisable") + "\n";
+    if std::env::var_os("BUDGET_LINT_BLESS").is_some() {
+        std::fs::write(&path, &generated).expect("writable");
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == generated,
+        "www/rules.json is out of date: `BUDGET_LINT_BLESS=1 cargo test --test rule_fixtures`"
+    );
+}

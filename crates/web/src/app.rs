@@ -4,6 +4,7 @@
 //! Everything shown comes from the worker's answer ([`Outcome`]): the core computed the segments,
 //! groups, rule docs and table grids; this module only turns them into HTML.
 
+use crate::docs;
 use crate::dom;
 use crate::embed::{self, Origins};
 use crate::i18n::Lang;
@@ -1386,6 +1387,20 @@ fn finding_entry(props: &EntryProps) -> Html {
     let lang = props.lang;
     let t = lang.t();
     let i = props.index;
+    // The rule's explanation is loaded when the first entry is opened (crate::docs).
+    let docs = use_state(docs::cached);
+    {
+        let docs = docs.clone();
+        use_effect_with(props.open, move |&open| {
+            if open && docs.is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(loaded) = docs::load().await {
+                        docs.set(Some(loaded));
+                    }
+                });
+            }
+        });
+    }
     let Some(d) = o.view.diagnostics.get(i) else {
         return html! {};
     };
@@ -1444,11 +1459,15 @@ fn finding_entry(props: &EntryProps) -> Html {
                     <details class="rule">
                         <summary>{ format!("{} {} · {}", t.rule, r.code, lang.pick(&r.summary, &r.summary_en)) }</summary>
                         <p class="rule-name"><code>{ r.name.clone() }</code>{ " " }{ t.rule_in_chinese }</p>
-                        <dl>
-                            <dt>{ t.rule_what }</dt><dd>{ r.what.clone() }</dd>
-                            <dt>{ t.rule_why }</dt><dd>{ r.why.clone() }</dd>
-                            <dt>{ t.rule_example }</dt><dd>{ r.example.clone() }</dd>
-                        </dl>
+                        if let Some(long) = docs.as_ref().and_then(|docs| docs.get(&r.code)) {
+                            <dl>
+                                <dt>{ t.rule_what }</dt><dd>{ long.what.clone() }</dd>
+                                <dt>{ t.rule_why }</dt><dd>{ long.why.clone() }</dd>
+                                <dt>{ t.rule_example }</dt><dd>{ long.example.clone() }</dd>
+                            </dl>
+                        } else {
+                            <p class="rule-loading">{ t.rule_loading }</p>
+                        }
                     </details>
                 }
             </>

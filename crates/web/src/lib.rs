@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod decode;
+pub mod docs;
 pub mod dom;
 pub mod embed;
 pub mod i18n;

@@ -12,10 +12,11 @@ pub static RULE: Rule = Rule {
     doc: RuleDoc {
         summary: "收入总计不等于支出总计",
         summary_en: "Total income differs from total expenditure",
-        what: "收支总表与财政拨款收支总表中，收入总计必须等于支出总计（预算收支平衡）。",
-        why: "部门预算按收支平衡编制；两个总计不等说明其中一侧漏列或印错。",
-        example:
-            "「收 入 总 计 388.89 支 出 总 计 388.89」一致；若支出总计印为 388.98，报告为错误。",
+        what: doc_text!("收支总表与财政拨款收支总表中，收入总计必须等于支出总计（预算收支平衡）。"),
+        why: doc_text!("部门预算按收支平衡编制；两个总计不等说明其中一侧漏列或印错。"),
+        example: doc_text!(
+            "「收 入 总 计 388.89 支 出 总 计 388.89」一致；若支出总计印为 388.98，报告为错误。"
+        ),
     },
     check,
 };
