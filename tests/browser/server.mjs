@@ -4,6 +4,11 @@
 //   const server = await startServer({ root: "dist", port: 0 });  // port 0: any free port
 //   server.url; server.requests; await server.close();
 //
+// Options for deployment tests: `prefix` serves the folder under a sub-path ("/tools/budget-lint/";
+// anything outside it is 404, as on a shared government site), `headers` adds response headers
+// (a Content-Security-Policy), `cors` adds Access-Control-Allow-Origin: *, and `transform(file,
+// body)` may rewrite a file's bytes as they are served.
+//
 // or from the shell (scripts/serve does this):
 //   node tests/browser/server.mjs [--root dist] [--port 8080] [--host 127.0.0.1]
 import fs from "node:fs";
@@ -25,7 +30,16 @@ const TYPES = {
   ".map": "application/json; charset=utf-8",
 };
 
-export function startServer({ root, port = 0, host = "127.0.0.1", log = false } = {}) {
+export function startServer({
+  root,
+  port = 0,
+  host = "127.0.0.1",
+  log = false,
+  prefix = "/",
+  headers = {},
+  cors = false,
+  transform = null,
+} = {}) {
   const base = path.resolve(root);
   const requests = [];
   const server = http.createServer((req, res) => {
@@ -34,11 +48,12 @@ export function startServer({ root, port = 0, host = "127.0.0.1", log = false } 
     let file;
     try {
       const pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      file = path.resolve(base, "." + pathname);
+      if (!pathname.startsWith(prefix)) throw new Error("outside the prefix");
+      file = path.resolve(base, "./" + pathname.slice(prefix.length));
       if (file !== base && !file.startsWith(base + path.sep)) status = 403;
       else if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
     } catch {
-      status = 400;
+      status = 404;
     }
     if (status === 200 && !(req.method === "GET" || req.method === "HEAD")) status = 405;
     if (status === 200 && !fs.existsSync(file)) status = 404;
@@ -48,11 +63,14 @@ export function startServer({ root, port = 0, host = "127.0.0.1", log = false } 
       res.end(`${status}\n`);
       return;
     }
-    const body = fs.readFileSync(file);
+    let body = fs.readFileSync(file);
+    if (transform) body = Buffer.from(transform(path.relative(base, file), body));
     res.writeHead(200, {
       "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
       "content-length": body.length,
       "cache-control": "no-store",
+      ...(cors ? { "access-control-allow-origin": "*" } : {}),
+      ...headers,
     });
     res.end(req.method === "HEAD" ? undefined : body);
   });
@@ -61,7 +79,8 @@ export function startServer({ root, port = 0, host = "127.0.0.1", log = false } 
     server.listen(port, host, () => {
       const { port: actual } = server.address();
       resolve({
-        url: `http://${host}:${actual}/`,
+        url: `http://${host}:${actual}${prefix}`,
+        origin: `http://${host}:${actual}`,
         requests,
         close: () =>
           new Promise((done) => {
