@@ -4,7 +4,8 @@
 #   - trunk 0.21.14 (cargo install; about 9 minutes the first time on 2 cores)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (cargo install; about 3 minutes)
 #   - Debian's chromium, chromium-driver and fonts-noto-cjk (apt-get; needs root or sudo)
-#   - the npm packages of package.json (binaryen for wasm-opt, playwright-core), with `npm ci`
+#   - the npm packages of package.json (binaryen for wasm-opt, playwright-core; puppeteer-core 2.1.1 and
+#     chrome-aws-lambda 2.1.1, whose Chromium 80 tests/browser/chromium80.test.mjs runs), with `npm ci`
 #   - every crate of Cargo.lock in cargo's cache (`cargo fetch`), because Trunk builds offline
 #
 # Run it (`scripts/setup.sh`) or source it (`. scripts/setup.sh`): sourcing also puts
@@ -54,8 +55,10 @@ _bl_setup() (
     log "Debian packages present (chromium, chromium-driver, fonts-noto-cjk)"
   fi
 
-  # --- npm packages (binaryen's wasm-opt for trunk, playwright-core for the browser tests) ---
+  # --- npm packages (binaryen's wasm-opt for trunk, playwright-core for the browser tests,
+  # puppeteer-core and chrome-aws-lambda's Chromium 80 for tests/browser/chromium80.test.mjs) ---
   if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] &&
+    [ -d node_modules/puppeteer-core ] && [ -f node_modules/chrome-aws-lambda/bin/chromium.br ] &&
     [ node_modules/.package-lock.json -nt package-lock.json ]; then
     log "npm packages present"
   else
