@@ -89,13 +89,27 @@
   script.onerror = function () {
     show("failed", "cannot load " + glue);
   };
+  // An error thrown while the glue runs (an API this browser lacks) is the reason to show.
+  var glueError = null;
+  function onError(event) {
+    glueError = event.message || String(event.error);
+  }
+  window.addEventListener("error", onError);
   script.onload = function () {
-    // The glue declares `wasm_bindgen` with `let`: a global name, not a property of window.
-    if (typeof wasm_bindgen !== "function") {
-      show("failed", "no wasm_bindgen in " + glue);
+    window.removeEventListener("error", onError);
+    // The glue declares `wasm_bindgen` with `let`: a global name, not a property of window; if the
+    // glue threw before declaring it, even `typeof` of it throws.
+    var start;
+    try {
+      start = wasm_bindgen;
+    } catch (e) {
+      start = null;
+    }
+    if (typeof start !== "function") {
+      show("failed", glueError || "no wasm_bindgen in " + glue);
       return;
     }
-    wasm_bindgen({ module_or_path: wasm }).then(
+    start({ module_or_path: wasm }).then(
       function () {
         var box = document.getElementById("boot");
         if (box) box.parentNode.removeChild(box);

@@ -1429,10 +1429,12 @@ fn finding_entry(props: &EntryProps) -> Html {
                         <button type="button" class={classes!("label-link", l.primary.then_some("primary"))}
                             data-label={li.to_string()}
                             onclick={Callback::from(move |_: MouseEvent| on_label.emit((i, li)))}>
-                            <span class="n" aria-hidden="true">{ marker }</span>
-                            <span class="fig">{ figure }</span>
-                            <span class="lmsg">{ lang.pick(&l.message, &l.message_en).to_string() }</span>
-                            <span class="where">{ lang.line(l.line) }</span>
+                            <span class="row">
+                                <span class="n" aria-hidden="true">{ marker }</span>
+                                <span class="fig">{ figure }</span>
+                                <span class="lmsg">{ lang.pick(&l.message, &l.message_en).to_string() }</span>
+                                <span class="where">{ lang.line(l.line) }</span>
+                            </span>
                         </button>
                     </li>
                 }
@@ -1481,10 +1483,12 @@ fn finding_entry(props: &EntryProps) -> Html {
                 aria-expanded={open.to_string()} aria-controls={format!("finding-{i}-body")}
                 aria-current={selected.then_some("true")}
                 onclick={Callback::from(move |_: MouseEvent| on_toggle.emit(i))}>
-                <span class={classes!("sev", severity_class(d.severity))}>{ lang.severity(d.severity) }</span>
-                <span class="code">{ d.code.clone() }</span>
-                <span class="msg" id={format!("finding-{i}-msg")}>{ message(lang, d).to_string() }</span>
-                <span class="where">{ line.map_or_else(|| t.no_position.to_string(), |l| lang.line(l)) }</span>
+                <span class="row">
+                    <span class={classes!("sev", severity_class(d.severity))}>{ lang.severity(d.severity) }</span>
+                    <span class="code">{ d.code.clone() }</span>
+                    <span class="msg" id={format!("finding-{i}-msg")}>{ message(lang, d).to_string() }</span>
+                    <span class="where">{ line.map_or_else(|| t.no_position.to_string(), |l| lang.line(l)) }</span>
+                </span>
             </button>
             <div class="finding-body" id={format!("finding-{i}-body")} hidden={!open}>
                 { for body }
