@@ -7,7 +7,9 @@
 //      checks the browser, then starts the module): a Content-Security-Policy need not allow
 //      inline scripts.
 //   2. worker.js (www/worker.js): the built file names written in for __GLUE__ and __WASM__.
-//   3. the example documents (scripts/copy-examples.mjs).
+//   3. the example documents (scripts/copy-examples.mjs);
+//   4. release builds: a gzip copy of every file, compressed with Zopfli (`NAME.gz`, for servers that
+//      send precompressed files: nginx `gzip_static on`; about 5 % smaller than gzip -9).
 // Anything unexpected in Trunk's output stops the build, rather than shipping a page that cannot
 // start.
 import fs from "node:fs";
@@ -53,3 +55,16 @@ if (!worker.includes("__GLUE__") || !worker.includes("__WASM__")) fail("worker.j
 fs.writeFileSync(workerPath, worker.replaceAll("__GLUE__", glue[1]).replaceAll("__WASM__", wasm[1]));
 
 await import("./copy-examples.mjs");
+
+if (process.env.TRUNK_PROFILE === "release") {
+  const { gzipAsync } = await import("@gfx/zopfli");
+  const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|txt)$/;
+  const walk = (dir) =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? walk(p) : COMPRESSIBLE.test(e.name) ? [p] : [];
+    });
+  for (const file of walk(dest)) {
+    fs.writeFileSync(`${file}.gz`, await gzipAsync(fs.readFileSync(file), { numiterations: 5 }));
+  }
+}

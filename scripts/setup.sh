@@ -55,9 +55,11 @@ _bl_setup() (
     log "Debian packages present (chromium, chromium-driver, fonts-noto-cjk)"
   fi
 
-  # --- npm packages (binaryen's wasm-opt for trunk, playwright-core for the browser tests,
-  # puppeteer-core and chrome-aws-lambda's Chromium 80 for tests/browser/chromium80.test.mjs) ---
+  # --- npm packages (binaryen's wasm-opt for trunk, @gfx/zopfli for the precompressed files of
+  # scripts/finish-dist.mjs, playwright-core for the browser tests, puppeteer-core and
+  # chrome-aws-lambda's Chromium 80 for tests/browser/chromium80.test.mjs) ---
   if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] &&
+    [ -d node_modules/@gfx/zopfli ] &&
     [ -d node_modules/puppeteer-core ] && [ -f node_modules/chrome-aws-lambda/bin/chromium.br ] &&
     [ node_modules/.package-lock.json -nt package-lock.json ]; then
     log "npm packages present"

@@ -49,8 +49,9 @@ export async function startApp() {
  * Opens a page that records every request it makes. Requests to any origin other than the local
  * server are aborted and listed in `foreign`; page errors and console errors are listed in `errors`.
  */
-export async function openPage(app, pathAndQuery = "", { viewport = { width: 1280, height: 800 } } = {}) {
+export async function openPage(app, pathAndQuery = "", { viewport = { width: 1280, height: 800 }, onContext } = {}) {
   const context = await app.browser.newContext({ viewport, acceptDownloads: true });
+  onContext?.(context);
   const origin = new URL(app.server.url).origin;
   // The clipboard, so that tests paste as a person does (Ctrl+V).
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });

@@ -9,6 +9,9 @@
 // (a Content-Security-Policy), `cors` adds Access-Control-Allow-Origin: *, and `transform(file,
 // body)` may rewrite a file's bytes as they are served.
 //
+// Like nginx's `gzip_static on`, a request that accepts gzip gets `FILE.gz` when the build made one
+// (scripts/finish-dist.mjs), with Content-Encoding: gzip (unless `transform` rewrites the file).
+//
 // or from the shell (scripts/serve does this):
 //   node tests/browser/server.mjs [--root dist] [--port 8080] [--host 127.0.0.1]
 import fs from "node:fs";
@@ -64,9 +67,13 @@ export function startServer({
       return;
     }
     let body = fs.readFileSync(file);
+    const gzipped = !transform && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && fs.existsSync(`${file}.gz`);
+    if (gzipped) body = fs.readFileSync(`${file}.gz`);
     if (transform) body = Buffer.from(transform(path.relative(base, file), body));
     res.writeHead(200, {
       "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      ...(gzipped ? { "content-encoding": "gzip" } : {}),
+      vary: "accept-encoding",
       "content-length": body.length,
       "cache-control": "no-store",
       ...(cors ? { "access-control-allow-origin": "*" } : {}),

@@ -1,18 +1,19 @@
-// The transfer size of the page (README, "Size"): every file the page and its worker fetch to start
-// and check a text, gzipped (level 9, as a server compressing them would send them), summed.
+// The transfer size of the page (README, "Size"): the bytes of every file the page and its worker
+// fetch to start and check a text, as they come over the wire — gzip, as the test server (like nginx
+// with `gzip_static on`) sends the Zopfli-compressed copies that `trunk build --release` writes
+// (scripts/finish-dist.mjs). A file fetched twice (the module: the page, then its worker) counts
+// once: a browser revalidates or takes it from its cache.
 //
 // Issue 5's budget is 350 kB; the module is not there yet (README says how far). Until it is, this
 // test holds the line where it stands, so that the size can only go down: LIMIT is lowered with each
 // reduction, never raised.
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import zlib from "node:zlib";
-import { distDir, openPage, startApp, waitChecked } from "./harness.mjs";
+import { openPage, startApp, waitChecked } from "./harness.mjs";
 
 const BUDGET = 350_000;
-const LIMIT = 385_000;
+const LIMIT = 367_000;
 
 let app;
 before(async () => {
@@ -23,21 +24,34 @@ after(async () => {
 });
 
 test(`the page's gzipped transfer stays under ${LIMIT / 1000} kB (budget ${BUDGET / 1000} kB)`, async () => {
+  const origin = new URL(app.server.url).origin;
+  const sizes = new Map();
+  const pending = [];
+  const record = (response) => {
+    const url = new URL(response.url());
+    if (url.origin !== origin || url.pathname.startsWith("/examples/")) return;
+    const file = url.pathname.slice(1) || "index.html";
+    // The body as sent: its Content-Length (the server sends every file whole, never chunked).
+    pending.push(
+      response.allHeaders().then((h) => {
+        if (!sizes.has(file)) sizes.set(file, { body: Number(h["content-length"]), encoding: h["content-encoding"] });
+      }),
+    );
+  };
   // No example: the page alone, then a text typed in and checked by the worker.
-  const { page, context, requests } = await openPage(app, "?example=none");
+  const { page, context } = await openPage(app, "?example=none", { onContext: (c) => c.on("response", record) });
   try {
     await page.fill('[data-testid="input"]', "本单位2025年预算收入100万元。");
     await waitChecked(page);
-    const origin = new URL(app.server.url).origin;
-    const files = [...new Set(requests.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname.slice(1) || "index.html"))]
-      .filter((f) => !f.startsWith("examples/"));
+    await Promise.all(pending);
+    const files = [...sizes.keys()];
     // What a start costs: the page, its start-up script, the module and its glue, the style sheet,
-    // the worker (which loads the module again, from the cache).
-    const kinds = files.map((f) => path.extname(f)).sort();
-    assert.deepEqual(kinds, [".css", ".html", ".js", ".js", ".js", ".wasm"], files.join(", "));
-    let total = 0;
-    for (const f of files) total += zlib.gzipSync(fs.readFileSync(path.join(distDir, f)), { level: 9 }).length;
-    assert.ok(total <= LIMIT, `${total} bytes gzipped (limit ${LIMIT}, budget ${BUDGET}): ${files.join(", ")}`);
+    // the worker (which loads the module again).
+    assert.deepEqual(files.map((f) => path.extname(f)).sort(), [".css", ".html", ".js", ".js", ".js", ".wasm"], files.join(", "));
+    for (const [file, s] of sizes) assert.equal(s.encoding, "gzip", `${file} was sent gzipped`);
+    const total = [...sizes.values()].reduce((sum, s) => sum + s.body, 0);
+    const list = [...sizes].map(([f, s]) => `${f} ${s.body}`).join(", ");
+    assert.ok(total <= LIMIT, `${total} bytes over the wire (limit ${LIMIT}, budget ${BUDGET}): ${list}`);
   } finally {
     await context.close();
   }
