@@ -56,8 +56,19 @@
 
 use std::sync::OnceLock;
 
+#[cfg(test)]
+mod compact;
+
+// With the `docs` feature (the CLI, the tests) the dictionary as written, source notes in full;
+// without it (the web module) the compact form build.rs writes: the same entries and flags.
+#[cfg(feature = "docs")]
 const FUNCTION_TSV: &str = include_str!("data/function.tsv");
+#[cfg(feature = "docs")]
 const ECONOMIC_TSV: &str = include_str!("data/economic.tsv");
+#[cfg(not(feature = "docs"))]
+const FUNCTION_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/function.tsv"));
+#[cfg(not(feature = "docs"))]
+const ECONOMIC_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/economic.tsv"));
 
 /// The first fiscal year the dictionary covers.
 pub const FIRST_YEAR: u16 = 2019;

@@ -529,3 +529,24 @@ fn reference_documents_are_covered() {
     assert_eq!(used_former.len(), former_names.len(), "{used_former:?}");
     assert_eq!(used_split.len(), split_by_page.len(), "{used_split:?}");
 }
+
+#[test]
+fn the_compact_dictionary_has_the_same_entries_and_flags() {
+    for full in [FUNCTION_TSV, ECONOMIC_TSV] {
+        let compact: &'static str = Box::leak(super::compact::compact(full).into_boxed_str());
+        assert!(compact.len() < full.len(), "compact is smaller");
+        let (a, b) = (parse(full), parse(compact));
+        assert_eq!(a.entries.len(), b.entries.len());
+        for (x, y) in a.entries.iter().zip(&b.entries) {
+            assert_eq!(
+                (x.code, x.name, x.from_year, x.to_year),
+                (y.code, y.name, y.from_year, y.to_year)
+            );
+            assert_eq!(
+                (x.is_observed(), x.is_published(), x.year_uncertain()),
+                (y.is_observed(), y.is_published(), y.year_uncertain()),
+                "{x:?}"
+            );
+        }
+    }
+}
