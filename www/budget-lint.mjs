@@ -62,7 +62,7 @@ export function createChecker() {
       const id = nextId;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, text, view: false });
+        worker.postMessage({ id, text });
       });
     },
     close() {

@@ -117,11 +117,7 @@ impl Ctx {
             client.next_id += 1;
             let id = client.next_id;
             client.latest = Some((id, text.clone()));
-            let request = CheckRequest {
-                id,
-                text,
-                view: true,
-            };
+            let request = CheckRequest { id, text };
             self.dispatch.dispatch(Action::Requested(id));
             if client.busy {
                 client.queued = Some(request);
@@ -184,19 +180,27 @@ impl Ctx {
             self.run(&next);
         }
         self.answer_hosts(checked.id, &checked.report);
-        let (Some(text), Some(view)) = (text, checked.view) else {
+        let Some(text) = text else {
             return;
         };
+        // The answer for the newest text: the report decoded, and the view built from it.
         let transfer_ms = js_sys::Date::now() - checked.sent_at;
+        let t0 = dom::now();
+        let parsed: budget_lint::Report =
+            match serde_wasm_bindgen::from_value(checked.report.clone()) {
+                Ok(report) => report,
+                Err(err) => return self.checker_failed(err.to_string()),
+            };
+        let view = budget_lint::view::view(&text, &parsed);
         self.received_at.set(dom::now());
         self.dispatch.dispatch(Action::Received(Rc::new(Outcome {
             id: checked.id,
             text,
             view,
-            tables: checked.tables,
+            parsed: Rc::new(parsed),
             report: checked.report,
             check_ms: checked.check_ms,
-            view_ms: checked.view_ms,
+            view_ms: dom::now() - t0,
             transfer_ms,
         })));
     }
@@ -1519,9 +1523,7 @@ fn tables_view(props: &TablesProps) -> Html {
     let lang = props.lang;
     let t = lang.t();
     let o = props.outcome.clone();
-    let tables = use_memo(o.id, move |_| {
-        serde_wasm_bindgen::from_value::<Vec<TableView>>(o.tables.clone()).unwrap_or_default()
-    });
+    let tables = use_memo(o.id, move |_| budget_lint::view::tables(&o.parsed));
     let o = &props.outcome;
     if tables.is_empty() {
         return html! {
