@@ -8,7 +8,8 @@
 //      inline scripts.
 //   2. worker.js (www/worker.js): the built file names written in for __GLUE__ and __WASM__.
 //   3. the example documents (scripts/copy-examples.mjs);
-//   4. release builds: the JavaScript minified with terser and the CSS with clean-css, both for old
+//   4. release builds: index.html without its comments, the JavaScript minified with terser and the
+//      CSS with clean-css, both for old
 //      browsers (ES2017 for the glue, ES5 for boot.js and worker.js; CSS media queries as written) —
 //      Trunk's own minifiers write for Chromium 84+/104+ (Trunk.toml) — and the style sheet's
 //      integrity hash in index.html updated;
@@ -74,7 +75,8 @@ if (process.env.TRUNK_PROFILE === "release") {
     });
     fs.writeFileSync(file, out.code);
   }
-  const page = fs.readFileSync(indexPath, "utf8");
+  // The page's comments are for this repository's readers, not for its visitors.
+  const page = fs.readFileSync(indexPath, "utf8").replace(/<!--[\s\S]*?-->\s*/g, "");
   const sheet = /<link\b[^>]*\bhref="\.\/(style-[\w-]+\.css)"[^>]*>/.exec(page);
   if (!sheet) fail("no style sheet link in index.html");
   const cssPath = path.join(dest, sheet[1]);
@@ -94,6 +96,6 @@ if (process.env.TRUNK_PROFILE === "release") {
       return e.isDirectory() ? walk(p) : COMPRESSIBLE.test(e.name) ? [p] : [];
     });
   for (const file of walk(dest)) {
-    fs.writeFileSync(`${file}.gz`, await gzipAsync(fs.readFileSync(file), { numiterations: 5 }));
+    fs.writeFileSync(`${file}.gz`, await gzipAsync(fs.readFileSync(file), { numiterations: 15 }));
   }
 }
