@@ -152,34 +152,27 @@ impl Ctx {
     /// An answer from the worker: the next waiting text goes out, and the answer is shown if it
     /// is for the newest text.
     fn received(&self, answer: Result<Checked, String>) {
-        let checked = match answer {
-            Ok(checked) => checked,
-            Err(err) => {
-                if let Some(client) = self.client.borrow_mut().as_mut() {
-                    client.busy = false;
-                }
-                self.checker_failed(err);
-                return;
-            }
-        };
-        let (next, text) = {
-            let mut guard = self.client.borrow_mut();
-            let Some(client) = guard.as_mut() else {
-                return;
-            };
+        // Whatever the answer, the worker is free: the waiting text goes out.
+        let next = self.client.borrow_mut().as_mut().and_then(|client| {
             let next = client.queued.take();
             client.busy = next.is_some();
-            let text = client
-                .latest
-                .as_ref()
-                .filter(|(id, _)| *id == checked.id)
-                .map(|(_, t)| Rc::new(t.as_string().unwrap_or_default()));
-            (next, text)
-        };
+            next
+        });
         if let Some(next) = next {
             self.run(&next);
         }
+        let checked = match answer {
+            Ok(checked) => checked,
+            Err(err) => return self.checker_failed(err),
+        };
         self.answer_hosts(checked.id, &checked.report);
+        let text = self.client.borrow().as_ref().and_then(|client| {
+            client
+                .latest
+                .as_ref()
+                .filter(|(id, _)| *id == checked.id)
+                .map(|(_, t)| Rc::new(t.as_string().unwrap_or_default()))
+        });
         let Some(text) = text else {
             return;
         };

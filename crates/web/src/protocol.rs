@@ -59,10 +59,7 @@ pub fn to_json_value<T: Serialize>(value: &T) -> Result<JsValue, serde_wasm_bind
 /// The worker's side: answers one request (called by worker.js for every message).
 #[wasm_bindgen]
 pub fn answer(request: JsValue) -> JsValue {
-    let id = js_sys::Reflect::get(&request, &JsValue::from_str("id"))
-        .ok()
-        .and_then(|v| v.as_f64())
-        .map(|v| v as u32);
+    let id = crate::dom::field(&request, "id").as_f64().map(|v| v as u32);
     let encoded = serde_wasm_bindgen::from_value::<CheckRequest>(request)
         .map_err(|e| format!("not a check request: {e}"))
         .and_then(|request| {
@@ -131,10 +128,7 @@ impl WorkerClient {
 }
 
 fn decode_answer(data: JsValue) -> Result<Checked, String> {
-    let error = js_sys::Reflect::get(&data, &JsValue::from_str("error"))
-        .ok()
-        .and_then(|e| e.as_string());
-    match error {
+    match crate::dom::field(&data, "error").as_string() {
         Some(error) => Err(error),
         None => serde_wasm_bindgen::from_value(data).map_err(|e| e.to_string()),
     }
