@@ -1390,11 +1390,7 @@ fn finding_entry(props: &EntryProps) -> Html {
         let docs = docs.clone();
         use_effect_with(props.open, move |&open| {
             if open && docs.is_none() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(loaded) = docs::load().await {
-                        docs.set(Some(loaded));
-                    }
-                });
+                docs::when_loaded(move |loaded| docs.set(Some(loaded)));
             }
         });
     }

@@ -22,21 +22,67 @@ pub struct LongDoc {
 /// Every rule's (and reading note's) explanation, by code.
 pub type Docs = Rc<BTreeMap<String, LongDoc>>;
 
+/// Where the explanations are: not asked for yet, on their way (with who waits for them), here.
+enum State {
+    Absent,
+    Loading(Vec<Box<dyn FnOnce(Docs)>>),
+    Loaded(Docs),
+}
+
 thread_local! {
-    static LOADED: RefCell<Option<Docs>> = const { RefCell::new(None) };
+    static STATE: RefCell<State> = const { RefCell::new(State::Absent) };
 }
 
 /// The explanations, if already loaded.
 pub fn cached() -> Option<Docs> {
-    LOADED.with(|l| l.borrow().clone())
+    STATE.with(|s| match &*s.borrow() {
+        State::Loaded(docs) => Some(docs.clone()),
+        _ => None,
+    })
 }
 
-/// Loads the explanations (once; later calls answer from memory).
-pub async fn load() -> Result<Docs, String> {
-    if let Some(docs) = cached() {
-        return Ok(docs);
+/// Calls `then` with the explanations: at once if they are here, else when they arrive. They are
+/// fetched once however many entries ask (printing opens them all); a failed fetch is tried again
+/// by the next entry opened.
+pub fn when_loaded(then: impl FnOnce(Docs) + 'static) {
+    let start = STATE.with(|s| {
+        let mut state = s.borrow_mut();
+        match &mut *state {
+            State::Loaded(docs) => {
+                let docs = docs.clone();
+                drop(state);
+                then(docs);
+                false
+            }
+            State::Loading(waiting) => {
+                waiting.push(Box::new(then));
+                false
+            }
+            State::Absent => {
+                *state = State::Loading(vec![Box::new(then)]);
+                true
+            }
+        }
+    });
+    if start {
+        wasm_bindgen_futures::spawn_local(async {
+            let fetched: Result<BTreeMap<String, LongDoc>, String> =
+                crate::dom::fetch_json(URL).await;
+            let waiting = STATE.with(|s| {
+                let next = match fetched {
+                    Ok(docs) => State::Loaded(Rc::new(docs)),
+                    Err(_) => State::Absent,
+                };
+                match std::mem::replace(&mut *s.borrow_mut(), next) {
+                    State::Loading(waiting) => waiting,
+                    _ => Vec::new(),
+                }
+            });
+            if let Some(docs) = cached() {
+                for then in waiting {
+                    then(docs.clone());
+                }
+            }
+        });
     }
-    let docs: Docs = Rc::new(crate::dom::fetch_json(URL).await?);
-    LOADED.with(|l| *l.borrow_mut() = Some(docs.clone()));
-    Ok(docs)
 }
