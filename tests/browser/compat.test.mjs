@@ -6,8 +6,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { after, before, test } from "node:test";
-import { distDir, repoRoot, screenshot, startApp } from "./harness.mjs";
+import { test } from "node:test";
+import { distDir, repoRoot, screenshot, appForThisFile } from "./harness.mjs";
 
 const wasmOpt = path.join(repoRoot, "node_modules", ".bin", "wasm-opt");
 
@@ -74,13 +74,7 @@ test("the module uses only features Chromium 80 has, and boot.js probes exactly 
   assert.equal(oldest("firefox"), 79);
 });
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
+const app = appForThisFile();
 
 test("a browser without WebAssembly is told why, in Chinese and English", async () => {
   const context = await app.browser.newContext();

@@ -3,16 +3,10 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { after, before, test } from "node:test";
-import { cliReport, openPage, referenceDocs, screenshotDir, startApp, waitChecked } from "./harness.mjs";
+import { test } from "node:test";
+import { cliReport, openPage, referenceDocs, screenshotDir, appForThisFile, waitChecked } from "./harness.mjs";
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
+const app = appForThisFile();
 
 const doc = referenceDocs().find((d) => d.file.startsWith("001_"));
 

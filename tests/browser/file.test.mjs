@@ -2,16 +2,10 @@
 // checked like the UTF-8 original; UTF-8 with a byte-order mark and UTF-16 open through the button.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { after, before, test } from "node:test";
-import { cliReport, openPage, readMarks, referenceDocs, startApp, waitChecked } from "./harness.mjs";
+import { test } from "node:test";
+import { cliReport, openPage, readMarks, referenceDocs, appForThisFile, waitChecked } from "./harness.mjs";
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
+const app = appForThisFile();
 
 const doc = referenceDocs().find((d) => d.file.startsWith("001_"));
 

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import { startServer } from "./server.mjs";
 
@@ -41,6 +42,28 @@ export async function startApp() {
     async close() {
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/**
+ * The app (server and browser) for the tests of one file: started before the first, closed after the
+ * last. Use it as the app itself (`app.server`, `app.browser`, `openPage(app, …)`).
+ */
+export function appForThisFile() {
+  let started;
+  before(async () => {
+    started = await startApp();
+  });
+  after(async () => {
+    await started?.close();
+  });
+  return {
+    get server() {
+      return started.server;
+    },
+    get browser() {
+      return started.browser;
     },
   };
 }

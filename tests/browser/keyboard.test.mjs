@@ -1,16 +1,10 @@
 // Keyboard: F8 / Shift+F8 walk the findings in text order (wrapping), Enter opens the focused one,
 // the severity filter limits the walk, and every control is reachable with Tab and has a name.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { cliReport, inView, openPage, referenceDocs, startApp, waitChecked } from "./harness.mjs";
+import { test } from "node:test";
+import { cliReport, inView, openPage, referenceDocs, appForThisFile, waitChecked } from "./harness.mjs";
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
+const app = appForThisFile();
 
 const doc = referenceDocs().find((d) => d.file.startsWith("001_"));
 

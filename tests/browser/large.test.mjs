@@ -3,16 +3,10 @@
 // longest pause of the main thread (timer ticks every 10 ms) while the worker checks. Then the
 // result is awaited for a while and its timings recorded (check in the worker, message, render).
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { openPage, paste, referenceDocs, startApp } from "./harness.mjs";
+import { test } from "node:test";
+import { openPage, paste, referenceDocs, appForThisFile } from "./harness.mjs";
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
+const app = appForThisFile();
 
 /** The reference documents repeated until the text reaches `bytes` (as benches/read.rs does). */
 function pasteOf(bytes) {

@@ -2,7 +2,7 @@
 // text is marked on the right figures (mark elements with the CLI's code and severity, exactly over
 // the primary label's span), each finding has its entry, and a screenshot of each is kept.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
   byteSlice,
   cliReport,
@@ -11,18 +11,12 @@ import {
   readMarks,
   referenceDocs,
   screenshot,
-  startApp,
+  appForThisFile,
   utf16Offset,
   waitChecked,
 } from "./harness.mjs";
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
+const app = appForThisFile();
 
 const docs = referenceDocs();
 

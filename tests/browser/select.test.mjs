@@ -1,7 +1,7 @@
 // Selecting a finding: its related figures are highlighted (dashed, numbered, their own message on
 // hover), its own figure shows its message, both scroll into view; the tables view marks the same.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
   byteSlice,
   cliReport,
@@ -10,18 +10,12 @@ import {
   readMarks,
   referenceDocs,
   screenshot,
-  startApp,
+  appForThisFile,
   utf16Offset,
   waitChecked,
 } from "./harness.mjs";
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
+const app = appForThisFile();
 
 const doc = referenceDocs().find((d) => d.file.startsWith("001_"));
 

@@ -7,18 +7,12 @@
 // The budget (issue 5): under 350 kB. A change that adds to the page must take as much away.
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, test } from "node:test";
-import { openPage, startApp, waitChecked } from "./harness.mjs";
+import { test } from "node:test";
+import { openPage, appForThisFile, waitChecked } from "./harness.mjs";
 
 const BUDGET = 350_000;
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
+const app = appForThisFile();
 
 test(`the page's gzipped transfer is under ${BUDGET / 1000} kB`, async () => {
   const origin = new URL(app.server.url).origin;

@@ -4,18 +4,12 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { after, before, test } from "node:test";
-import { cliReport, distDir, openPage, referenceDocs, screenshot, startApp, waitChecked } from "./harness.mjs";
+import { test } from "node:test";
+import { cliReport, distDir, openPage, referenceDocs, screenshot, appForThisFile, waitChecked } from "./harness.mjs";
 
 const INPUT = '[data-testid="input"]';
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(async () => {
-  await app?.close();
-});
+const app = appForThisFile();
 
 test("loads, checks the first example, re-checks as you type, stays on its own origin", { timeout: 90_000 }, async () => {
   const { page, context, foreign, errors, requests } = await openPage(app);
