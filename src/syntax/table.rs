@@ -5,12 +5,12 @@
 //! rows (`rows`), the figures placed in columns (`solve`) and the result checked for sense: a table
 //! whose figures cannot be placed is reported unread and holds no cells.
 
+use super::evidence;
 use super::layouts::{self, Layout};
 use super::lex::{self, squeeze, Line, Tk, Token};
 use super::regions::{unit_of_line, Region};
 use super::rows::{self, RawRow};
 use super::solve::{self, Group};
-use crate::amount::Interval;
 use crate::model::{Cell, Column, Row, RowKind, Side, Table, TableKind, TableStatus};
 use crate::source::Span;
 use rust_decimal::Decimal;
@@ -456,46 +456,29 @@ fn income_named_columns(raw: &[RawRow], layout: &Layout) -> Vec<solve::ColumnTot
         .collect::<Vec<_>>()
 }
 
-/// Below this share of parent = Σ children relations that hold, the rows were misread, not misprinted.
-const MIN_SHARE_CONSISTENT: (usize, usize) = (2, 3);
-/// How many parent/children relations one wrong figure can break (its own family and its parent's,
-/// and the totals above).
-const ONE_ERROR_BREAKS: usize = 3;
-/// Fewer relations than this say too little to judge a reading.
-const MIN_RELATIONS_TO_JUDGE: usize = 5;
-
-/// Refuses a reading whose sums mostly fail: real documents have a few errors, a misread layout
-/// (figures of one row printed beside another's name) breaks most relations. Never half-guess.
+/// Refuses a reading that the table's own arithmetic contradicts (`evidence`): real documents have a
+/// few misprints, a misread layout (figures printed beside another row's name, columns not the printed
+/// ones) breaks identities all over the table. Never half-guess.
 fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Row>, String> {
-    let mut checked = 0usize;
-    let mut holding = 0usize;
+    let mut groups = Vec::new();
     for side in [None, Some(Side::Income), Some(Side::Expenditure)] {
         let idx: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].side == side).collect();
         let members: Vec<&RawRow> = idx.iter().map(|&i| &raw[i]).collect();
-        let n = layout.columns_of(side).len();
-        for g in hierarchy(&members) {
-            let (pi, children) = (idx[g.parent], g.children.iter().map(|&c| idx[c]));
-            let value = |row: &Row, col: usize| {
-                row.cell(col).map_or(Interval::exact(Decimal::ZERO), |c| {
-                    Interval::of_printed(c.value)
-                })
-            };
-            let children: Vec<usize> = children.collect();
-            let ok = (0..n).all(|col| {
-                let sum = children
-                    .iter()
-                    .fold(Interval::exact(Decimal::ZERO), |s, &c| {
-                        s.plus(value(&rows[c], col))
-                    });
-                value(&rows[pi], col).intersects(sum)
-            });
-            checked += 1;
-            holding += usize::from(ok);
+        let side_groups: Vec<Group> = hierarchy(&members)
+            .into_iter()
+            .map(|g| Group {
+                parent: idx[g.parent],
+                children: g.children.iter().map(|&c| idx[c]).collect(),
+            })
+            .collect();
+        for g in &side_groups {
             // A totals row whose label was printed away (found only by its place) and that is smaller
             // than one of its own non-negative parts is not a totals row: the rows were displaced.
             let first = |r: &Row| r.cell(0).map(|c| c.value);
+            let pi = g.parent;
             if rows[pi].kind == RowKind::Total && rows[pi].label.is_empty() {
                 if let Some(total) = first(&rows[pi]).filter(|t| !t.is_sign_negative()) {
+                    let children = &g.children;
                     let biggest = children.iter().filter_map(|&c| first(&rows[c])).max();
                     if biggest.is_some_and(|b| b > total)
                         && !children
@@ -507,6 +490,7 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
                 }
             }
         }
+        groups.push((side, side_groups));
     }
     // Two-sided tables: a side with figures has a totals row with figures; when the extraction moved
     // the totals' figures to another row, the pairing of labels and figures cannot be trusted.
@@ -518,17 +502,9 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
             return Err("总计行没有读到数字，项目与数字的对应关系不可靠".to_string());
         }
     }
-    // One misprinted figure breaks at most the few relations it takes part in; only more failures
-    // than that, and a large share of them, say the rows were misread.
-    let (num, den) = MIN_SHARE_CONSISTENT;
-    let failing = checked - holding;
-    if checked >= MIN_RELATIONS_TO_JUDGE
-        && failing > ONE_ERROR_BREAKS
-        && holding * den < checked * num
-    {
-        return Err(format!(
-            "读出的数字只有 {holding}/{checked} 组满足上下级加总关系，行列可能未被正确识别"
-        ));
+    let verdict = evidence::judge(&rows, layout, &groups);
+    if verdict.misread() {
+        return Err(verdict.reason());
     }
     Ok(rows)
 }
