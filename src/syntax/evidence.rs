@@ -24,6 +24,9 @@ pub const MISREAD_ROOTS: usize = 3;
 /// A cell position: row index into the table's rows, column index on the row's side.
 type Pos = (usize, usize);
 
+/// The parent/children groups of each side of a table.
+pub type SideGroups = Vec<(Option<Side>, Vec<Group>)>;
+
 /// One identity that did not hold, by the cells it involves.
 struct Failure {
     cells: Vec<Pos>,
@@ -77,7 +80,7 @@ fn evaluate(rows: &[Row], total: Pos, parts: &[Pos]) -> Option<bool> {
 }
 
 /// Judges a reading: `groups` are the parent/children groups of each side, as indices into `rows`.
-pub fn judge(rows: &[Row], layout: &Layout, groups: &[(Option<Side>, Vec<Group>)]) -> Verdict {
+pub fn judge(rows: &[Row], layout: &Layout, groups: &SideGroups) -> Verdict {
     let mut checked = 0;
     let mut failures: Vec<Failure> = Vec::new();
     let mut record = |total: Pos, parts: Vec<Pos>| {
@@ -173,7 +176,7 @@ mod tests {
     }
 
     /// 201 with children 20101, 20102, 20103 in a 合计/基本支出/项目支出 table.
-    fn table(figures: [[&str; 3]; 4]) -> (Vec<Row>, Vec<(Option<Side>, Vec<Group>)>) {
+    fn table(figures: [[&str; 3]; 4]) -> (Vec<Row>, SideGroups) {
         let codes = ["201", "20101", "20102", "20103"];
         let rows = codes
             .iter()
