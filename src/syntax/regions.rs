@@ -1,8 +1,12 @@
 //! Finding where each table starts and ends.
 //!
-//! A table starts at a title line ([`titles::title_kind`]) that is followed, within a few lines, by
-//! what only a real table has nearby (a `单位：` line, a `编制单位` line, a `※` row, a 绩效 form's
-//! first fields). That keeps table-of-contents entries out. It ends at the next title, a part heading
+//! A table starts at a title line ([`titles::title_kind`]; a title wrapped over two lines is joined)
+//! that is followed, within a few lines, by what only a real table has nearby: a `单位：` line (a money
+//! unit or the body's name), `编制单位`, `单位名称：`, `部门（单位）：`, a `※` row, column headers such
+//! as `科目编码` or a lone `项目`, a 绩效 form's first fields. That keeps table-of-contents entries out:
+//! the lookahead stops at the next title or part heading. The table's number comes from a label line
+//! just before the title (`表 5`, `公开 01 表`), the title's own label, or a label line just after it
+//! (the central 决算 template). A region ends at the next title (or its label line), a part heading
 //! (`第三部分 …`) or a narrative heading.
 
 use super::lex::{squeeze, Line};
@@ -262,6 +266,66 @@ mod tests {
         let r = find(src, &ls);
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].title, 2);
+    }
+
+    /// Regions of `src`: (kind, number, title line).
+    fn found(src: &str) -> Vec<(TableKind, Option<u32>, usize)> {
+        let ls = lines(src);
+        find(src, &ls)
+            .iter()
+            .map(|r| (r.kind, r.number, r.title))
+            .collect()
+    }
+
+    #[test]
+    fn label_line_before_the_title_and_body_unit_line() {
+        // 114 Wuxi: running header, "公开 01 表", the title, then "单位：<body>" (money unit later).
+        let src = "无锡市交通运输局（本级）2026 年度单位预算公开\n\n公开 01 表\n\n收支总表\n\
+                   单位：无锡市交通运输局（本级）\n收入\n项目\n一、一般公共预算拨款收入\n";
+        assert_eq!(found(src), vec![(TableKind::IncomeExpenditure, Some(1), 4)]);
+    }
+
+    #[test]
+    fn label_line_after_the_title() {
+        // 131 central 决算: the title, then "公开 01 表".
+        let src = "收入支出决算总表\n公开 01 表\n部门：国家信访局\n金额单位：万元\n1.00\n\
+                   收入决算表\n公开 02 表\n部门：国家信访局\n金额单位：万元\n";
+        let ls = lines(src);
+        let r = find(src, &ls);
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            (r[0].kind, r[0].number),
+            (TableKind::IncomeExpenditure, Some(1))
+        );
+        assert_eq!((r[1].kind, r[1].number), (TableKind::Income, Some(2)));
+        assert_eq!(r[0].end, 5);
+    }
+
+    #[test]
+    fn wrapped_title_and_header_evidence() {
+        // 125 Xi'an: a title wrapped over two lines, its label two lines before.
+        let src = "表5\n\n2021年部门综合预算一般公共预算支出明细表（按支出功能分类科\n目-不含上年结转）\n\
+                   单位：元\n功能科目编码\n";
+        assert_eq!(found(src), vec![(TableKind::GeneralBudget, Some(5), 2)]);
+        // 106 Guangzhou 表5: no 单位 line, the body's name and the column headers instead.
+        let src = "表5\n\n一般公共预算支出情况表（按功能分类科目）\n单位名称：广州市统计局\n功能科目名称\n合计\n";
+        assert_eq!(found(src), vec![(TableKind::GeneralBudget, Some(5), 2)]);
+        // 126 Yantai: "公开表1" and "部门（单位）：…".
+        let src = "公开表1\n\n收支总体情况表\n部门（单位）：烟台市民政局\n\n单位：万元\n";
+        assert_eq!(found(src), vec![(TableKind::IncomeExpenditure, Some(1), 2)]);
+    }
+
+    #[test]
+    fn contents_lists_stay_out() {
+        // 100 Beijing: the end of its contents list, then the narrative.
+        let src = "九、财政拨款“三公”经费支出表\n十、政府采购预算明细表\n十一、财政拨款政府购买服务明细表\n\
+                   十二、项目支出绩效目标表\n- 1 -\n\n\u{c}十三、部门整体支出绩效目标表\n\n- 2 -\n\n\
+                   \u{c}第一部分\n\n2026年度部门预算情况说明\n\n一、部门情况说明\n";
+        assert!(found(src).is_empty());
+        // 122 Quanzhou: a numbered heading naming the 绩效 tables, then the first one.
+        let src = "（二）绩效目标表及说明\n1.项目支出绩效目标表\n\n19\n\n\
+                   知创大厦泉州知识产权馆建设费用项目绩效目标表\n专项资金情\n况（万元）\n";
+        assert_eq!(found(src), vec![(TableKind::PerformanceProject, None, 5)]);
     }
 
     #[test]

@@ -2,8 +2,16 @@
 //!
 //! A title names one of the standard tables ([`TableKind`]). Xinjiang numbers them `表 1` … `表 11`
 //! (`单位收支总体情况表`), Shanghai prints `2025年部门财务收支预算总表`, final accounts say
-//! `收入支出决算总表`. Matching works on the title with its decorations removed (numbering, year,
-//! 部门/单位 prefixes, quotes and spaces), against a list of key phrases per kind, most specific first.
+//! `收入支出决算总表`, Beijing `预算01表 收支总表`, Jiangsu `公开 01 表` on the line before `收支总表`,
+//! Changchun `收支总表（预算表 1）`, Chongqing `表一`. Matching works on the title with its decorations
+//! removed (numbering labels, year, 部门/单位 prefixes, quotes and spaces), against a list of key
+//! phrases per kind, most specific first; a trailing parenthetical (`（按经济分类）`, `（功能科目）`)
+//! takes part in the match, so it can tell two tables apart, but the title must end with 表 before it.
+//! Tables outside the common templates (政府采购, 政府购买服务, 机关运行经费, 基本支出 and 项目支出
+//! lists …) are recognised with kinds of their own that no layout reads.
+//!
+//! Table labels (`表1`, `表一`, `表01`, `公开01表`, `预算表12`, `单位预算01表`, `（预算表 1）`) give the
+//! table's number: [`label_number`] for a label on its own line, [`table_number`] for one in the title.
 
 use crate::model::TableKind;
 
@@ -394,5 +402,175 @@ mod tests {
         assert_eq!(table_number(" 表 10"), Some(10));
         assert_eq!(table_number("表1"), Some(1));
         assert_eq!(table_number("表格"), None);
+    }
+
+    /// Titles quoted from the wide corpus (`/work/shared/corpus/wide`), by document.
+    #[test]
+    fn wide_corpus_titles() {
+        use TableKind as K;
+        let cases: &[(&str, K)] = &[
+            // 100 Beijing: 预算01表–预算13表, label and title on one line.
+            ("预算 01表 收支总表", K::IncomeExpenditure),
+            ("预算02表 收入总表", K::Income),
+            ("预算03表 支出总表", K::Expenditure),
+            ("预算04表 财政拨款收支总表", K::FiscalIncomeExpenditure),
+            ("预算 09表 财政拨款“三公 ”经费支出表", K::ThreePublic),
+            ("预算10表 政府采购预算明细表", K::Procurement),
+            (
+                "预算 11表 财政拨款政府购买服务明细表",
+                K::PurchaseOfServices,
+            ),
+            ("预算表12 项目支出绩效目标表", K::PerformanceProject),
+            ("预算 13表 部门整体支出绩效目标表", K::PerformanceOverall),
+            // 101 Beijing
+            (
+                "预算14表医药卫生体制改革专项转移支付绩效目标表",
+                K::PerformanceProject,
+            ),
+            // 102 Shanghai
+            ("2026年预算单位财政拨款支出预算表", K::FiscalExpenditure),
+            ("2026年预算单位财政拨款项目支出预算表", K::Projects),
+            // 105 Shenzhen
+            ("基本支出总表", K::BasicExpenditure),
+            ("项目支出总表", K::Projects),
+            ("一般公共预算支出表（按功能分类）", K::GeneralBudget),
+            ("一般公共预算支出表（按经济分类）", K::GeneralBudgetEconomic),
+            // 106 Guangzhou
+            ("一般公共预算支出情况表（按功能分类科目）", K::GeneralBudget),
+            (
+                "一般公共预算基本支出情况表（按经济分类科目）",
+                K::GeneralBudgetBasic,
+            ),
+            (
+                "一般公共预算项目支出情况表（按经济分类科目）",
+                K::GeneralBudgetProjects,
+            ),
+            ("财政拨款安排的行政经费及“三公”经费预算表", K::ThreePublic),
+            ("部门预算基本支出预算表", K::BasicExpenditure),
+            ("部门预算项目支出及其他支出预算表", K::Projects),
+            // 109 Chongqing
+            ("2026 年政府采购预算明细表", K::Procurement),
+            (
+                "2026 年市级重点专项资金绩效目标表（一级项目）",
+                K::PerformanceProject,
+            ),
+            // 114 Wuxi (Jiangsu 公开01–13表)
+            ("财政拨款支出表（功能科目）", K::FiscalExpenditure),
+            ("财政拨款基本支出表（经济科目）", K::BasicExpenditure),
+            ("一般公共预算支出表", K::GeneralBudget),
+            (
+                "一般公共预算“三公”经费、会议费、培训费支出表",
+                K::ThreePublic,
+            ),
+            ("国有资本经营预算支出预算表", K::StateCapital),
+            ("一般公共预算机关运行经费支出预算表", K::OperatingCosts),
+            ("政府采购支出表", K::Procurement),
+            // 115 Hangzhou
+            ("表1：2026年市级部门收支预算总表", K::IncomeExpenditure),
+            (
+                "表5：2026年市级部门一般公共预算支出预算表",
+                K::GeneralBudget,
+            ),
+            ("表10：2026年市级部门项目支出预算表", K::Projects),
+            ("表11：2026年市级部门项目支出绩效表", K::PerformanceProject),
+            // 120 Fuzhou
+            ("2026 年度一般公共预算拨款支出预算表", K::GeneralBudget),
+            (
+                "2026 年度一般公共预算支出经济分类情况表",
+                K::GeneralBudgetEconomic,
+            ),
+            (
+                "2026 年度一般公共预算基本支出经济分类情况表",
+                K::GeneralBudgetBasic,
+            ),
+            // 123, 125 Xi'an
+            ("部门综合预算收支总表", K::IncomeExpenditure),
+            ("部门综合预算专项业务经费支出表", K::Projects),
+            ("部门综合预算财政拨款上年结转资金支出表", K::CarryOver),
+            (
+                "部门综合预算政府采购（资产配置、购买服务）预算表",
+                K::Procurement,
+            ),
+            (
+                "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表",
+                K::ThreePublic,
+            ),
+            (
+                "2021年部门综合预算政府性基金收支表（不含上年结转）",
+                K::GovernmentFund,
+            ),
+            ("部门专项业务经费绩效目标表", K::PerformanceProject),
+            // 126 Yantai
+            ("基本支出预算情况表", K::BasicExpenditure),
+            ("项目支出预算情况表", K::Projects),
+            ("政府采购预算表", K::Procurement),
+            ("政策和项目预算绩效目标表", K::PerformanceProject),
+            // 128 Changchun: the label after the title.
+            ("收支总表（预算表 1）", K::IncomeExpenditure),
+            ("本年一般公共预算支出表（预算表 5）", K::GeneralBudget),
+            ("项目支出表(预算表 9)", K::Projects),
+            ("国有资本经营预算支出明细表(预算表 10)", K::StateCapital),
+            // 129 Jiangsu provincial 2017
+            ("财政拨款政府性基金支出预算表", K::GovernmentFund),
+            ("2017 年政府采购预算表", K::Procurement),
+            // 131 central 决算
+            ("一般公共预算财政拨款基本支出决算表", K::GeneralBudgetBasic),
+            ("国有资本经营预算财政拨款支出决算表", K::StateCapital),
+        ];
+        for (line, kind) in cases {
+            assert_eq!(title_kind(line), Some(*kind), "{line}");
+        }
+    }
+
+    #[test]
+    fn wide_corpus_non_titles() {
+        // 118 Changsha, 100 Beijing, 122 Quanzhou, 115 Hangzhou: sentences and headings.
+        assert_eq!(
+            title_kind("本部门无当年政府性基金预算收支，并已公开空表。"),
+            None
+        );
+        assert_eq!(title_kind("绩效目标详见报表。"), None);
+        assert_eq!(title_kind("（二）绩效目标表及说明"), None);
+        assert_eq!(title_kind("四、2026 年杭州市公安局预算公开表"), None);
+        assert_eq!(title_kind("2026 年度部门预算报表"), None);
+        assert_eq!(title_kind("注：本表本年无发生额。"), None);
+    }
+
+    #[test]
+    fn labels_and_numbers_of_the_wide_corpus() {
+        // Labels on their own line: 114 "公开 01 表", 126 "公开表1", 100 "预算01表", 102 "单位预算01表",
+        // 109 "表九", 105 "表 10".
+        assert_eq!(label_number("公开 01 表"), Some(1));
+        assert_eq!(label_number("公开表1"), Some(1));
+        assert_eq!(label_number("预算01表"), Some(1));
+        assert_eq!(label_number("单位预算11表"), Some(11));
+        assert_eq!(label_number("表九"), Some(9));
+        assert_eq!(label_number("表十二"), Some(12));
+        assert_eq!(label_number("表 10"), Some(10));
+        // Not labels: a title, a contents entry, a year, a page number.
+        assert_eq!(label_number("预算 01表 收支总表"), None);
+        assert_eq!(label_number("一、收支总表"), None);
+        assert_eq!(label_number("2026 年"), None);
+        assert_eq!(label_number("- 10 -"), None);
+        // The number a title carries: before it (100, 115) or after it (128).
+        assert_eq!(table_number("预算 01表 收支总表"), Some(1));
+        assert_eq!(table_number("预算表12 项目支出绩效目标表"), Some(12));
+        assert_eq!(table_number("表10：2026年市级部门项目支出预算表"), Some(10));
+        assert_eq!(table_number("收支总表（预算表 1）"), Some(1));
+        assert_eq!(
+            table_number("国有资本经营预算支出明细表(预算表 10)"),
+            Some(10)
+        );
+        assert_eq!(table_number("2026年部门收支总体情况表"), None);
+        assert_eq!(
+            table_number("一般公共预算支出情况表（按功能分类科目）"),
+            None
+        );
+        // Numbering stripped from titles.
+        assert_eq!(normalize_title("预算 01表 收支总表"), "收支总表");
+        assert_eq!(
+            normalize_title("表1：2026年市级部门收支预算总表"),
+            "2026年市级部门收支预算总表"
+        );
     }
 }
