@@ -34,6 +34,24 @@ pub enum TableKind {
     PerformanceOverall,
     /// 项目支出绩效目标表 (its funding figures).
     PerformanceProject,
+    /// 一般公共预算支出 by economic classification, 基本 and 项目 together (一般公共预算支出经济分类
+    /// 情况表 · 一般公共预算支出表（按经济分类）). Recognised; no layout is known, so it is not read.
+    GeneralBudgetEconomic,
+    /// All 财政拨款 (一般公共预算, 政府性基金, 国有资本经营) by function: 财政拨款支出表（功能科目）·
+    /// 财政拨款支出预算表. Recognised; not read.
+    FiscalExpenditure,
+    /// 基本支出 by economic classification of all funds or all 财政拨款: 基本支出总表 · 部门预算基本支出
+    /// 预算表 · 财政拨款基本支出表（经济科目） · 基本支出预算情况表. Recognised; not read.
+    BasicExpenditure,
+    /// Lists of projects: 项目支出总表 · 项目支出预算表 · 项目支出及其他支出预算表 · 专项业务经费支出表.
+    /// Recognised; not read.
+    Projects,
+    /// 政府采购预算（明细）表 · 政府采购支出表. Recognised; not read.
+    Procurement,
+    /// 政府购买服务（预算财政拨款）明细表. Recognised; not read.
+    PurchaseOfServices,
+    /// 一般公共预算机关运行经费支出预算表. Recognised; not read.
+    OperatingCosts,
 }
 
 impl TableKind {

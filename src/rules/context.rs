@@ -133,5 +133,12 @@ pub fn kind_name(kind: TableKind) -> &'static str {
         TableKind::CarryOver => "上年结转结余情况明细表",
         TableKind::PerformanceOverall => "整体绩效目标表",
         TableKind::PerformanceProject => "项目支出绩效目标表",
+        TableKind::GeneralBudgetEconomic => "一般公共预算支出经济分类情况表",
+        TableKind::FiscalExpenditure => "财政拨款支出表",
+        TableKind::BasicExpenditure => "基本支出预算表",
+        TableKind::Projects => "项目支出预算表",
+        TableKind::Procurement => "政府采购预算表",
+        TableKind::PurchaseOfServices => "政府购买服务预算表",
+        TableKind::OperatingCosts => "机关运行经费支出预算表",
     }
 }
