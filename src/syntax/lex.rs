@@ -1,8 +1,14 @@
 //! Lines and tokens.
 //!
-//! The text is cut into lines (form feeds mark page breaks), and each line into tokens: figures,
-//! bare integers (amounts or classification codes — the row reader decides), text, `※` markers and,
-//! in tab-separated lines, empty fields. Every token keeps its span in the original text.
+//! The text is cut into lines (form feeds mark page breaks), and each line into tokens: figures
+//! (negative ones too: `-1.20`, `（1.20）`), bare integers (amounts or classification codes — the row
+//! reader decides), pieces of figures cut by a line break (`131.`, `1,`, `.62`), text, `※` markers and
+//! empty cells (empty fields of tab-separated lines, and the `-`, `—`, `--`, `－` printed for an empty
+//! cell). Every token keeps its span in the original text.
+//!
+//! [`furniture`] finds the lines that are page furniture rather than text: page footers (`- 5 -`,
+//! `第 3 页`, a lone page number at a page break) and running headers (the same line at the top of
+//! many pages).
 
 use crate::amount::parse_figure;
 use crate::source::Span;
@@ -61,18 +67,89 @@ pub fn lines(src: &str) -> Vec<Line> {
     out
 }
 
+/// A page number line: `- 5 -`, `— 5 —`, `第 3 页` (marked: `Some(true)`), or a lone number of up to
+/// three digits (`Some(false)`: a page number only where a page breaks, see [`furniture`]).
+pub fn page_number(line: &str) -> Option<bool> {
+    let t = squeeze(line);
+    let digits =
+        |s: &str, max: usize| (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(&t, 3) {
+        return Some(false);
+    }
+    let dashes = ['-', '—', '－'];
+    let dashed = t.strip_prefix(dashes).map(|r| r.trim_end_matches(dashes));
+    let paged = t.strip_prefix('第').and_then(|r| {
+        // "第 3 页" or "第 3 页 共 40 页".
+        let (n, rest) = r.split_once('页')?;
+        let total = rest.strip_prefix('共').and_then(|x| x.strip_suffix('页'));
+        (rest.is_empty() || total.is_some_and(|x| digits(x, 4))).then_some(n)
+    });
+    dashed
+        .or(paged)
+        .is_some_and(|n| digits(n, 4))
+        .then_some(true)
+}
+
+/// Which lines are page furniture rather than text: page numbers (a lone number only next to a page
+/// break, or anywhere in a text without page breaks) and running headers (a line that begins at
+/// least three pages, found everywhere it occurs).
+pub fn furniture(src: &str, lines: &[Line]) -> Vec<bool> {
+    let paged = lines.iter().any(|l| l.page_break);
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].text(src).trim().is_empty())
+        .collect();
+    let mut out = vec![false; lines.len()];
+    let mut page_tops: std::collections::HashMap<String, usize> = Default::default();
+    for (k, &i) in filled.iter().enumerate() {
+        let at_break = lines[i].page_break
+            || filled.get(k + 1).is_some_and(|&n| lines[n].page_break)
+            || filled.get(k + 1).is_none();
+        match page_number(lines[i].text(src)) {
+            Some(true) => out[i] = true,
+            Some(false) => out[i] = at_break || !paged,
+            None => {}
+        }
+    }
+    // The first line of each page that is not a page number.
+    let mut top = false;
+    for &i in &filled {
+        top |= lines[i].page_break;
+        if top && !out[i] {
+            let t = squeeze(lines[i].text(src));
+            if t.chars().count() <= 60 && !t.contains('。') {
+                *page_tops.entry(t).or_default() += 1;
+            }
+            top = false;
+        }
+    }
+    for &i in &filled {
+        if page_tops
+            .get(&squeeze(lines[i].text(src)))
+            .is_some_and(|&n| n >= 3)
+        {
+            out[i] = true;
+        }
+    }
+    out
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tk {
     /// A figure with decimals or thousands separators (`1,388.82`, `9.00`).
     Figure,
     /// Digits only (`201`, `03`, `2010301`, `76306134`): a code or an integer amount.
     Int,
-    /// A figure cut at its decimal point by a line break (`131.`); the digits follow on a later line.
+    /// A figure cut by a line break at its decimal point (`131.`) or at a thousands separator (`1,`);
+    /// the rest follows on a later line.
     OpenFigure,
+    /// The rest of a figure cut before its decimal point (`.62` after `14,770`) or before a thousands
+    /// separator (`,234.56` after `1`).
+    FigureTail,
     Text,
     /// `※`, the marker cells of a column-number row.
     Star,
-    /// An empty field of a tab-separated line.
+    /// An empty cell: an empty field of a tab-separated line (empty span), or a dash printed for an
+    /// empty cell (`-`, `—`, `--`, `－`). Never a number.
     Empty,
 }
 
@@ -209,13 +286,27 @@ fn classify(src: &str, span: Span, line: usize, field: Option<usize>, out: &mut 
         out.push(tok(Tk::Int, span));
         return;
     }
-    if digits > 0 && w.ends_with('.') && digits + 1 == w.len() {
+    if is_empty_mark(w) {
+        out.push(tok(Tk::Empty, span));
+        return;
+    }
+    if is_open_figure(w) {
         out.push(tok(Tk::OpenFigure, span));
         return;
     }
+    let tail = w.strip_prefix(['.', ',']);
+    if tail.is_some_and(|t| t.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+        && parse_figure(&format!("0{w}")).is_some()
+        && w.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+    {
+        out.push(tok(Tk::FigureTail, span));
+        return;
+    }
     if parse_figure(w).is_some()
-        && w.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+        && w.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '－' | '(' | ')' | '（' | '）')
+        })
     {
         out.push(tok(Tk::Figure, span));
         return;
@@ -227,6 +318,29 @@ fn classify(src: &str, span: Span, line: usize, field: Option<usize>, out: &mut 
         return;
     }
     out.push(tok(Tk::Text, span));
+}
+
+/// A dash printed for an empty cell: `-`, `--`, `—`, `——`, `－`.
+fn is_empty_mark(w: &str) -> bool {
+    matches!(w, "-" | "--" | "—" | "——" | "－" | "－－")
+}
+
+/// `131.` (cut at the decimal point) or `1,` / `14,` / `1,234,` (cut at a thousands separator).
+fn is_open_figure(w: &str) -> bool {
+    let Some(body) = w.strip_suffix(['.', ',']) else {
+        return false;
+    };
+    let mut groups = body.split(',');
+    let head = groups.next().unwrap_or("");
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if w.ends_with('.') {
+        // A cut before the decimals: the integer part, separators well placed.
+        let mut rest = groups.peekable();
+        let grouped = rest.peek().is_some();
+        digits(head) && (!grouped || head.len() <= 3) && rest.all(|g| g.len() == 3 && digits(g))
+    } else {
+        digits(head) && head.len() <= 3 && groups.all(|g| g.len() == 3 && digits(g))
+    }
 }
 
 /// Letter-spaced labels ("收 入 总 计", "合 计") become one text token.
