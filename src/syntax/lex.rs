@@ -430,4 +430,110 @@ mod tests {
         let k = kinds("收 入 总 计 388.89");
         assert_eq!(k[0], (Tk::Text, "收 入 总 计".to_string()));
     }
+
+    #[test]
+    fn negative_figures() {
+        // wide/105 line 3840 and wide/104 line 50438: negatives in a table column.
+        assert_eq!(kinds("-3.50"), [(Tk::Figure, "-3.50".to_string())]);
+        let s = "-1.20";
+        let mut out = Vec::new();
+        tokenize(s, 0, lines(s)[0], &mut out);
+        assert_eq!(out[0].value(s).unwrap().to_string(), "-1.20");
+        // Accounting negatives (none in the corpus): a bracketed figure with decimals; "（1）" stays
+        // a list ordinal.
+        let s = "（1.20） (1)";
+        let mut out = Vec::new();
+        tokenize(s, 0, lines(s)[0], &mut out);
+        assert_eq!(out[0].kind, Tk::Figure);
+        assert_eq!(out[0].value(s).unwrap().to_string(), "-1.20");
+        assert_eq!(out[1].kind, Tk::Text);
+    }
+
+    #[test]
+    fn six_decimals_and_yuan_separators() {
+        // wide/100 line 217: 万元 to the yuan.
+        let s = "32,365.090089 一、一般公共服务支出";
+        let mut out = Vec::new();
+        tokenize(s, 0, lines(s)[0], &mut out);
+        assert_eq!(out[0].kind, Tk::Figure);
+        let v = out[0].value(s).unwrap();
+        assert_eq!((v.to_string(), v.scale()), ("32365.090089".to_string(), 6));
+        // real/12 line 239: 元 with separators, glued code.
+        let s = "\u{c}2101101行政单位医疗 1,025,800 1,025,800 ";
+        let mut out = Vec::new();
+        tokenize(s, 0, lines(s)[0], &mut out);
+        let k: Vec<Tk> = out.iter().map(|t| t.kind).collect();
+        assert_eq!(k, [Tk::Int, Tk::Text, Tk::Figure, Tk::Figure]);
+        assert_eq!(out[2].value(s).unwrap().to_string(), "1025800");
+    }
+
+    #[test]
+    fn dashes_are_empty_cells_and_footers_stay_page_numbers() {
+        // wide/131 lines 1547–1553: "140.61" ⏎ "--" ⏎ "0.0%"; wide/101 line 39337: "-" for 中央财政资金.
+        for dash in ["--", "-", "—", "－"] {
+            let k = kinds(dash);
+            assert_eq!(k, [(Tk::Empty, dash.to_string())], "{dash}");
+        }
+        // A dash is never a number.
+        let s = "140.61\n\n--\n";
+        let mut out = Vec::new();
+        for (i, l) in lines(s).iter().enumerate() {
+            tokenize(s, i, *l, &mut out);
+        }
+        assert_eq!(out.iter().filter(|t| t.is_number()).count(), 1);
+        assert!(out[1].value(s).is_none());
+        // Footers: 003 line 51 "- 5 -", wide/110 line 14 "— 1 —"; a lone page number, wide/116 line 106.
+        assert_eq!(page_number("- 5 -"), Some(true));
+        assert_eq!(page_number("— 1 —"), Some(true));
+        assert_eq!(page_number("第 3 页"), Some(true));
+        assert_eq!(page_number("4"), Some(false));
+        assert_eq!(page_number("2026"), None);
+        assert_eq!(page_number("-"), None);
+    }
+
+    #[test]
+    fn cut_figures() {
+        // 003 lines 249–251: "131." ⏎ "" ⏎ "99".
+        assert_eq!(kinds("131.")[0].0, Tk::OpenFigure);
+        // Cut at a separator or before the point (none in the corpus): pieces, not figures.
+        assert_eq!(kinds("14,")[0].0, Tk::OpenFigure);
+        assert_eq!(kinds(".62")[0].0, Tk::FigureTail);
+        assert_eq!(kinds(",234.56")[0].0, Tk::FigureTail);
+        // Table-of-contents leaders are text.
+        assert_eq!(kinds("................40")[0].0, Tk::Text);
+    }
+
+    #[test]
+    fn furniture_of_pages() {
+        // wide/116 lines 105–108: a lone page number before a page break.
+        let s =
+            "2026年收入预算665964.37万元，比上年执行数增加\n4\n\n\u{c}107,573.11万元，增长19.3%，";
+        let f = furniture(s, &lines(s));
+        assert_eq!(f, [false, true, false, false]);
+        // wide/113 lines 2270–2275: footer, then the running header at the top of the page (it tops
+        // at least three pages).
+        let header = "无锡市发展和改革委员会 2025 年度部门预算公开";
+        let s = format!(
+            "{header}\n正文\n- 27 -\n\u{c}{header}\n年收入预算合计 9,947.88 万\n\n- 28 -\n\n\u{c}{header}\n\n元，包括本年收入 9,947.88 万元\n\u{c}{header}\n"
+        );
+        let ls = lines(&s);
+        let f = furniture(&s, &ls);
+        let kept: Vec<&str> = ls
+            .iter()
+            .zip(&f)
+            .filter(|(l, &x)| !x && !l.text(&s).is_empty())
+            .map(|(l, _)| l.text(&s))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "正文",
+                "年收入预算合计 9,947.88 万",
+                "元，包括本年收入 9,947.88 万元"
+            ]
+        );
+        // Without page breaks a lone number is a page number (pasted text: 000 line 813 "20").
+        let s = "（一）一般公共预算当年拨款规模变化情况\n\n20\n\n哈密市政务服务和公共资源交易中心";
+        assert_eq!(furniture(s, &lines(s)), [false, false, true, false, false]);
+    }
 }

@@ -142,10 +142,17 @@ fn push_char(flow: &mut Flow, c: char, at: usize, section: Option<usize>) {
     flow.sentence.push(sentence);
 }
 
-/// A section heading: `一、…`, `（一）…`, `(二) …` on a short line without a full stop.
+/// A section heading: `一、…`, `（一）…`, `(二) …` on a short line without a full stop, not ending in
+/// a number.
 fn heading(line: &str) -> Option<(String, u8)> {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() || t.chars().count() > 60 || t.contains('。') {
+    // "（四）2080505-机关事业单位基本养老保险缴费支出 2470.32" ⏎ "万元。…": an item whose figure's
+    // unit is on the next line, not a heading.
+    if t.is_empty()
+        || t.chars().count() > 60
+        || t.contains('。')
+        || t.ends_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     let numerals = "一二三四五六七八九十";

@@ -707,4 +707,93 @@ mod tests {
         assert!(is_total_label("合计"));
         assert!(!is_total_label("一般公共服务支出"));
     }
+
+    fn prepared(s: &str) -> Vec<Item> {
+        use crate::syntax::lex::{lines, tokenize};
+        let mut toks = Vec::new();
+        for (i, l) in lines(s).iter().enumerate() {
+            tokenize(s, i, *l, &mut toks);
+        }
+        prepare(s, &toks, true)
+    }
+
+    /// The figures of prepared items as printed (pieces with their break) and their values.
+    fn figures(s: &str) -> Vec<(String, String)> {
+        prepared(s)
+            .iter()
+            .filter_map(|it| match it {
+                Item::Figure(v, sp) => Some((s[sp.start..sp.end].to_string(), v.to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn figures_cut_inside_their_decimals() {
+        // wide/114 lines 411–452 (公开02表 收入总表): "143,999.0 32,640.0" ⏎ "0" ⏎ "0": both cut after
+        // one decimal (the table prints two), their rests alike on the next lines. The second
+        // "143,999.0 32,640.0" is followed by "196,278.67": its rests are not where the layout puts
+        // them, so it stays as printed (same value, one decimal).
+        let s = "合计\n\n小计\n\n984,760.87\n\n984,760.87\n\n984,760.87\n\n984,760.87\n\n国有资\n一般公共预 政府性基\n财政专户管\n本经营\n算\n金预算\n理资金\n预算\n\n上年结转结余\n事业\n收入\n\n143,999.0 32,640.0\n0\n0\n143,999.0 32,640.0\n196,278.67\n0\n0\n196,278.67\n\n附属单\n事业单位 上级补\n位上缴\n经营收入 助收入\n收入\n\n其他\n收入\n";
+        let f = figures(s);
+        // Each span runs from the figure's first piece to its rest (so the first covers the second's
+        // head too).
+        assert_eq!(
+            f[4],
+            ("143,999.0 32,640.0\n0".to_string(), "143999.00".to_string())
+        );
+        assert_eq!(f[5], ("32,640.0\n0\n0".to_string(), "32640.00".to_string()));
+        assert_eq!(f[6], ("143,999.0".to_string(), "143999.0".to_string()));
+        assert_eq!(f[7], ("32,640.0".to_string(), "32640.0".to_string()));
+        assert_eq!(f[8].1, "196278.67");
+        assert_eq!(f[9].1, "196278.67");
+        assert_eq!(f.len(), 10);
+    }
+
+    #[test]
+    fn figures_cut_at_the_point_or_a_separator() {
+        // 003 lines 247–251: "201 一般公共服务支出 581.66 449.67 449.67" ⏎ "131." ⏎ "" ⏎ "99".
+        let s = "201 一般公共服务支出 581.66 449.67 449.67\n131.\n\n99\n\n201 03\n";
+        assert_eq!(
+            figures(s)[3],
+            ("131.\n\n99".to_string(), "131.99".to_string())
+        );
+        // Not in the corpus, same mechanism: cut before the point, at a separator.
+        let s = "行政运行 1.00 2.00 3.00 14,770\n.62\n";
+        assert_eq!(
+            figures(s)[3],
+            ("14,770\n.62".to_string(), "14770.62".to_string())
+        );
+        let s = "行政运行 1.00 2.00 3.00 14,\n770.62\n";
+        assert_eq!(figures(s)[3].1, "14770.62");
+        // Ambiguous: the rest is not alone on its line, or the joined figure would not print the
+        // usual decimals. Nothing is invented.
+        let s = "行政运行 1.00 2.00 3.00 131.\n99 5.00\n";
+        assert!(figures(s).iter().all(|f| f.1 != "131.99"));
+        let s = "行政运行 1.00 2.00 3.00 14,\n770.6\n";
+        assert!(figures(s).iter().all(|f| !f.1.starts_with("14770")));
+        let s = "行政运行 1.00 2.00 3.00 14,\n\n- 5 -\n770.62\n";
+        assert!(figures(s).iter().all(|f| !f.1.starts_with("14770")));
+    }
+
+    #[test]
+    fn dashes_keep_their_cell() {
+        // wide/131 lines 1547–1555: "140.61" ⏎ "--" ⏎ "0.0%" ⏎ "--": a dash is an empty cell, never
+        // a figure; in a row it is a value without a figure.
+        let s = "2010101 行政运行 140.61 -- 40.00\n";
+        let items = prepared(s);
+        assert!(matches!(items[2], Item::Figure(..)));
+        assert!(matches!(items[3], Item::Empty(sp) if &s[sp.start..sp.end] == "--"));
+        let (rows, _) = one_sided(s, &items, false);
+        let v: Vec<Option<String>> = rows[0]
+            .values
+            .iter()
+            .map(|v| v.value.map(|d| d.to_string()))
+            .collect();
+        assert_eq!(
+            v,
+            [Some("140.61".to_string()), None, Some("40.00".to_string())]
+        );
+        assert_eq!(rows[0].figures().count(), 2);
+    }
 }
