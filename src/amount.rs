@@ -76,13 +76,32 @@ pub fn half_unit(v: Decimal) -> Decimal {
 }
 
 /// Parses a printed figure: optional sign, digits with optional thousands separators (`,` or `，`),
-/// optional decimals. Full-width digits are accepted. Returns `None` for anything else, including
-/// figures too large for an exact decimal.
+/// optional decimals. Full-width digits are accepted. An accounting negative, a figure with decimals
+/// in brackets (`(1.20)`, `（1.20）`), is negative; brackets around a whole number (`(1)`) are a list
+/// ordinal, not a figure. Returns `None` for anything else, including a figure cut after a separator
+/// (`131.`, `1,`) and figures too large for an exact decimal.
 pub fn parse_figure(s: &str) -> Option<Decimal> {
+    let bracketed = s
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']));
+    if let Some(inner) = bracketed {
+        let signed = inner.starts_with(['-', '－', '—']);
+        return if inner.contains(['.', '．']) && !signed {
+            parse_plain(inner).map(|v| -v)
+        } else {
+            None
+        };
+    }
+    parse_plain(s)
+}
+
+fn parse_plain(s: &str) -> Option<Decimal> {
     let mut clean = String::with_capacity(s.len());
     let mut digits = 0usize;
     let mut seen_dot = false;
+    let mut last_separator = false;
     for (i, c) in s.chars().enumerate() {
+        last_separator = matches!(c, ',' | '，');
         let c = match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32)?,
             '．' => '.',
@@ -103,7 +122,7 @@ pub fn parse_figure(s: &str) -> Option<Decimal> {
             _ => return None,
         }
     }
-    if digits == 0 || clean.ends_with('.') || digits > 26 {
+    if digits == 0 || clean.ends_with('.') || last_separator || digits > 26 {
         return None;
     }
     Decimal::from_str(&clean).ok()
@@ -113,7 +132,9 @@ pub fn parse_figure(s: &str) -> Option<Decimal> {
 pub fn separators_well_placed(s: &str) -> bool {
     let int_part = s.split(['.', '．']).next().unwrap_or("");
     let groups: Vec<&str> = int_part.split([',', '，']).collect();
-    groups.len() == 1 || groups.iter().skip(1).all(|g| g.chars().count() == 3)
+    groups.len() == 1
+        || ((1..=3).contains(&groups[0].chars().count())
+            && groups.iter().skip(1).all(|g| g.chars().count() == 3))
 }
 
 #[cfg(test)]
@@ -136,6 +157,18 @@ mod tests {
         assert_eq!(parse_figure("1.2.3"), None);
         assert_eq!(parse_figure("12a"), None);
         assert_eq!(parse_figure(&"9".repeat(40)), None);
+        assert_eq!(parse_figure("1,"), None);
+    }
+
+    #[test]
+    fn accounting_negatives() {
+        assert_eq!(parse_figure("(1.20)"), Some(d("-1.20")));
+        assert_eq!(parse_figure("（1,388.82）"), Some(d("-1388.82")));
+        // A list ordinal, not a figure; a doubled sign is not a figure either.
+        assert_eq!(parse_figure("(1)"), None);
+        assert_eq!(parse_figure("（一）"), None);
+        assert_eq!(parse_figure("(-1.20)"), None);
+        assert_eq!(parse_figure("(1.20"), None);
     }
 
     #[test]
@@ -157,5 +190,7 @@ mod tests {
     fn separator_placement() {
         assert!(separators_well_placed("1,388.82"));
         assert!(!separators_well_placed("13,88.82"));
+        assert!(!separators_well_placed("1234,567.00"));
+        assert!(separators_well_placed("1388.82"));
     }
 }

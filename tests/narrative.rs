@@ -116,3 +116,90 @@ fn sections_hold_their_figures() {
         section.heading
     );
 }
+
+/// The figure whose span starts with `printed` and ends with `unit`, read from `name`.
+fn figure_printed(name: &str, printed: &str) -> Option<(String, String)> {
+    let text = common::corpus(name);
+    let doc = budget_lint::read(&text);
+    doc.narrative
+        .figures
+        .iter()
+        .find(|f| text[f.span.start..f.span.end].starts_with(printed))
+        .map(|f| {
+            (
+                f.value.to_string(),
+                text[f.span.start..f.span.end].to_string(),
+            )
+        })
+}
+
+#[test]
+fn page_numbers_inside_a_sentence_are_skipped() {
+    // wide/116 lines 105–108: "2026年收入预算665964.37万元，比上年执行数增加" ⏎ "4" (page number)
+    // ⏎ "\f107,573.11万元，增长19.3%，…": the increase is 107,573.11, not 4,107,573.11.
+    let name = "wide/116_hangzhou_jiaotongju_2026_bumen_yusuan.txt";
+    let (v, _) = figure_printed(name, "107,573.11").expect("107,573.11 read");
+    assert_eq!(v, "107573.11");
+    let text = common::corpus(name);
+    let doc = budget_lint::read(&text);
+    let c = doc
+        .narrative
+        .changes
+        .iter()
+        .find(|c| value(&doc.narrative, c.amount) == "107573.11")
+        .expect("the change of 收入预算");
+    assert_eq!(value(&doc.narrative, c.current), "665964.37");
+    assert_eq!(value(&doc.narrative, c.percent), "19.3");
+    // wide/121 lines 1354–1357: "…基本养老保险缴费支出 2470.32" ⏎ "18" ⏎ "\f万元。": 2470.32 万元,
+    // not 2470.3218.
+    let (v, printed) = figure_printed(
+        "wide/121_fuzhou_jiaoguan_zhidui_2026_danwei_yusuan.txt",
+        "2470.32",
+    )
+    .expect("2470.32 read");
+    assert_eq!(v, "2470.32");
+    assert!(printed.ends_with("万元"), "{printed}");
+    // wide/130 lines 101–105: "…各增加3608.98万元，增长" ⏎ "3" ⏎ "\f17.31%。": 17.31%, not 317.31%.
+    let (v, _) = figure_printed(
+        "wide/130_jiangsusheng_shengwei_bangongting_2018_bumen_yusuan.txt",
+        "17.31",
+    )
+    .expect("17.31% read");
+    assert_eq!(v, "17.31");
+}
+
+#[test]
+fn footers_and_running_headers_inside_a_sentence_are_skipped() {
+    // wide/113 lines 2270–2275: "…年收入预算合计 9,947.88 万" ⏎ "- 28 -" ⏎ "\f无锡市发展和改革委员会
+    // 2025 年度部门预算公开" (the running header) ⏎ "元，包括本年收入 9,947.88 万元，…".
+    let name = "wide/113_wuxi_fagaiwei_2025_bumen_yusuan.txt";
+    let text = common::corpus(name);
+    let doc = budget_lint::read(&text);
+    let split = doc
+        .narrative
+        .figures
+        .iter()
+        .find(|f| {
+            f.span.start < text.find("合计 9,947.88 万\n").unwrap() + 20
+                && text[f.span.start..f.span.end].starts_with("9,947.88")
+        })
+        .expect("9,947.88 万元 across the page break");
+    assert_eq!(split.unit, FigureUnit::WanYuan);
+    assert!(
+        !split.subject.contains("无锡市发展和改革委员会"),
+        "{}",
+        split.subject
+    );
+    // wide/111 lines 3182–3187: "… 2026 年度财政拨款基本支出预算" ⏎ "- 39 -" ⏎ (header) ⏎
+    // "12,889.17 万元，其中：": the subject does not take in the footer or the header.
+    let name = "wide/111_suzhou_ziguiju_2026_bumen_yusuan.txt";
+    let text = common::corpus(name);
+    let doc = budget_lint::read(&text);
+    let f = doc
+        .narrative
+        .figures
+        .iter()
+        .find(|f| text[f.span.start..f.span.end].starts_with("12,889.17"))
+        .expect("12,889.17 read");
+    assert!(f.subject.ends_with("基本支出预算"), "{}", f.subject);
+}

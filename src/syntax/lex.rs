@@ -1,8 +1,14 @@
 //! Lines and tokens.
 //!
-//! The text is cut into lines (form feeds mark page breaks), and each line into tokens: figures,
-//! bare integers (amounts or classification codes — the row reader decides), text, `※` markers and,
-//! in tab-separated lines, empty fields. Every token keeps its span in the original text.
+//! The text is cut into lines (form feeds mark page breaks), and each line into tokens: figures
+//! (negative ones too: `-1.20`, `（1.20）`), bare integers (amounts or classification codes — the row
+//! reader decides), pieces of figures cut by a line break (`131.`, `1,`, `.62`), text, `※` markers and
+//! empty cells (empty fields of tab-separated lines, and the `-`, `—`, `--`, `－` printed for an empty
+//! cell). Every token keeps its span in the original text.
+//!
+//! [`furniture`] finds the lines that are page furniture rather than text: page footers (`- 5 -`,
+//! `第 3 页`, a lone page number at a page break) and running headers (the same line at the top of
+//! many pages).
 
 use crate::amount::parse_figure;
 use crate::source::Span;
@@ -61,18 +67,89 @@ pub fn lines(src: &str) -> Vec<Line> {
     out
 }
 
+/// A page number line: `- 5 -`, `— 5 —`, `第 3 页` (marked: `Some(true)`), or a lone number of up to
+/// three digits (`Some(false)`: a page number only where a page breaks, see [`furniture`]).
+pub fn page_number(line: &str) -> Option<bool> {
+    let t = squeeze(line);
+    let digits =
+        |s: &str, max: usize| (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(&t, 3) {
+        return Some(false);
+    }
+    let dashes = ['-', '—', '－'];
+    let dashed = t.strip_prefix(dashes).map(|r| r.trim_end_matches(dashes));
+    let paged = t.strip_prefix('第').and_then(|r| {
+        // "第 3 页" or "第 3 页 共 40 页".
+        let (n, rest) = r.split_once('页')?;
+        let total = rest.strip_prefix('共').and_then(|x| x.strip_suffix('页'));
+        (rest.is_empty() || total.is_some_and(|x| digits(x, 4))).then_some(n)
+    });
+    dashed
+        .or(paged)
+        .is_some_and(|n| digits(n, 4))
+        .then_some(true)
+}
+
+/// Which lines are page furniture rather than text: page numbers (a lone number only next to a page
+/// break, or anywhere in a text without page breaks) and running headers (a line that begins at
+/// least three pages, found everywhere it occurs).
+pub fn furniture(src: &str, lines: &[Line]) -> Vec<bool> {
+    let paged = lines.iter().any(|l| l.page_break);
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].text(src).trim().is_empty())
+        .collect();
+    let mut out = vec![false; lines.len()];
+    let mut page_tops: std::collections::HashMap<String, usize> = Default::default();
+    for (k, &i) in filled.iter().enumerate() {
+        let at_break = lines[i].page_break
+            || filled.get(k + 1).is_some_and(|&n| lines[n].page_break)
+            || filled.get(k + 1).is_none();
+        match page_number(lines[i].text(src)) {
+            Some(true) => out[i] = true,
+            Some(false) => out[i] = at_break || !paged,
+            None => {}
+        }
+    }
+    // The first line of each page that is not a page number.
+    let mut top = false;
+    for &i in &filled {
+        top |= lines[i].page_break;
+        if top && !out[i] {
+            let t = squeeze(lines[i].text(src));
+            if t.chars().count() <= 60 && !t.contains('。') {
+                *page_tops.entry(t).or_default() += 1;
+            }
+            top = false;
+        }
+    }
+    for &i in &filled {
+        if page_tops
+            .get(&squeeze(lines[i].text(src)))
+            .is_some_and(|&n| n >= 3)
+        {
+            out[i] = true;
+        }
+    }
+    out
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tk {
     /// A figure with decimals or thousands separators (`1,388.82`, `9.00`).
     Figure,
     /// Digits only (`201`, `03`, `2010301`, `76306134`): a code or an integer amount.
     Int,
-    /// A figure cut at its decimal point by a line break (`131.`); the digits follow on a later line.
+    /// A figure cut by a line break at its decimal point (`131.`) or at a thousands separator (`1,`);
+    /// the rest follows on a later line.
     OpenFigure,
+    /// The rest of a figure cut before its decimal point (`.62` after `14,770`) or before a thousands
+    /// separator (`,234.56` after `1`).
+    FigureTail,
     Text,
     /// `※`, the marker cells of a column-number row.
     Star,
-    /// An empty field of a tab-separated line.
+    /// An empty cell: an empty field of a tab-separated line (empty span), or a dash printed for an
+    /// empty cell (`-`, `—`, `--`, `－`). Never a number.
     Empty,
 }
 
@@ -209,13 +286,27 @@ fn classify(src: &str, span: Span, line: usize, field: Option<usize>, out: &mut 
         out.push(tok(Tk::Int, span));
         return;
     }
-    if digits > 0 && w.ends_with('.') && digits + 1 == w.len() {
+    if is_empty_mark(w) {
+        out.push(tok(Tk::Empty, span));
+        return;
+    }
+    if is_open_figure(w) {
         out.push(tok(Tk::OpenFigure, span));
         return;
     }
+    let tail = w.strip_prefix(['.', ',']);
+    if tail.is_some_and(|t| t.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+        && parse_figure(&format!("0{w}")).is_some()
+        && w.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+    {
+        out.push(tok(Tk::FigureTail, span));
+        return;
+    }
     if parse_figure(w).is_some()
-        && w.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+        && w.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '－' | '(' | ')' | '（' | '）')
+        })
     {
         out.push(tok(Tk::Figure, span));
         return;
@@ -227,6 +318,29 @@ fn classify(src: &str, span: Span, line: usize, field: Option<usize>, out: &mut 
         return;
     }
     out.push(tok(Tk::Text, span));
+}
+
+/// A dash printed for an empty cell: `-`, `--`, `—`, `——`, `－`.
+fn is_empty_mark(w: &str) -> bool {
+    matches!(w, "-" | "--" | "—" | "——" | "－" | "－－")
+}
+
+/// `131.` (cut at the decimal point) or `1,` / `14,` / `1,234,` (cut at a thousands separator).
+fn is_open_figure(w: &str) -> bool {
+    let Some(body) = w.strip_suffix(['.', ',']) else {
+        return false;
+    };
+    let mut groups = body.split(',');
+    let head = groups.next().unwrap_or("");
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if w.ends_with('.') {
+        // A cut before the decimals: the integer part, separators well placed.
+        let mut rest = groups.peekable();
+        let grouped = rest.peek().is_some();
+        digits(head) && (!grouped || head.len() <= 3) && rest.all(|g| g.len() == 3 && digits(g))
+    } else {
+        digits(head) && head.len() <= 3 && groups.all(|g| g.len() == 3 && digits(g))
+    }
 }
 
 /// Letter-spaced labels ("收 入 总 计", "合 计") become one text token.
@@ -315,5 +429,111 @@ mod tests {
         assert_eq!(k[2], (Tk::Text, "基本工资".to_string()));
         let k = kinds("收 入 总 计 388.89");
         assert_eq!(k[0], (Tk::Text, "收 入 总 计".to_string()));
+    }
+
+    #[test]
+    fn negative_figures() {
+        // wide/105 line 3840 and wide/104 line 50438: negatives in a table column.
+        assert_eq!(kinds("-3.50"), [(Tk::Figure, "-3.50".to_string())]);
+        let s = "-1.20";
+        let mut out = Vec::new();
+        tokenize(s, 0, lines(s)[0], &mut out);
+        assert_eq!(out[0].value(s).unwrap().to_string(), "-1.20");
+        // Accounting negatives (none in the corpus): a bracketed figure with decimals; "（1）" stays
+        // a list ordinal.
+        let s = "（1.20） (1)";
+        let mut out = Vec::new();
+        tokenize(s, 0, lines(s)[0], &mut out);
+        assert_eq!(out[0].kind, Tk::Figure);
+        assert_eq!(out[0].value(s).unwrap().to_string(), "-1.20");
+        assert_eq!(out[1].kind, Tk::Text);
+    }
+
+    #[test]
+    fn six_decimals_and_yuan_separators() {
+        // wide/100 line 217: 万元 to the yuan.
+        let s = "32,365.090089 一、一般公共服务支出";
+        let mut out = Vec::new();
+        tokenize(s, 0, lines(s)[0], &mut out);
+        assert_eq!(out[0].kind, Tk::Figure);
+        let v = out[0].value(s).unwrap();
+        assert_eq!((v.to_string(), v.scale()), ("32365.090089".to_string(), 6));
+        // real/12 line 239: 元 with separators, glued code.
+        let s = "\u{c}2101101行政单位医疗 1,025,800 1,025,800 ";
+        let mut out = Vec::new();
+        tokenize(s, 0, lines(s)[0], &mut out);
+        let k: Vec<Tk> = out.iter().map(|t| t.kind).collect();
+        assert_eq!(k, [Tk::Int, Tk::Text, Tk::Figure, Tk::Figure]);
+        assert_eq!(out[2].value(s).unwrap().to_string(), "1025800");
+    }
+
+    #[test]
+    fn dashes_are_empty_cells_and_footers_stay_page_numbers() {
+        // wide/131 lines 1547–1553: "140.61" ⏎ "--" ⏎ "0.0%"; wide/101 line 39337: "-" for 中央财政资金.
+        for dash in ["--", "-", "—", "－"] {
+            let k = kinds(dash);
+            assert_eq!(k, [(Tk::Empty, dash.to_string())], "{dash}");
+        }
+        // A dash is never a number.
+        let s = "140.61\n\n--\n";
+        let mut out = Vec::new();
+        for (i, l) in lines(s).iter().enumerate() {
+            tokenize(s, i, *l, &mut out);
+        }
+        assert_eq!(out.iter().filter(|t| t.is_number()).count(), 1);
+        assert!(out[1].value(s).is_none());
+        // Footers: 003 line 51 "- 5 -", wide/110 line 14 "— 1 —"; a lone page number, wide/116 line 106.
+        assert_eq!(page_number("- 5 -"), Some(true));
+        assert_eq!(page_number("— 1 —"), Some(true));
+        assert_eq!(page_number("第 3 页"), Some(true));
+        assert_eq!(page_number("4"), Some(false));
+        assert_eq!(page_number("2026"), None);
+        assert_eq!(page_number("-"), None);
+    }
+
+    #[test]
+    fn cut_figures() {
+        // 003 lines 249–251: "131." ⏎ "" ⏎ "99".
+        assert_eq!(kinds("131.")[0].0, Tk::OpenFigure);
+        // Cut at a separator or before the point (none in the corpus): pieces, not figures.
+        assert_eq!(kinds("14,")[0].0, Tk::OpenFigure);
+        assert_eq!(kinds(".62")[0].0, Tk::FigureTail);
+        assert_eq!(kinds(",234.56")[0].0, Tk::FigureTail);
+        // Table-of-contents leaders are text.
+        assert_eq!(kinds("................40")[0].0, Tk::Text);
+    }
+
+    #[test]
+    fn furniture_of_pages() {
+        // wide/116 lines 105–108: a lone page number before a page break.
+        let s =
+            "2026年收入预算665964.37万元，比上年执行数增加\n4\n\n\u{c}107,573.11万元，增长19.3%，";
+        let f = furniture(s, &lines(s));
+        assert_eq!(f, [false, true, false, false]);
+        // wide/113 lines 2270–2275: footer, then the running header at the top of the page (it tops
+        // at least three pages).
+        let header = "无锡市发展和改革委员会 2025 年度部门预算公开";
+        let s = format!(
+            "{header}\n正文\n- 27 -\n\u{c}{header}\n年收入预算合计 9,947.88 万\n\n- 28 -\n\n\u{c}{header}\n\n元，包括本年收入 9,947.88 万元\n\u{c}{header}\n"
+        );
+        let ls = lines(&s);
+        let f = furniture(&s, &ls);
+        let kept: Vec<&str> = ls
+            .iter()
+            .zip(&f)
+            .filter(|(l, &x)| !x && !l.text(&s).is_empty())
+            .map(|(l, _)| l.text(&s))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "正文",
+                "年收入预算合计 9,947.88 万",
+                "元，包括本年收入 9,947.88 万元"
+            ]
+        );
+        // Without page breaks a lone number is a page number (pasted text: 000 line 813 "20").
+        let s = "（一）一般公共预算当年拨款规模变化情况\n\n20\n\n哈密市政务服务和公共资源交易中心";
+        assert_eq!(furniture(s, &lines(s)), [false, false, true, false, false]);
     }
 }

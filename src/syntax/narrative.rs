@@ -3,8 +3,13 @@
 //! PDF text wraps sentences anywhere, even inside "增\n长 6.09%". The narrative lines (everything
 //! outside the financial tables) are therefore joined into one flow of characters with whitespace
 //! removed, each character remembering its byte offset in the original text, and scanned there.
+//!
+//! Page furniture is left out of the flow (`lex::furniture`): a sentence runs on across a page break
+//! as if the footer (`- 13 -`, a lone `4`) and the running header were not there, so
+//! "比上年执行数增加" ⏎ `4` ⏎ (page break) `107,573.11万元` reads 107,573.11. Digits on both sides of a
+//! page break are not joined into one number: the flow is broken there instead.
 
-use super::lex::Line;
+use super::lex::{self, Line};
 use super::regions::Region;
 use crate::amount::parse_figure;
 use crate::model::{
@@ -67,12 +72,33 @@ pub fn read(src: &str, lines: &[Line], regions: &[Region]) -> Narrative {
         section: Vec::new(),
         sentence: Vec::new(),
     };
+    let furniture = lex::furniture(src, lines);
+    // A page break (or furniture) passed since the last text line.
+    let mut crossed = false;
     for (i, l) in lines.iter().enumerate() {
         if in_table(i) {
             push_break(&mut flow, l.start);
             continue;
         }
+        crossed |= l.page_break || furniture[i];
+        if furniture[i] {
+            continue;
+        }
         let text = l.text(src);
+        if text.trim().is_empty() {
+            continue;
+        }
+        let glued_digits = flow
+            .chars
+            .last()
+            .is_some_and(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+            && text
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+        if crossed && glued_digits {
+            push_break(&mut flow, l.start);
+        }
+        crossed = false;
         if let Some((heading, level)) = heading(text) {
             push_break(&mut flow, l.start);
             narrative.sections.push(Section {
@@ -116,10 +142,17 @@ fn push_char(flow: &mut Flow, c: char, at: usize, section: Option<usize>) {
     flow.sentence.push(sentence);
 }
 
-/// A section heading: `一、…`, `（一）…`, `(二) …` on a short line without a full stop.
+/// A section heading: `一、…`, `（一）…`, `(二) …` on a short line without a full stop, not ending in
+/// a number.
 fn heading(line: &str) -> Option<(String, u8)> {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() || t.chars().count() > 60 || t.contains('。') {
+    // "（四）2080505-机关事业单位基本养老保险缴费支出 2470.32" ⏎ "万元。…": an item whose figure's
+    // unit is on the next line, not a heading.
+    if t.is_empty()
+        || t.chars().count() > 60
+        || t.contains('。')
+        || t.ends_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     let numerals = "一二三四五六七八九十";

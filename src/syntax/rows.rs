@@ -11,7 +11,8 @@ use crate::model::{RowKind, Side};
 use crate::source::Span;
 use rust_decimal::Decimal;
 
-/// One figure of a raw row, or an explicit empty field (`value: None`) of a tab-separated line.
+/// One figure of a raw row, or an explicit empty cell (`value: None`): an empty field of a
+/// tab-separated line or a dash printed for an empty cell.
 #[derive(Clone, Copy, Debug)]
 pub struct RawValue {
     pub value: Option<Decimal>,
@@ -93,48 +94,41 @@ fn looks_unfinished(label: &str) -> bool {
     ])
 }
 
-/// Joins figures cut at their decimal point (`131.` … `99`) and turns the rest of the integer
+/// Joins figures cut by a line break (see [`split_figure`]) and turns the rest of the integer
 /// tokens into codes or amounts. `decimals` says the table prints its amounts with decimals, so a
 /// lone integer cannot be an amount (it is a page number).
 pub fn prepare(src: &str, toks: &[Token], decimals: bool) -> Vec<Item> {
+    let usual = usual_decimals(src, toks);
     let mut out: Vec<Item> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        if let Some((joined, used)) = split_figure(src, toks, i, usual) {
+            out.extend(joined.into_iter().map(|(v, span)| Item::Figure(v, span)));
+            i += used;
+            continue;
+        }
         match t.kind {
             Tk::OpenFigure => {
-                // The decimals follow on one of the next lines, as the next token.
-                let next = toks
+                // "1. 一般公共预算拨款": an ordinal before a label on the same line.
+                if let Some(n) = toks
                     .get(i + 1)
-                    .filter(|n| n.kind == Tk::Int && n.text(src).len() <= 4 && n.line > t.line);
-                match next {
-                    Some(n) => {
-                        let joined = format!("{}{}", t.text(src), n.text(src));
-                        if let Some(v) = crate::amount::parse_figure(&joined) {
-                            out.push(Item::Figure(v, t.span.cover(n.span)));
-                        }
-                        i += 2;
-                        continue;
-                    }
-                    None => {
-                        // "1. 一般公共预算拨款": an ordinal before a label on the same line.
-                        if let Some(n) = toks
-                            .get(i + 1)
-                            .filter(|n| n.kind == Tk::Text && n.line == t.line)
-                        {
-                            let mut merged = *n;
-                            merged.span = t.span.cover(n.span);
-                            out.push(Item::Text(merged));
-                            i += 2;
-                            continue;
-                        }
-                        let s = t.text(src).trim_end_matches('.');
-                        if let Some(v) = crate::amount::parse_figure(s) {
-                            out.push(Item::Figure(v, t.span));
-                        }
-                    }
+                    .filter(|n| n.kind == Tk::Text && n.line == t.line)
+                {
+                    let mut merged = *n;
+                    merged.span = t.span.cover(n.span);
+                    out.push(Item::Text(merged));
+                    i += 2;
+                    continue;
+                }
+                // "131." whose decimals were not found: the integer part as printed ("1," is nothing).
+                let s = t.text(src).trim_end_matches('.');
+                if let Some(v) = crate::amount::parse_figure(s) {
+                    out.push(Item::Figure(v, t.span));
                 }
             }
+            // A piece whose figure is not where the layout puts it: never a figure of its own.
+            Tk::FigureTail => {}
             Tk::Figure => {
                 if let Some(v) = t.value(src) {
                     out.push(Item::Figure(v, t.span));
@@ -191,6 +185,105 @@ pub fn prepare(src: &str, toks: &[Token], decimals: bool) -> Vec<Item> {
         i += 1;
     }
     out
+}
+
+/// The number of decimals most figures of the body print (2, or 6 for 万元 to the yuan), when more
+/// than half of at least three figures agree.
+fn usual_decimals(src: &str, toks: &[Token]) -> Option<usize> {
+    let mut counts = [0usize; 8];
+    let mut all = 0;
+    for t in toks.iter().filter(|t| t.kind == Tk::Figure) {
+        if let Some((_, d)) = t.text(src).split_once('.') {
+            counts[d.len().min(7)] += 1;
+            all += 1;
+        }
+    }
+    let (scale, &n) = counts.iter().enumerate().max_by_key(|&(_, n)| n)?;
+    (all >= 3 && n * 2 > all).then_some(scale)
+}
+
+/// Figures cut by a line break, joined: the figures whose pieces start at `toks[at]` and how many
+/// tokens they take, or `None`. A cut figure's rest is on the next non-empty line, alone there:
+///
+/// - `131.` then `99` (cut at the decimal point),
+/// - `1,` / `14,` then `234.56` / `770.62` (cut at a thousands separator),
+/// - `14,770` then `.62` (cut before the decimal point),
+/// - `143,999.0` then `0` (cut inside the decimals); a line ending in several such figures
+///   (`143,999.0 32,640.0`) takes as many rests, one a line, when they are all alike (`0`, `0`), so the
+///   pairing cannot matter.
+///
+/// The joined figure must be well formed and print the body's usual number of decimals; only a cut
+/// at the decimal point with short decimals is taken when the body has no usual number (as the
+/// extraction printed it before). Each joined figure's span covers its pieces; its value is read
+/// from the pieces without the break.
+fn split_figure(
+    src: &str,
+    toks: &[Token],
+    at: usize,
+    usual: Option<usize>,
+) -> Option<(Vec<(Decimal, Span)>, usize)> {
+    let short = |t: &Token| {
+        t.kind == Tk::Figure
+            && t.text(src)
+                .split_once('.')
+                .is_some_and(|(_, d)| usual.is_some_and(|u| d.len() < u))
+    };
+    let first = *toks.get(at)?;
+    // The heads: one cut piece, or the whole run of figures with short decimals ending a line.
+    let heads = if short(&first) {
+        if at > 0 && toks[at - 1].line == first.line && short(&toks[at - 1]) {
+            return None;
+        }
+        toks[at..]
+            .iter()
+            .take_while(|t| t.line == first.line && short(t))
+            .count()
+    } else {
+        1
+    };
+    let rests = toks.get(at + heads..at + heads * 2)?;
+    let one_a_line = rests.iter().enumerate().all(|(k, r)| {
+        let prev = if k == 0 {
+            toks[at + heads - 1]
+        } else {
+            rests[k - 1]
+        };
+        let gap = src.get(prev.span.end..r.span.start).unwrap_or("x");
+        r.line > prev.line
+            && gap.chars().all(char::is_whitespace)
+            && toks.get(at + heads + k + 1).is_none_or(|n| n.line > r.line)
+    });
+    let alike = rests.iter().all(|r| r.text(src) == rests[0].text(src));
+    if !one_a_line || !alike {
+        return None;
+    }
+    let mut joined = Vec::with_capacity(heads);
+    for (head, rest) in toks[at..at + heads].iter().zip(rests) {
+        let (h, r) = (head.text(src), rest.text(src));
+        let at_point = h.ends_with('.');
+        let fits = match (head.kind, rest.kind) {
+            (Tk::OpenFigure, Tk::Int) => true,
+            (Tk::OpenFigure, Tk::Figure) => !at_point,
+            (Tk::Figure | Tk::Int, Tk::FigureTail) => !h.contains('.'),
+            (Tk::Figure, Tk::Int) => short(head),
+            _ => false,
+        };
+        let text = format!("{h}{r}");
+        let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+        let usual_fits = match usual {
+            Some(u) => decimals == u,
+            // Without a usual number, only the cut at the decimal point (its rest is short).
+            None => head.kind == Tk::OpenFigure && at_point && r.len() <= 4,
+        };
+        if !fits || !usual_fits || !crate::amount::separators_well_placed(&text) {
+            return None;
+        }
+        joined.push((
+            crate::amount::parse_figure(&text)?,
+            head.span.cover(rest.span),
+        ));
+    }
+    Some((joined, heads * 2))
 }
 
 fn is_code_head(s: &str) -> bool {
@@ -264,21 +357,26 @@ pub fn one_sided(
                 }
                 last_text_line = Some(t.line);
             }
-            Item::Figure(v, span) => {
+            // A figure, or a dash printed for an empty cell: the row's next cell.
+            Item::Figure(..) | Item::Empty(..) => {
+                let (value, span) = match it {
+                    Item::Figure(v, span) => (Some(*v), *span),
+                    Item::Empty(span) => (None, *span),
+                    _ => continue,
+                };
                 let needs_row = rows.last().is_none() || !pending.is_empty();
+                if needs_row && value.is_none() && rows.is_empty() {
+                    continue;
+                }
                 if needs_row {
                     let mut row = RawRow::new(String::new(), Span::new(span.start, span.start));
                     row.code = take_code(&mut pending, &mut leftover, "");
                     rows.push(row);
                 }
                 if let Some(row) = rows.last_mut() {
-                    row.values.push(RawValue {
-                        value: Some(*v),
-                        span: *span,
-                    });
+                    row.values.push(RawValue { value, span });
                 }
             }
-            Item::Empty(_) => {}
         }
     }
     leftover.append(&mut pending);
@@ -453,8 +551,9 @@ pub fn two_sided(
                     });
                 }
             }
+            // An empty field, or a dash printed for an empty cell (its span is not empty).
             Item::Empty(s) => {
-                if tabbed {
+                if tabbed || s.start < s.end {
                     if let Some(row) = rows.last_mut().filter(|_| open) {
                         row.values.push(RawValue {
                             value: None,
@@ -607,5 +706,94 @@ mod tests {
         assert!(is_total_label("收入总计"));
         assert!(is_total_label("合计"));
         assert!(!is_total_label("一般公共服务支出"));
+    }
+
+    fn prepared(s: &str) -> Vec<Item> {
+        use crate::syntax::lex::{lines, tokenize};
+        let mut toks = Vec::new();
+        for (i, l) in lines(s).iter().enumerate() {
+            tokenize(s, i, *l, &mut toks);
+        }
+        prepare(s, &toks, true)
+    }
+
+    /// The figures of prepared items as printed (pieces with their break) and their values.
+    fn figures(s: &str) -> Vec<(String, String)> {
+        prepared(s)
+            .iter()
+            .filter_map(|it| match it {
+                Item::Figure(v, sp) => Some((s[sp.start..sp.end].to_string(), v.to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn figures_cut_inside_their_decimals() {
+        // wide/114 lines 411–452 (公开02表 收入总表): "143,999.0 32,640.0" ⏎ "0" ⏎ "0": both cut after
+        // one decimal (the table prints two), their rests alike on the next lines. The second
+        // "143,999.0 32,640.0" is followed by "196,278.67": its rests are not where the layout puts
+        // them, so it stays as printed (same value, one decimal).
+        let s = "合计\n\n小计\n\n984,760.87\n\n984,760.87\n\n984,760.87\n\n984,760.87\n\n国有资\n一般公共预 政府性基\n财政专户管\n本经营\n算\n金预算\n理资金\n预算\n\n上年结转结余\n事业\n收入\n\n143,999.0 32,640.0\n0\n0\n143,999.0 32,640.0\n196,278.67\n0\n0\n196,278.67\n\n附属单\n事业单位 上级补\n位上缴\n经营收入 助收入\n收入\n\n其他\n收入\n";
+        let f = figures(s);
+        // Each span runs from the figure's first piece to its rest (so the first covers the second's
+        // head too).
+        assert_eq!(
+            f[4],
+            ("143,999.0 32,640.0\n0".to_string(), "143999.00".to_string())
+        );
+        assert_eq!(f[5], ("32,640.0\n0\n0".to_string(), "32640.00".to_string()));
+        assert_eq!(f[6], ("143,999.0".to_string(), "143999.0".to_string()));
+        assert_eq!(f[7], ("32,640.0".to_string(), "32640.0".to_string()));
+        assert_eq!(f[8].1, "196278.67");
+        assert_eq!(f[9].1, "196278.67");
+        assert_eq!(f.len(), 10);
+    }
+
+    #[test]
+    fn figures_cut_at_the_point_or_a_separator() {
+        // 003 lines 247–251: "201 一般公共服务支出 581.66 449.67 449.67" ⏎ "131." ⏎ "" ⏎ "99".
+        let s = "201 一般公共服务支出 581.66 449.67 449.67\n131.\n\n99\n\n201 03\n";
+        assert_eq!(
+            figures(s)[3],
+            ("131.\n\n99".to_string(), "131.99".to_string())
+        );
+        // Not in the corpus, same mechanism: cut before the point, at a separator.
+        let s = "行政运行 1.00 2.00 3.00 14,770\n.62\n";
+        assert_eq!(
+            figures(s)[3],
+            ("14,770\n.62".to_string(), "14770.62".to_string())
+        );
+        let s = "行政运行 1.00 2.00 3.00 14,\n770.62\n";
+        assert_eq!(figures(s)[3].1, "14770.62");
+        // Ambiguous: the rest is not alone on its line, or the joined figure would not print the
+        // usual decimals. Nothing is invented.
+        let s = "行政运行 1.00 2.00 3.00 131.\n99 5.00\n";
+        assert!(figures(s).iter().all(|f| f.1 != "131.99"));
+        let s = "行政运行 1.00 2.00 3.00 14,\n770.6\n";
+        assert!(figures(s).iter().all(|f| !f.1.starts_with("14770")));
+        let s = "行政运行 1.00 2.00 3.00 14,\n\n- 5 -\n770.62\n";
+        assert!(figures(s).iter().all(|f| !f.1.starts_with("14770")));
+    }
+
+    #[test]
+    fn dashes_keep_their_cell() {
+        // wide/131 lines 1547–1555: "140.61" ⏎ "--" ⏎ "0.0%" ⏎ "--": a dash is an empty cell, never
+        // a figure; in a row it is a value without a figure.
+        let s = "2010101 行政运行 140.61 -- 40.00\n";
+        let items = prepared(s);
+        assert!(matches!(items[2], Item::Figure(..)));
+        assert!(matches!(items[3], Item::Empty(sp) if &s[sp.start..sp.end] == "--"));
+        let (rows, _) = one_sided(s, &items, false);
+        let v: Vec<Option<String>> = rows[0]
+            .values
+            .iter()
+            .map(|v| v.value.map(|d| d.to_string()))
+            .collect();
+        assert_eq!(
+            v,
+            [Some("140.61".to_string()), None, Some("40.00".to_string())]
+        );
+        assert_eq!(rows[0].figures().count(), 2);
     }
 }

@@ -521,18 +521,9 @@ pub fn same_sentence(ctx: &Context, a: crate::source::Span, b: crate::source::Sp
     !ctx.text.get(from..to).unwrap_or("。").contains('。')
 }
 
-/// A page footer line (`- 5 -`, `20`, `第 3 页`).
+/// A page footer line (`- 5 -`, `20`, `第 3 页`; `lex::page_number`) or an empty line.
 fn is_footer(line: &str) -> bool {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() {
-        return true;
-    }
-    let inner = t.trim_matches(|c| matches!(c, '-' | '—' | '－'));
-    let inner = inner
-        .strip_prefix('第')
-        .and_then(|r| r.strip_suffix('页'))
-        .unwrap_or(inner);
-    !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())
+    line.trim().is_empty() || crate::syntax::lex::page_number(line).is_some()
 }
 
 /// The text from byte `from` on, whitespace and page footers removed, up to and including the
