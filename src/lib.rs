@@ -45,9 +45,11 @@ use std::collections::HashMap;
 pub fn read(text: &str) -> Document {
     let lines = syntax::lex::lines(text);
     let regions = syntax::regions::find(text, &lines);
+    // Page numbers and running headers, skipped by the table and narrative readers alike.
+    let furniture = syntax::lex::furniture(text, &lines);
     let mut tables: Vec<model::Table> = regions
         .iter()
-        .map(|r| syntax::table::read(text, &lines, r))
+        .map(|r| syntax::table::read(text, &lines, &furniture, r))
         .collect();
     // The income table's columns hold the money of the summary table's income items: where the
     // income table's own arithmetic left a column open, read it again knowing those totals.
@@ -63,7 +65,7 @@ pub fn read(text: &str) -> Document {
                 .flat_map(|r| &r.cells)
                 .any(|c| !c.alternatives.is_empty());
             if t.kind == model::TableKind::Income && open && !known.is_empty() {
-                let again = syntax::table::read_with(text, &lines, r, &known);
+                let again = syntax::table::read_with(text, &lines, &furniture, r, &known);
                 if again.is_read() {
                     *t = again;
                 }
@@ -96,7 +98,7 @@ pub fn read(text: &str) -> Document {
         .into_iter()
         .max_by_key(|&(u, n)| (n, u == model::MoneyUnit::WanYuan))
         .map(|(u, _)| u);
-    let narrative = syntax::narrative::read(text, &lines, &regions);
+    let narrative = syntax::narrative::read(text, &lines, &furniture, &regions);
     let tables_as_images =
         tables.is_empty() && lines.iter().any(|l| l.text(text).contains("[图片"));
     Document {

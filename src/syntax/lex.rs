@@ -90,31 +90,52 @@ pub fn page_number(line: &str) -> Option<bool> {
         .then_some(true)
 }
 
+/// What a line is, when it is page furniture rather than text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Furniture {
+    /// Text (or a table line).
+    #[default]
+    None,
+    /// `- 5 -`, `第 3 页`: a page number by its marks.
+    PageNumber,
+    /// A lone number next to a page break (or anywhere in a text without page breaks): a page
+    /// number in prose, but possibly a figure in a table.
+    LoneNumber,
+    /// A line that begins at least three pages (the document's running header).
+    RunningHeader,
+}
+
+impl Furniture {
+    pub fn is_some(self) -> bool {
+        self != Furniture::None
+    }
+}
+
 /// Which lines are page furniture rather than text: page numbers (a lone number only next to a page
 /// break, or anywhere in a text without page breaks) and running headers (a line that begins at
 /// least three pages, found everywhere it occurs).
-pub fn furniture(src: &str, lines: &[Line]) -> Vec<bool> {
+pub fn furniture(src: &str, lines: &[Line]) -> Vec<Furniture> {
     let paged = lines.iter().any(|l| l.page_break);
     let filled: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text(src).trim().is_empty())
         .collect();
-    let mut out = vec![false; lines.len()];
+    let mut out = vec![Furniture::None; lines.len()];
     let mut page_tops: std::collections::HashMap<String, usize> = Default::default();
     for (k, &i) in filled.iter().enumerate() {
         let at_break = lines[i].page_break
             || filled.get(k + 1).is_some_and(|&n| lines[n].page_break)
             || filled.get(k + 1).is_none();
         match page_number(lines[i].text(src)) {
-            Some(true) => out[i] = true,
-            Some(false) => out[i] = at_break || !paged,
-            None => {}
+            Some(true) => out[i] = Furniture::PageNumber,
+            Some(false) if at_break || !paged => out[i] = Furniture::LoneNumber,
+            _ => {}
         }
     }
     // The first line of each page that is not a page number.
     let mut top = false;
     for &i in &filled {
         top |= lines[i].page_break;
-        if top && !out[i] {
+        if top && !out[i].is_some() {
             let t = squeeze(lines[i].text(src));
             if t.chars().count() <= 60 && !t.contains('。') {
                 *page_tops.entry(t).or_default() += 1;
@@ -127,7 +148,7 @@ pub fn furniture(src: &str, lines: &[Line]) -> Vec<bool> {
             .get(&squeeze(lines[i].text(src)))
             .is_some_and(|&n| n >= 3)
         {
-            out[i] = true;
+            out[i] = Furniture::RunningHeader;
         }
     }
     out
@@ -509,7 +530,8 @@ mod tests {
         let s =
             "2026年收入预算665964.37万元，比上年执行数增加\n4\n\n\u{c}107,573.11万元，增长19.3%，";
         let f = furniture(s, &lines(s));
-        assert_eq!(f, [false, true, false, false]);
+        use Furniture::{LoneNumber, None as Text, PageNumber, RunningHeader};
+        assert_eq!(f, [Text, LoneNumber, Text, Text]);
         // wide/113 lines 2270–2275: footer, then the running header at the top of the page (it tops
         // at least three pages).
         let header = "无锡市发展和改革委员会 2025 年度部门预算公开";
@@ -521,7 +543,7 @@ mod tests {
         let kept: Vec<&str> = ls
             .iter()
             .zip(&f)
-            .filter(|(l, &x)| !x && !l.text(&s).is_empty())
+            .filter(|(l, x)| !x.is_some() && !l.text(&s).is_empty())
             .map(|(l, _)| l.text(&s))
             .collect();
         assert_eq!(
@@ -532,8 +554,13 @@ mod tests {
                 "元，包括本年收入 9,947.88 万元"
             ]
         );
+        assert_eq!(f[0], RunningHeader);
+        assert_eq!(f[2], PageNumber);
         // Without page breaks a lone number is a page number (pasted text: 000 line 813 "20").
         let s = "（一）一般公共预算当年拨款规模变化情况\n\n20\n\n哈密市政务服务和公共资源交易中心";
-        assert_eq!(furniture(s, &lines(s)), [false, false, true, false, false]);
+        assert_eq!(
+            furniture(s, &lines(s)),
+            [Text, Text, LoneNumber, Text, Text]
+        );
     }
 }

@@ -9,7 +9,7 @@
 //! "比上年执行数增加" ⏎ `4` ⏎ (page break) `107,573.11万元` reads 107,573.11. Digits on both sides of a
 //! page break are not joined into one number: the flow is broken there instead.
 
-use super::lex::{self, Line};
+use super::lex::{Furniture, Line};
 use super::regions::Region;
 use crate::amount::parse_figure;
 use crate::model::{
@@ -55,7 +55,8 @@ impl Flow {
 const BREAK: char = '\n';
 
 /// Reads the narrative of the lines outside the financial tables.
-pub fn read(src: &str, lines: &[Line], regions: &[Region]) -> Narrative {
+/// `furniture` marks page numbers and running headers ([`super::lex::furniture`]), which are skipped.
+pub fn read(src: &str, lines: &[Line], furniture: &[Furniture], regions: &[Region]) -> Narrative {
     let mut narrative = Narrative::default();
     let in_table = |i: usize| {
         regions.iter().any(|r| {
@@ -72,7 +73,6 @@ pub fn read(src: &str, lines: &[Line], regions: &[Region]) -> Narrative {
         section: Vec::new(),
         sentence: Vec::new(),
     };
-    let furniture = lex::furniture(src, lines);
     // A page break (or furniture) passed since the last text line.
     let mut crossed = false;
     for (i, l) in lines.iter().enumerate() {
@@ -80,8 +80,8 @@ pub fn read(src: &str, lines: &[Line], regions: &[Region]) -> Narrative {
             push_break(&mut flow, l.start);
             continue;
         }
-        crossed |= l.page_break || furniture[i];
-        if furniture[i] {
+        crossed |= l.page_break || furniture[i].is_some();
+        if furniture[i].is_some() {
             continue;
         }
         let text = l.text(src);
@@ -547,7 +547,8 @@ mod tests {
     use crate::syntax::lex::lines;
 
     fn narrative(text: &str) -> Narrative {
-        read(text, &lines(text), &[])
+        let ls = lines(text);
+        read(text, &ls, &crate::syntax::lex::furniture(text, &ls), &[])
     }
 
     #[test]

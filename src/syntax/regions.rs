@@ -10,7 +10,7 @@
 //! (`第三部分 …`) or a narrative heading.
 
 use super::lex::{squeeze, Line};
-use super::titles::{label_number, table_number, title_kind};
+use super::titles::{label_number, normalize_title, table_number, title_kind};
 use crate::model::TableKind;
 
 #[derive(Clone, Debug)]
@@ -235,6 +235,7 @@ pub fn find(src: &str, lines: &[Line]) -> Vec<Region> {
             end,
         });
     }
+    merge_continuations(&texts, &mut regions);
     // Trim each region's end before the next region's "表 N" line.
     for k in 1..regions.len() {
         let title = regions[k].title;
@@ -245,6 +246,27 @@ pub fn find(src: &str, lines: &[Line]) -> Vec<Region> {
         }
     }
     regions
+}
+
+/// A table printed over several pages often repeats its title on each page: a region whose title
+/// reads like the previous region's (same kind, same words once numbering and whitespace are
+/// removed), that follows it directly (the previous region ran up to it: no narrative heading
+/// between) and carries no other number, continues that table.
+fn merge_continuations(texts: &[&str], regions: &mut Vec<Region>) {
+    let mut out: Vec<Region> = Vec::with_capacity(regions.len());
+    for r in regions.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let same_title = normalize_title(texts[prev.title]) == normalize_title(texts[r.title]);
+            let adjacent = prev.end >= r.title;
+            let same_number = r.number.is_none() || r.number == prev.number;
+            if prev.kind == r.kind && same_title && adjacent && same_number && !is_perf(r.kind) {
+                prev.end = r.end;
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    *regions = out;
 }
 
 fn is_perf(kind: TableKind) -> bool {

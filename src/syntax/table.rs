@@ -11,14 +11,17 @@ use super::lex::{self, squeeze, Line, Tk, Token};
 use super::regions::{unit_of_line, Region};
 use super::rows::{self, RawRow};
 use super::solve::{self, Group};
+use super::titles;
 use crate::model::{Cell, Column, Row, RowKind, Side, Table, TableKind, TableStatus};
 use crate::source::Span;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// Reads the table of `region`. `is_expenditure` tells expenditure labels of two-sided tables.
-pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
-    read_with(src, lines, region, &[])
+/// `furniture` marks page numbers and running headers ([`lex::furniture`]); marked page numbers and
+/// running headers are skipped.
+pub fn read(src: &str, lines: &[Line], furniture: &[lex::Furniture], region: &Region) -> Table {
+    read_with(src, lines, furniture, region, &[])
 }
 
 /// Reads the table of `region`, knowing the totals of some of its columns from another table
@@ -27,6 +30,7 @@ pub fn read(src: &str, lines: &[Line], region: &Region) -> Table {
 pub fn read_with(
     src: &str,
     lines: &[Line],
+    furniture: &[lex::Furniture],
     region: &Region,
     known: &[(String, Option<Decimal>)],
 ) -> Table {
@@ -56,7 +60,7 @@ pub fn read_with(
         super::perf::read(src, lines, region, &mut table);
         return table;
     }
-    let mut parts = sort_lines(src, lines, region, &mut table);
+    let mut parts = sort_lines(src, lines, furniture, region, &mut table);
     let mut toks: Vec<Token> = Vec::new();
     for &i in &parts.body {
         lex::tokenize(src, i, lines[i], &mut toks);
@@ -217,7 +221,13 @@ struct Parts {
     empty_statement: Option<Span>,
 }
 
-fn sort_lines(src: &str, lines: &[Line], region: &Region, table: &mut Table) -> Parts {
+fn sort_lines(
+    src: &str,
+    lines: &[Line],
+    furniture: &[lex::Furniture],
+    region: &Region,
+    table: &mut Table,
+) -> Parts {
     let mut parts = Parts {
         header: String::new(),
         body: Vec::new(),
@@ -262,7 +272,22 @@ fn sort_lines(src: &str, lines: &[Line], region: &Region, table: &mut Table) -> 
             skipping_repeat = false;
             continue;
         }
-        if is_page_number(&sq) {
+        // Page numbers by their marks and the running header (a new page: the table's header may be
+        // repeated after it); a lone number may be a figure here.
+        match furniture.get(i) {
+            Some(lex::Furniture::RunningHeader) => {
+                skipping_repeat |= in_body;
+                continue;
+            }
+            Some(lex::Furniture::PageNumber) => continue,
+            _ if lex::page_number(text) == Some(true) => continue,
+            _ => {}
+        }
+        // The title (and its "公开 01 表" label) repeated on a later page of the same table.
+        if titles::title_kind(text) == Some(region.kind) || titles::label_number(text).is_some() {
+            if in_body {
+                skipping_repeat = true;
+            }
             continue;
         }
         let starts_body = line_starts_body(src, i, line);
@@ -325,16 +350,6 @@ fn star_row(src: &str, i: usize, line: Line) -> Option<(usize, usize)> {
         .filter(|t| !matches!(t.kind, Tk::Star | Tk::Int | Tk::Empty))
         .count();
     (stars > 0 && ints > 0 && others == 0).then_some((stars, ints))
-}
-
-/// `- 5 -`, `第 3 页`, a lone small integer.
-fn is_page_number(sq: &str) -> bool {
-    let t = sq.trim_matches(|c| c == '-' || c == '—');
-    (t.len() <= 3
-        && !t.is_empty()
-        && t.bytes().all(|b| b.is_ascii_digit())
-        && sq.starts_with(['-', '—']))
-        || (sq.starts_with('第') && sq.ends_with('页'))
 }
 
 /// A body line has a figure, or starts with a classification code.
