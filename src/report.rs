@@ -45,6 +45,10 @@ pub struct TableOut {
     pub columns: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub income_columns: Vec<String>,
+    /// The columns were counted from the figures (no known header matched): unnamed, checked by the
+    /// table's own sums only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub columns_counted: bool,
     pub rows: Vec<RowOut>,
 }
 
@@ -207,6 +211,7 @@ fn table_out(t: &Table) -> TableOut {
         span: t.span,
         columns: t.columns.iter().map(|c| c.name.clone()).collect(),
         income_columns: t.income_columns.iter().map(|c| c.name.clone()).collect(),
+        columns_counted: t.columns_counted,
         rows: t
             .rows
             .iter()

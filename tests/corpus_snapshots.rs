@@ -38,6 +38,7 @@ fn summary(text: &str) -> String {
             .filter(|c| !c.alternatives.is_empty())
             .count();
         let status = match &t.status {
+            TableStatus::Read if t.columns_counted => "read (columns counted)".to_string(),
             TableStatus::Read => "read".to_string(),
             TableStatus::Empty { statement } => {
                 format!(

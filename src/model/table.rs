@@ -175,6 +175,10 @@ pub struct Table {
     pub income_columns: Vec<Column>,
     pub rows: Vec<Row>,
     pub status: TableStatus,
+    /// The header matched no known layout: the columns were counted from the figures, unnamed, and
+    /// the reading rests on the table's own sums alone. Only within-table arithmetic uses such a
+    /// table ([`Table::is_counted_read`]); rules that compare named columns see it as unread.
+    pub columns_counted: bool,
 }
 
 impl Table {
@@ -189,7 +193,13 @@ impl Table {
         self.columns_of(side).iter().position(|c| c.name == name)
     }
 
+    /// Read, with columns named by a known layout.
     pub fn is_read(&self) -> bool {
-        self.status == TableStatus::Read
+        self.status == TableStatus::Read && !self.columns_counted
+    }
+
+    /// Read with counted (unnamed) columns: its own sums can be checked, nothing more.
+    pub fn is_counted_read(&self) -> bool {
+        self.status == TableStatus::Read && self.columns_counted
     }
 }

@@ -43,9 +43,18 @@ impl<'a> Context<'a> {
         Context { text, doc }
     }
 
-    /// Tables that were read.
+    /// Tables that were read, with named columns.
     pub fn read_tables(&self) -> impl Iterator<Item = &'a Table> {
         self.doc.tables.iter().filter(|t| t.is_read())
+    }
+
+    /// Tables whose rows can be checked on their own: read with named columns, or with counted
+    /// columns (within-table sums and row codes only).
+    pub fn checkable_tables(&self) -> impl Iterator<Item = &'a Table> {
+        self.doc
+            .tables
+            .iter()
+            .filter(|t| t.is_read() || t.is_counted_read())
     }
 
     /// The read table of a kind, if there is exactly one read.

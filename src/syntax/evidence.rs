@@ -7,10 +7,15 @@
 //! layout that is not the printed one) breaks identities all over the table, with no common figure.
 //!
 //! So the failures (intervals that cannot meet; a 尾差 is not a failure) are explained by as few
-//! cells as possible — the *roots*: a greedy hitting set over the cells of the failing identities.
-//! The table is judged misread when its failures need [`MISREAD_ROOTS`] or more roots, or when two
-//! roots break more than half of what was checked. Then the table is reported unread (R001) with the
-//! counts, never half-read into a flood of findings. One or two independent misprints stay findings.
+//! rows as possible — the *roots*: a greedy hitting set over the rows of the failing identities. A
+//! root is a row, not a cell, because where the text dropped empty cells one wrong figure also moves
+//! the placement of its row's other figures (the arithmetic that places them is off by the misprint).
+//! The table is judged misread when its failures need [`MISREAD_ROOTS`] or more roots, or when a
+//! summary table's (收支总表) total over many items is not even approached by them (the items hold
+//! less than a third of it: their figures were not paired with their labels; a misprint does not
+//! lose two thirds of a total). Then the table is reported
+//! unread (R001) with the counts, never half-read into a flood of findings. One misprinted figure
+//! (and whatever its row's placement does with it) stays a finding.
 
 use crate::amount::Interval;
 use crate::model::{Row, Side};
@@ -18,8 +23,13 @@ use crate::syntax::layouts::Layout;
 use crate::syntax::solve::Group;
 use rust_decimal::Decimal;
 
-/// This many independent wrong figures in one table are more likely a misreading than misprints.
+/// This many independent wrong rows in one table are more likely a misreading than misprints.
 pub const MISREAD_ROOTS: usize = 3;
+
+/// A total over at least this many rows…
+const MANY_ROWS: usize = 5;
+/// …whose rows add up to less than this share of it (numerator, denominator) was not read.
+const GROSS_SHARE: (i64, i64) = (1, 3);
 
 /// A cell position: row index into the table's rows, column index on the row's side.
 type Pos = (usize, usize);
@@ -27,9 +37,10 @@ type Pos = (usize, usize);
 /// The parent/children groups of each side of a table.
 pub type SideGroups = Vec<(Option<Side>, Vec<Group>)>;
 
-/// One identity that did not hold, by the cells it involves.
+/// One identity that did not hold, by the rows it involves and its difference (total − Σ parts).
 struct Failure {
-    cells: Vec<Pos>,
+    rows: Vec<usize>,
+    diff: Decimal,
 }
 
 /// The verdict of the table's arithmetic on its reading.
@@ -39,17 +50,37 @@ pub struct Verdict {
     pub checked: usize,
     /// Identities whose figures cannot all be true.
     pub failing: usize,
-    /// The fewest cells that explain every failure (greedy).
+    /// The fewest rows that explain every failure (greedy).
     pub roots: usize,
+    /// Failing totals over many rows that the rows do not even approach.
+    pub gross: usize,
+    /// Differences that recur in failures with no row in common: a figure read into the wrong row
+    /// leaves a hole where it belongs and an excess where it landed, both of its size. One misprint
+    /// repeats its difference only in the identities of its own row.
+    pub displaced: usize,
 }
 
 impl Verdict {
     pub fn misread(&self) -> bool {
-        self.roots >= MISREAD_ROOTS || (self.roots == 2 && self.failing * 2 > self.checked)
+        self.roots >= MISREAD_ROOTS || self.gross > 0 || self.displaced > 0
     }
 
     /// The reason shown to the reader of an unread table.
     pub fn reason(&self) -> String {
+        if self.displaced > 0 && self.roots < MISREAD_ROOTS && self.gross == 0 {
+            return format!(
+                "有 {} 个数字的差额在彼此无关的行中重复出现，说明数字被读到了别的行。\
+                 请改用原始 PDF/Excel 文件",
+                self.displaced
+            );
+        }
+        if self.gross > 0 && self.roots < MISREAD_ROOTS {
+            return format!(
+                "有 {} 处合计远大于其下各行之和（各行之和不到合计的三分之一），多数行的数字未被读到。\
+                 请改用原始 PDF/Excel 文件",
+                self.gross
+            );
+        }
         format!(
             "读出的数字有 {}/{} 组表内勾稽关系不成立，且无法归结为一两个印错的数（至少 {} 处彼此独立），\
              行或列很可能未被正确识别。请核对原表的列顺序，或改用原始 PDF/Excel 文件",
@@ -68,37 +99,57 @@ fn printed(rows: &[Row], (r, c): Pos) -> bool {
     rows[r].cell(c).is_some()
 }
 
-/// Evaluates `total = Σ parts` over cell positions; `None` when none of its cells is printed.
-fn evaluate(rows: &[Row], total: Pos, parts: &[Pos]) -> Option<bool> {
+/// Evaluates `total = Σ parts` over cell positions: `None` when none of its cells is printed, else
+/// whether it holds and its exact difference (total − Σ parts, as printed).
+fn evaluate(rows: &[Row], total: Pos, parts: &[Pos]) -> Option<(bool, Decimal)> {
     if !printed(rows, total) && !parts.iter().any(|&p| printed(rows, p)) {
         return None;
     }
     let sum = parts.iter().fold(Interval::exact(Decimal::ZERO), |s, &p| {
         s.plus(value(rows, p))
     });
-    Some(value(rows, total).intersects(sum))
+    let exact = |p: Pos| rows[p.0].cell(p.1).map_or(Decimal::ZERO, |c| c.value);
+    let diff = parts.iter().fold(exact(total), |d, &p| d - exact(p));
+    Some((value(rows, total).intersects(sum), diff))
 }
 
 /// Judges a reading: `groups` are the parent/children groups of each side, as indices into `rows`.
 pub fn judge(rows: &[Row], layout: &Layout, groups: &SideGroups) -> Verdict {
     let mut checked = 0;
+    let mut gross = 0;
     let mut failures: Vec<Failure> = Vec::new();
     let mut record = |total: Pos, parts: Vec<Pos>| {
-        if let Some(holds) = evaluate(rows, total, &parts) {
+        if let Some((holds, diff)) = evaluate(rows, total, &parts) {
             checked += 1;
             if !holds {
-                let mut cells = parts;
-                cells.push(total);
-                failures.push(Failure { cells });
+                let mut rows: Vec<usize> = parts.iter().map(|p| p.0).collect();
+                rows.push(total.0);
+                rows.sort_unstable();
+                rows.dedup();
+                failures.push(Failure { rows, diff });
             }
         }
     };
     for (side, side_groups) in groups {
         let n = layout.columns_of(*side).len();
         for g in side_groups {
+            // Gross: in every column where the total is printed, the items are far below it (one
+            // column alone may only have had its figures moved there by a misprint elsewhere).
+            let parts_of =
+                |col: usize| -> Vec<Pos> { g.children.iter().map(|&c| (c, col)).collect() };
+            let printed_cols: Vec<usize> =
+                (0..n).filter(|&c| printed(rows, (g.parent, c))).collect();
+            if side.is_some()
+                && g.children.len() >= MANY_ROWS
+                && !printed_cols.is_empty()
+                && printed_cols
+                    .iter()
+                    .all(|&c| far_below((g.parent, c), &parts_of(c), rows))
+            {
+                gross += 1;
+            }
             for col in 0..n {
-                let parts = g.children.iter().map(|&c| (c, col)).collect();
-                record((g.parent, col), parts);
+                record((g.parent, col), parts_of(col));
             }
         }
     }
@@ -111,19 +162,55 @@ pub fn judge(rows: &[Row], layout: &Layout, groups: &SideGroups) -> Verdict {
     Verdict {
         checked,
         failing: failures.len(),
+        displaced: displaced(&failures),
         roots: roots(failures),
+        gross,
     }
 }
 
-/// The size of a greedy hitting set of the failures' cells: repeatedly take the cell that takes
-/// part in most remaining failures (the first such cell in row/column order on a tie).
+/// How many difference sizes recur in failures that share no row.
+fn displaced(failures: &[Failure]) -> usize {
+    let mut by_size: std::collections::BTreeMap<Decimal, Vec<&Failure>> = Default::default();
+    for f in failures.iter().filter(|f| !f.diff.is_zero()) {
+        by_size.entry(f.diff.abs().normalize()).or_default().push(f);
+    }
+    by_size
+        .values()
+        .filter(|fs| fs.len() >= 2)
+        .filter(|fs| {
+            let first = &fs[0].rows;
+            !first.iter().any(|r| fs.iter().all(|f| f.rows.contains(r)))
+        })
+        .count()
+}
+
+/// The parts, all non-negative, add up to less than [`GROSS_SHARE`] of a positive total.
+fn far_below(total: Pos, parts: &[Pos], rows: &[Row]) -> bool {
+    let cell = |(r, c): Pos| rows[r].cell(c).map(|c| c.value);
+    let Some(t) = cell(total).filter(|t| t.is_sign_positive() && !t.is_zero()) else {
+        return false;
+    };
+    let mut sum = Decimal::ZERO;
+    for &p in parts {
+        match cell(p) {
+            Some(v) if v.is_sign_negative() => return false,
+            Some(v) => sum += v,
+            None => {}
+        }
+    }
+    let (num, den) = GROSS_SHARE;
+    sum * Decimal::from(den) < t * Decimal::from(num)
+}
+
+/// The size of a greedy hitting set of the failures' rows: repeatedly take the row that takes part
+/// in most remaining failures (the first such row on a tie).
 fn roots(mut failures: Vec<Failure>) -> usize {
     let mut count = 0;
     while !failures.is_empty() {
-        let mut tally: std::collections::BTreeMap<Pos, usize> = std::collections::BTreeMap::new();
+        let mut tally: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         for f in &failures {
-            for &c in &f.cells {
-                *tally.entry(c).or_default() += 1;
+            for &r in &f.rows {
+                *tally.entry(r).or_default() += 1;
             }
         }
         let Some(best) = tally
@@ -133,7 +220,7 @@ fn roots(mut failures: Vec<Failure>) -> usize {
         else {
             break;
         };
-        failures.retain(|f| !f.cells.contains(&best));
+        failures.retain(|f| !f.rows.contains(&best));
         count += 1;
     }
     count
@@ -222,15 +309,8 @@ mod tests {
 
     #[test]
     fn figures_in_the_wrong_columns_are_a_misreading() {
-        // Every child row's 基本支出 and 项目支出 read swapped or shifted: no common root.
-        let (rows, groups) = table([
-            ["60.00", "40.00", "20.00"],
-            ["30.00", "10.00", "20.00"],
-            ["20.00", "5.00", "15.00"],
-            ["10.00", "5.00", "5.00"],
-        ]);
-        let v = judge(&rows, expenditure(), &groups);
-        assert!(v.roots >= 2, "{v:?}");
+        // Every child row's figures read into the wrong columns: each row's own identity fails, no
+        // common row explains them.
         let (rows, groups) = table([
             ["60.00", "40.00", "20.00"],
             ["30.00", "10.00", "10.00"],
@@ -251,5 +331,47 @@ mod tests {
             ["10.00", "5.00", "5.00"],
         ]);
         assert_eq!(judge(&rows, expenditure(), &groups).failing, 0);
+    }
+
+    #[test]
+    fn a_total_its_rows_do_not_approach_was_not_read() {
+        // A summary table's total of 100 over five items holding 10 in all: the items' figures were
+        // not read.
+        let mut rows = vec![row("201", &[Some("100.00")])];
+        for c in ["20101", "20102", "20103", "20104", "20105"] {
+            rows.push(row(c, &[Some("2.00")]));
+        }
+        let groups = vec![(
+            Some(Side::Expenditure),
+            vec![Group {
+                parent: 0,
+                children: (1..=5).collect(),
+            }],
+        )];
+        let layout = layouts::counted(1).unwrap();
+        let v = judge(&rows, layout, &groups);
+        assert_eq!((v.failing, v.roots, v.gross, v.displaced), (1, 1, 1, 0));
+        assert!(v.misread() && v.reason().contains("三分之一"));
+        // The same total over rows adding up to 90: one misprint, reported, not a misreading.
+        rows[1] = row("20101", &[Some("82.00")]);
+        let v = judge(&rows, layout, &groups);
+        assert_eq!((v.failing, v.gross), (1, 0));
+        assert!(!v.misread());
+    }
+
+    #[test]
+    fn a_figure_read_into_another_row_is_a_misreading() {
+        // 20102's 项目支出 5.00 read as 20103's: 20102's row and 20103's row fail by 5.00 each, with
+        // no row in common (wide/121 公开03表 shows the pattern with 16,389.79).
+        let (rows, groups) = table([
+            ["60.00", "40.00", "20.00"],
+            ["30.00", "20.00", "10.00"],
+            ["20.00", "15.00", "0"],
+            ["10.00", "5.00", "10.00"],
+        ]);
+        let v = judge(&rows, expenditure(), &groups);
+        assert_eq!((v.failing, v.displaced), (2, 1));
+        assert!(v.misread());
+        assert!(v.reason().contains("别的行"));
     }
 }

@@ -17,7 +17,8 @@ pub struct Identity {
 
 /// One known column layout.
 pub struct Layout {
-    pub kind: TableKind,
+    /// The table kind the layout is known for; `None` for a layout of counted columns ([`counted`]).
+    pub kind: Option<TableKind>,
     /// Words that must all appear in the header text (whitespace removed) for this layout to apply.
     pub signature: &'static [&'static str],
     pub columns: &'static [&'static str],
@@ -117,7 +118,7 @@ const NO_ID: &[Identity] = &[];
 pub const LAYOUTS: &[Layout] = &[
     // Two-sided summary tables.
     Layout {
-        kind: TableKind::IncomeExpenditure,
+        kind: Some(TableKind::IncomeExpenditure),
         signature: &["人员经费", "项目支出"],
         income_columns: &["预算数"],
         columns: FUND,
@@ -127,7 +128,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[0, 3, 1, 2],
     },
     Layout {
-        kind: TableKind::IncomeExpenditure,
+        kind: Some(TableKind::IncomeExpenditure),
         signature: &["决算数"],
         income_columns: &["决算数"],
         columns: &["决算数"],
@@ -137,7 +138,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[],
     },
     Layout {
-        kind: TableKind::IncomeExpenditure,
+        kind: Some(TableKind::IncomeExpenditure),
         signature: &[],
         income_columns: &["预算数"],
         columns: &["预算数"],
@@ -147,7 +148,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[],
     },
     Layout {
-        kind: TableKind::FiscalIncomeExpenditure,
+        kind: Some(TableKind::FiscalIncomeExpenditure),
         signature: &["国有资本经营预算"],
         income_columns: &["合计"],
         columns: &["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
@@ -160,7 +161,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[0, 1, 2, 3],
     },
     Layout {
-        kind: TableKind::FiscalIncomeExpenditure,
+        kind: Some(TableKind::FiscalIncomeExpenditure),
         signature: &[],
         income_columns: &["预算数"],
         columns: &["预算数"],
@@ -171,7 +172,7 @@ pub const LAYOUTS: &[Layout] = &[
     },
     // Coded tables.
     Layout {
-        kind: TableKind::Income,
+        kind: Some(TableKind::Income),
         signature: &["财政专户"],
         income_columns: NONE,
         columns: XJ_INCOME,
@@ -190,7 +191,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[0, 1, 2, 9, 10, 11, 4, 6, 8, 3, 5, 7],
     },
     Layout {
-        kind: TableKind::Income,
+        kind: Some(TableKind::Income),
         signature: &["财政拨款收入"],
         income_columns: NONE,
         columns: &[
@@ -209,7 +210,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[0, 1, 4, 2, 3],
     },
     Layout {
-        kind: TableKind::Expenditure,
+        kind: Some(TableKind::Expenditure),
         signature: &[],
         income_columns: NONE,
         columns: BASIC_PROJECT,
@@ -219,7 +220,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[],
     },
     Layout {
-        kind: TableKind::GeneralBudget,
+        kind: Some(TableKind::GeneralBudget),
         signature: &[],
         income_columns: NONE,
         columns: BASIC_PROJECT,
@@ -229,7 +230,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[],
     },
     Layout {
-        kind: TableKind::GeneralBudgetBasic,
+        kind: Some(TableKind::GeneralBudgetBasic),
         signature: &[],
         income_columns: NONE,
         columns: &["合计", "人员经费", "公用经费"],
@@ -239,7 +240,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[],
     },
     Layout {
-        kind: TableKind::GeneralBudgetProjects,
+        kind: Some(TableKind::GeneralBudgetProjects),
         signature: &[],
         income_columns: NONE,
         columns: XJ_PROJECTS,
@@ -252,7 +253,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[0, 2, 6, 3, 1, 5, 10],
     },
     Layout {
-        kind: TableKind::GovernmentFund,
+        kind: Some(TableKind::GovernmentFund),
         signature: &["人员经费"],
         income_columns: NONE,
         columns: FUND,
@@ -262,7 +263,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[0, 3, 1, 2],
     },
     Layout {
-        kind: TableKind::GovernmentFund,
+        kind: Some(TableKind::GovernmentFund),
         signature: &[],
         income_columns: NONE,
         columns: BASIC_PROJECT,
@@ -272,7 +273,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[0, 2, 1],
     },
     Layout {
-        kind: TableKind::StateCapital,
+        kind: Some(TableKind::StateCapital),
         signature: &["人员经费"],
         income_columns: NONE,
         columns: FUND,
@@ -282,7 +283,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[0, 3, 1, 2],
     },
     Layout {
-        kind: TableKind::StateCapital,
+        kind: Some(TableKind::StateCapital),
         signature: &[],
         income_columns: NONE,
         columns: BASIC_PROJECT,
@@ -293,7 +294,7 @@ pub const LAYOUTS: &[Layout] = &[
     },
     // Labelled tables.
     Layout {
-        kind: TableKind::ThreePublic,
+        kind: Some(TableKind::ThreePublic),
         signature: &["资金来源"],
         income_columns: NONE,
         columns: &["合计", "一般公共预算", "政府性基金", "国有资本经营预算"],
@@ -307,7 +308,7 @@ pub const LAYOUTS: &[Layout] = &[
     },
     // Shanghai: one row of figures under a two-level header, with 机关运行经费 beside the 三公.
     Layout {
-        kind: TableKind::ThreePublic,
+        kind: Some(TableKind::ThreePublic),
         signature: &["机关运行经费"],
         income_columns: NONE,
         columns: &[
@@ -335,7 +336,7 @@ pub const LAYOUTS: &[Layout] = &[
         preference: &[0, 2, 3, 5, 1, 4, 6],
     },
     Layout {
-        kind: TableKind::CarryOver,
+        kind: Some(TableKind::CarryOver),
         signature: &[],
         income_columns: NONE,
         columns: XJ_CARRY_OVER,
@@ -359,6 +360,50 @@ pub const LAYOUTS: &[Layout] = &[
     },
 ];
 
+/// Names of counted columns: the text cannot say which header cell is above which figure.
+const COUNTED_NAMES: [&str; MAX_COUNTED] = [
+    "第1列", "第2列", "第3列", "第4列", "第5列", "第6列", "第7列", "第8列", "第9列", "第10列",
+    "第11列", "第12列", "第13列", "第14列", "第15列", "第16列",
+];
+
+/// The most columns a table read by counting may have.
+pub const MAX_COUNTED: usize = 16;
+
+const fn counted_layout(n: usize) -> Layout {
+    Layout {
+        kind: None,
+        signature: &[],
+        columns: COUNTED_NAMES.split_at(n).0,
+        income_columns: NONE,
+        identities: NO_ID,
+        income_identities: NO_ID,
+        single_row: false,
+        preference: &[],
+    }
+}
+
+const COUNTED: [Layout; MAX_COUNTED] = {
+    let mut out = [const { counted_layout(1) }; MAX_COUNTED];
+    let mut n = 1;
+    while n < MAX_COUNTED {
+        out[n] = counted_layout(n + 1);
+        n += 1;
+    }
+    out
+};
+
+/// A layout of `n` unnamed columns, for a one-sided table whose header matches no known layout:
+/// the figures are counted into columns and only the table's own arithmetic (parent = Σ children in
+/// every column) can confirm the reading. Rules that compare named columns do not use such tables.
+pub fn counted(n: usize) -> Option<&'static Layout> {
+    COUNTED.get(n.checked_sub(1)?)
+}
+
+/// Whether a table's columns were counted rather than named by a known layout.
+pub fn is_counted(name: &str) -> bool {
+    COUNTED_NAMES.contains(&name)
+}
+
 /// The layout of a table of `kind` whose header text (whitespace removed) is `header`, and whose
 /// `※` row, if printed, counts `star_columns` value columns.
 pub fn choose(
@@ -368,7 +413,7 @@ pub fn choose(
 ) -> Option<&'static Layout> {
     let mut fitting = LAYOUTS
         .iter()
-        .filter(|l| l.kind == kind && l.signature.iter().all(|w| header.contains(w)));
+        .filter(|l| l.kind == Some(kind) && l.signature.iter().all(|w| header.contains(w)));
     match star_columns {
         Some(n) => {
             let all: Vec<&Layout> = fitting.collect();
@@ -406,7 +451,7 @@ pub const INCOME_ITEM_COLUMNS: &[(&str, &str)] = &[
 /// The layout a read table was read with (same kind and columns).
 pub fn for_table(t: &crate::model::Table) -> Option<&'static Layout> {
     LAYOUTS.iter().find(|l| {
-        l.kind == t.kind
+        l.kind == Some(t.kind)
             && l.columns.len() == t.columns.len()
             && l.columns.iter().zip(&t.columns).all(|(a, b)| *a == b.name)
             && l.income_columns.len() == t.income_columns.len()

@@ -651,6 +651,22 @@ pub fn attach_leftover_codes(rows: &mut [RawRow], mut leftover: Vec<(String, Spa
 /// Names the code of rows that lost theirs (the extraction dropped or displaced it) from the
 /// catalogue: the entry with this name under the last 款 or 类 above the row, or a 类 of that name.
 /// Only a unique match is taken; the code's span is the row's name.
+/// A code printed just before a totals label ("301" ⏎ "本年一般公共预算基本支出合计" ⏎ "工资福利支出",
+/// wide/113) belongs to the next row, which lacks one: a total is never a classification.
+pub fn pass_codes_of_totals(rows: &mut [RawRow]) {
+    for i in 1..rows.len() {
+        let (before, after) = rows.split_at_mut(i);
+        let (prev, next) = (&mut before[i - 1], &mut after[0]);
+        let label = strip_ordinal(&prev.label);
+        let totals = label.ends_with("合计") || label.ends_with("总计");
+        if totals && prev.code.is_some() && next.code.is_none() && !next.label.is_empty() {
+            next.code = prev.code.take();
+            next.kind = RowKind::Coded;
+            prev.kind = RowKind::Total;
+        }
+    }
+}
+
 pub fn infer_missing_codes(rows: &mut [RawRow]) {
     use crate::classification::{find_by_name, Scheme};
     let (first, last) = crate::classification::covered_years();
@@ -698,6 +714,21 @@ mod tests {
         assert_eq!(strip_ordinal("1. 一般公共预算拨款"), "一般公共预算拨款");
         assert_eq!(strip_ordinal("（三）公务接待费"), "公务接待费");
         assert_eq!(strip_ordinal("2024年"), "2024年");
+    }
+
+    #[test]
+    fn a_code_before_a_totals_label_goes_to_the_next_row() {
+        // wide/113 公开08表: "301" printed before the totals label, then 工资福利支出.
+        let mut rows = vec![
+            RawRow::new("本年一般公共预算基本支出合计".into(), Span::new(0, 0)),
+            RawRow::new("工资福利支出".into(), Span::new(0, 0)),
+        ];
+        rows[0].code = Some(("301".into(), Span::new(0, 3)));
+        rows[0].kind = RowKind::Coded;
+        pass_codes_of_totals(&mut rows);
+        assert_eq!(rows[0].kind, RowKind::Total);
+        assert!(rows[0].code.is_none());
+        assert_eq!(rows[1].code.as_ref().map(|c| c.0.as_str()), Some("301"));
     }
 
     #[test]

@@ -218,7 +218,8 @@ fn short(label: &str) -> String {
     }
 }
 
-fn binomial(n: usize, k: usize) -> usize {
+/// The number of order-preserving placements of `k` figures in `n` columns.
+pub fn binomial(n: usize, k: usize) -> usize {
     let k = k.min(n - k.min(n));
     (0..k).fold(1usize, |acc, i| acc.saturating_mul(n - i) / (i + 1))
 }

@@ -52,6 +52,7 @@ pub fn read_with(
         income_columns: Vec::new(),
         rows: Vec::new(),
         status: TableStatus::Empty { statement: None },
+        columns_counted: false,
     };
     if matches!(
         region.kind,
@@ -72,27 +73,11 @@ pub fn read_with(
             parts.header.push_str(&w);
         }
     }
-    let Some(layout) = layouts::choose(region.kind, &parts.header, parts.star_columns) else {
-        table.status = TableStatus::Unread {
-            reason: "表头与已知的表格样式都不相符".to_string(),
-        };
-        return table;
-    };
-    table.columns = layout
-        .columns
-        .iter()
-        .map(|c| Column {
-            name: c.to_string(),
-        })
-        .collect();
-    table.income_columns = layout
-        .income_columns
-        .iter()
-        .map(|c| Column {
-            name: c.to_string(),
-        })
-        .collect();
+    let known_layout = layouts::choose(region.kind, &parts.header, parts.star_columns);
     if toks.iter().all(|t| !t.is_number()) {
+        if let Some(layout) = known_layout {
+            set_columns(&mut table, layout);
+        }
         table.status = TableStatus::Empty {
             statement: parts.empty_statement,
         };
@@ -108,47 +93,46 @@ pub fn read_with(
     let decimals = toks
         .iter()
         .any(|t| t.kind == Tk::Figure && t.text(src).contains('.'));
-    let raw = if layout.single_row {
-        single_row(&rows::prepare(src, &toks, false), layout.columns.len())
-    } else if region.kind.is_two_sided() {
-        let items = rows::prepare(src, &toks, decimals);
-        let mut r = rows::two_sided(src, &items, &is_expenditure_label, tabbed);
-        for row in &mut r {
-            let n = layout.columns_of(row.side).len();
-            row.positioned = tabbed && row.values.len() == n;
-            if !row.positioned {
-                row.values.retain(|v| v.value.is_some());
+    // One-sided PDF text: rows are cut without knowing the columns, so they can also be counted.
+    let countable =
+        !tabbed && !region.kind.is_two_sided() && known_layout.is_none_or(|l| !l.single_row);
+    let attempt = |layout: &Layout| -> Result<Vec<Row>, String> {
+        let raw = raw_rows(src, &toks, region.kind, layout, &parts, tabbed, decimals);
+        place(&raw, layout, known).and_then(|rows| sense_check(&raw, rows, layout))
+    };
+    let mut result = match known_layout {
+        Some(layout) => attempt(layout).map(|rows| (rows, layout, false)),
+        None => Err("表头与已知的表格样式都不相符".to_string()),
+    };
+    if result.is_err() && countable {
+        let any = layouts::counted(1).unwrap_or(&layouts::LAYOUTS[0]);
+        let raw = raw_rows(src, &toks, region.kind, any, &parts, false, decimals);
+        let n = parts
+            .star_columns
+            .or_else(|| raw.iter().map(|r| r.figures().count()).max())
+            .unwrap_or(0);
+        // Without named columns nothing but the sums can place a row's figures: the placements to
+        // weigh must stay few (mostly complete rows), else the reading is left unread.
+        let placements: usize = raw
+            .iter()
+            .map(|r| solve::binomial(n, r.figures().count()))
+            .fold(0, usize::saturating_add);
+        let affordable = placements <= COUNTED_PLACEMENTS_PER_ROW * raw.len().max(1);
+        if let Some(layout) = layouts::counted(n).filter(|_| affordable) {
+            let counted = place(&raw, layout, &[])
+                .and_then(|rows| confirm_counted(&raw, rows, layout))
+                .map(|rows| (rows, layout, true));
+            if let (Err(first), Err(second)) = (&result, &counted) {
+                result = Err(format!("{first}；按数字个数分为 {n} 列也不成立：{second}"));
+            } else {
+                result = counted;
             }
         }
-        r
-    } else if tabbed {
-        let by_line = group_by_line(&toks);
-        rows::tabbed(src, &by_line, parts.star_lead, layout.columns.len())
-    } else {
-        let items = rows::prepare(src, &toks, decimals);
-        let item_column = region.kind == TableKind::GeneralBudgetProjects;
-        let (mut r, leftover) = rows::one_sided(src, &items, item_column);
-        rows::attach_leftover_codes(&mut r, leftover);
-        if region.kind.is_coded() {
-            rows::infer_missing_codes(&mut r);
-        }
-        if item_column {
-            rows::split_items_by_catalogue(&mut r);
-        }
-        r
-    };
-    let raw: Vec<RawRow> = raw
-        .into_iter()
-        .filter(|r| {
-            r.code.is_some()
-                || r.figures().next().is_some()
-                || r.side.is_some()
-                // Items printed without figures are part of what the table states (三公: 因公出国（境）费).
-                || (!region.kind.is_coded() && !r.label.is_empty() && !layouts::is_header_word(&r.label))
-        })
-        .collect();
-    match place(&raw, layout, known).and_then(|rows| sense_check(&raw, rows, layout)) {
-        Ok(rows) => {
+    }
+    match result {
+        Ok((rows, layout, counted)) => {
+            set_columns(&mut table, layout);
+            table.columns_counted = counted;
             table.status = if rows.iter().any(|r| !r.cells.is_empty()) {
                 TableStatus::Read
             } else {
@@ -161,6 +145,69 @@ pub fn read_with(
         Err(reason) => table.status = TableStatus::Unread { reason },
     }
     table
+}
+
+fn set_columns(table: &mut Table, layout: &Layout) {
+    let names = |cols: &[&str]| {
+        cols.iter()
+            .map(|c| Column {
+                name: c.to_string(),
+            })
+            .collect()
+    };
+    table.columns = names(layout.columns);
+    table.income_columns = names(layout.income_columns);
+}
+
+/// The body's raw rows under `layout` (its column count matters to tab-separated and two-sided rows).
+fn raw_rows(
+    src: &str,
+    toks: &[Token],
+    kind: TableKind,
+    layout: &Layout,
+    parts: &Parts,
+    tabbed: bool,
+    decimals: bool,
+) -> Vec<RawRow> {
+    let raw = if layout.single_row {
+        single_row(&rows::prepare(src, toks, false), layout.columns.len())
+    } else if kind.is_two_sided() {
+        let items = rows::prepare(src, toks, decimals);
+        let mut r = rows::two_sided(src, &items, &is_expenditure_label, tabbed);
+        for row in &mut r {
+            let n = layout.columns_of(row.side).len();
+            row.positioned = tabbed && row.values.len() == n;
+            if !row.positioned {
+                row.values.retain(|v| v.value.is_some());
+            }
+        }
+        r
+    } else if tabbed {
+        let by_line = group_by_line(toks);
+        rows::tabbed(src, &by_line, parts.star_lead, layout.columns.len())
+    } else {
+        let items = rows::prepare(src, toks, decimals);
+        let item_column = kind == TableKind::GeneralBudgetProjects;
+        let (mut r, leftover) = rows::one_sided(src, &items, item_column);
+        rows::attach_leftover_codes(&mut r, leftover);
+        rows::pass_codes_of_totals(&mut r);
+        if kind.is_coded() {
+            rows::infer_missing_codes(&mut r);
+        }
+        if item_column {
+            rows::split_items_by_catalogue(&mut r);
+        }
+        r
+    };
+    raw.into_iter()
+        .filter(|r| {
+            r.code.is_some()
+                || r.figures().next().is_some()
+                || r.side.is_some()
+                // Items printed without figures are part of what the table states (三公: 因公出国（境）费).
+                || (!kind.is_coded() && !r.label.is_empty() && !layouts::is_header_word(&r.label))
+        })
+        .collect()
 }
 
 /// Every figure of the body, in order, as the one row of a single-row table.
@@ -400,22 +447,23 @@ fn place(
         let members: Vec<&RawRow> = idx.iter().map(|&i| &raw[i]).collect();
         let groups = hierarchy(&members);
         let n = layout.columns_of(side).len();
-        let known = if side == Some(Side::Expenditure) && layout.kind.is_two_sided() {
-            income_named_columns(raw, layout)
-        } else if side.is_none() {
-            external
-                .iter()
-                .filter_map(|(name, value)| {
-                    let column = layout.columns.iter().position(|c| c == name)?;
-                    Some(solve::ColumnTotal {
-                        column,
-                        value: *value,
+        let known =
+            if side == Some(Side::Expenditure) && layout.kind.is_some_and(|k| k.is_two_sided()) {
+                income_named_columns(raw, layout)
+            } else if side.is_none() {
+                external
+                    .iter()
+                    .filter_map(|(name, value)| {
+                        let column = layout.columns.iter().position(|c| c == name)?;
+                        Some(solve::ColumnTotal {
+                            column,
+                            value: *value,
+                        })
                     })
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+                    .collect()
+            } else {
+                Vec::new()
+            };
         let placements = solve::solve(
             &members,
             n,
@@ -475,6 +523,45 @@ fn income_named_columns(raw: &[RawRow], layout: &Layout) -> Vec<solve::ColumnTot
 /// few misprints, a misread layout (figures printed beside another row's name, columns not the printed
 /// ones) breaks identities all over the table. Never half-guess.
 fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Row>, String> {
+    let (rows, verdict) = judged(raw, rows, layout)?;
+    if verdict.misread() {
+        return Err(verdict.reason());
+    }
+    Ok(rows)
+}
+
+/// On average at most this many placements per row are weighed when counting columns.
+const COUNTED_PLACEMENTS_PER_ROW: usize = 4;
+
+/// Sums that must hold in a table read by counting its figures before the reading is believed.
+const MIN_CONFIRMING: usize = 3;
+
+/// A reading with counted columns has nothing but its sums to stand on: at least [`MIN_CONFIRMING`]
+/// of them must hold and none may fail — with no column names, a failing sum cannot be told from a
+/// figure counted into the wrong column.
+fn confirm_counted(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Row>, String> {
+    let (rows, verdict) = judged(raw, rows, layout)?;
+    let holding = verdict.checked - verdict.failing;
+    if holding < MIN_CONFIRMING {
+        return Err(format!(
+            "只有 {holding} 组上下级加总关系可以印证读数，不足以确认各数所在的列"
+        ));
+    }
+    if verdict.failing > 0 {
+        return Err(format!(
+            "按数字个数分列后有 {}/{} 组加总关系不成立，无法区分印错与分错列",
+            verdict.failing, verdict.checked
+        ));
+    }
+    Ok(rows)
+}
+
+/// The reading's rows with the verdict of the table's arithmetic, or why the rows cannot be right.
+fn judged(
+    raw: &[RawRow],
+    rows: Vec<Row>,
+    layout: &Layout,
+) -> Result<(Vec<Row>, evidence::Verdict), String> {
     let mut groups = Vec::new();
     for side in [None, Some(Side::Income), Some(Side::Expenditure)] {
         let idx: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].side == side).collect();
@@ -518,10 +605,7 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
         }
     }
     let verdict = evidence::judge(&rows, layout, &groups);
-    if verdict.misread() {
-        return Err(verdict.reason());
-    }
-    Ok(rows)
+    Ok((rows, verdict))
 }
 
 /// Parent/children groups by classification code, and totals over the top-level rows.

@@ -42,7 +42,7 @@ struct Mismatch<'t> {
 
 fn check(ctx: &Context, sink: &mut Sink) {
     let mut found: Vec<Mismatch> = Vec::new();
-    for t in ctx.read_tables() {
+    for t in ctx.checkable_tables() {
         for fam in families(t) {
             compare(t, &fam, sink, &mut found);
         }

@@ -71,10 +71,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
     // Before coverage the dictionary holds the 类 and the names the next edition replaced.
     let lei_only = year < first;
     let mut found: Vec<Finding> = Vec::new();
-    for t in ctx.doc.tables.iter() {
-        if !t.is_read() {
-            continue;
-        }
+    for t in ctx.checkable_tables() {
         for c in coded_rows(t) {
             let Some(scheme) = c.scheme else { continue };
             if c.name.is_empty() || (lei_only && c.code.len() != 3) {

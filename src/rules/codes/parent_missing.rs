@@ -26,7 +26,7 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context, sink: &mut Sink) {
     let year = ctx.doc.facts.year.as_ref().map(|y| y.value);
-    for t in ctx.read_tables().filter(|t| t.kind.is_coded()) {
+    for t in ctx.checkable_tables().filter(|t| t.kind.is_coded()) {
         let rows: Vec<Coded> = t.rows.iter().filter_map(coded).collect();
         let codes: std::collections::HashSet<&str> = rows.iter().map(|r| r.code.as_str()).collect();
         let has = |c: &str| codes.contains(c);

@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context, sink: &mut Sink) {
     let mut unverifiable = 0usize;
-    for t in ctx.read_tables() {
+    for t in ctx.checkable_tables() {
         let mut unknown: Vec<(String, &crate::model::Row, String)> = Vec::new();
         for c in coded_rows(t) {
             let Some(scheme) = c.scheme else {

@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context, sink: &mut Sink) {
-    for t in ctx.read_tables().filter(|t| t.kind.is_coded()) {
+    for t in ctx.checkable_tables().filter(|t| t.kind.is_coded()) {
         let rows: Vec<Coded> = t.rows.iter().filter_map(coded).collect();
         if rows.is_empty() {
             continue;

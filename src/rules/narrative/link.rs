@@ -802,7 +802,7 @@ fn total_targets<'a>(
 ) {
     for t in ctx.doc.tables.iter().filter(|t| t.kind == kind) {
         match &t.status {
-            TableStatus::Read => {
+            TableStatus::Read if t.is_read() => {
                 let k = match col {
                     None => Some(0),
                     Some(w) => column_named(t, side, w),
