@@ -173,7 +173,8 @@ pub const LAYOUTS: &[Layout] = &[
     // Coded tables.
     Layout {
         kind: Some(TableKind::Income),
-        signature: &["财政专户"],
+        // Jiangsu's 收入总表 also has a 财政专户管理资金 column, but no 财政拨款（补助） group.
+        signature: &["财政专户", "财政拨款（补助）"],
         income_columns: NONE,
         columns: XJ_INCOME,
         income_identities: NO_ID,
@@ -411,6 +412,9 @@ pub fn choose(
     header: &str,
     star_columns: Option<usize>,
 ) -> Option<&'static Layout> {
+    // Brackets are printed half- or full-width: compare full-width.
+    let header = header.replace('(', "（").replace(')', "）");
+    let header = header.as_str();
     let mut fitting = LAYOUTS
         .iter()
         .filter(|l| l.kind == Some(kind) && l.signature.iter().all(|w| header.contains(w)));
@@ -544,7 +548,7 @@ mod tests {
     fn chooses_by_signature_and_star_count() {
         let l = choose(
             TableKind::Income,
-            "功能分类科目编码财政专户（教育收费）单位资金",
+            "功能分类科目编码财政拨款(补助)财政专户（教育收费）单位资金",
             Some(12),
         )
         .unwrap();

@@ -526,6 +526,20 @@ fn scan_lists(f: &Flow, n: &mut Narrative) {
             items.push(fi);
             end = f.offs.partition_point(|&o| o < x.span.end);
         }
+        // "…服务预算 225.99 万元；其中一般公共预算拨款政府采购 504.98 万元：货物 480.50 万元、…"
+        // (wide/110): a figure right after 其中 that a colon follows heads its own list.
+        let mut total = total;
+        if items.len() >= 3 {
+            let after = f
+                .offs
+                .partition_point(|&o| o < n.figures[items[0]].span.end);
+            let next = f
+                .offs
+                .partition_point(|&o| o < n.figures[items[1]].span.start);
+            if f.chars[after..next].iter().any(|&c| c == '：' || c == ':') {
+                total = items.remove(0);
+            }
+        }
         if items.len() >= 2 {
             n.lists.push(ComponentList {
                 span: f.span(
@@ -576,6 +590,21 @@ mod tests {
         let n = narrative("政府性基金拨款支出预算0万元，比2024年预算持平。");
         assert_eq!(n.changes.len(), 1);
         assert_eq!(n.changes[0].amount_direction, Some(Direction::Flat));
+    }
+
+    #[test]
+    fn a_figure_after_qizhong_with_a_colon_heads_its_own_list() {
+        // wide/110 lines 71–73.
+        let n = narrative(
+            "政府采购预算总额 712.49 万元：政府采购货物预算486.50 万元、政府采购工程预算 0 万元、\
+             政府采购服务预算 225.99 万元；其中一般公共预算拨款政府采购 504.98 万元：政府采购货物预算 \
+             480.50 万元、政府采购工程预算 0 万元、政府采购服务预算 24.48 万元。",
+        );
+        let list = n.lists.last().unwrap();
+        let value = |i: usize| n.figures[i].value.to_string();
+        assert_eq!(list.total.map(value).as_deref(), Some("504.98"));
+        let items: Vec<String> = list.items.iter().map(|&i| value(i)).collect();
+        assert_eq!(items, ["480.50", "0", "24.48"]);
     }
 
     #[test]

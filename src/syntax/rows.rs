@@ -81,7 +81,7 @@ pub fn is_total_label(label: &str) -> bool {
 }
 
 /// Labels that begin an item of their own: "一、…", "1.…", "其中：…".
-fn starts_item(word: &str) -> bool {
+pub fn starts_item(word: &str) -> bool {
     word.starts_with("其中")
         || word.starts_with(|c: char| c.is_ascii_digit())
         || (word.starts_with(|c: char| "一二三四五六七八九十".contains(c)) && word.contains('、'))
@@ -513,18 +513,30 @@ pub fn two_sided(
                     continue;
                 }
                 // A wrapped label: text right after a label on the next line, no figures between.
+                // A numbered label cut mid-word ("十九、粮油物资储" ⏎ "备支出", wide/129; also
+                // "十八、住房保障支" ⏎ "1,512.23" ⏎ "出") continues when the two read as one
+                // expenditure item.
                 if let Some(row) = rows.last_mut() {
-                    let continues = open
-                        && row.values.is_empty()
-                        && pending.is_none()
-                        && !tabbed
-                        && last_line.is_some_and(|l: usize| t.line == l + 1)
-                        && row.side == Some(Side::Expenditure)
+                    let coded = row.side == Some(Side::Expenditure)
                         && row.code.is_some()
                         && !is_expenditure(&word)
+                        && last_line.is_some_and(|l: usize| t.line == l + 1);
+                    let numbered = starts_item(&row.label)
+                        && !is_expenditure(&row.label)
+                        && is_expenditure(&format!("{}{word}", row.label))
+                        && last_line.is_some_and(|l: usize| t.line <= l + 2);
+                    // (A figure printed between the halves of a numbered label is still its own.)
+                    let continues = open
+                        && (row.values.is_empty() || numbered)
+                        && pending.is_none()
+                        && !tabbed
+                        && (coded || numbered)
                         && !is_total_label(&word)
                         && !starts_item(&word);
                     if continues {
+                        if numbered {
+                            row.side = Some(Side::Expenditure);
+                        }
                         row.label.push_str(&word);
                         row.label_span = row.label_span.cover(t.span);
                         last_line = Some(t.line);
@@ -667,6 +679,23 @@ pub fn pass_codes_of_totals(rows: &mut [RawRow]) {
     }
 }
 
+/// An unlabelled row whose code another, named row also carries took a code printed in the header
+/// (wide/114 公开10表 prints "212 21208 2120803" above the columns): the code is the named row's,
+/// and the unlabelled row of figures is the totals row.
+pub fn release_duplicate_codes(rows: &mut [RawRow]) {
+    let named: std::collections::HashSet<String> = rows
+        .iter()
+        .filter(|r| !r.label.is_empty())
+        .filter_map(|r| r.code.as_ref().map(|c| c.0.clone()))
+        .collect();
+    for r in rows.iter_mut().filter(|r| r.label.is_empty()) {
+        if r.code.as_ref().is_some_and(|c| named.contains(&c.0)) {
+            r.code = None;
+            r.kind = RowKind::Total;
+        }
+    }
+}
+
 pub fn infer_missing_codes(rows: &mut [RawRow]) {
     use crate::classification::{find_by_name, Scheme};
     let (first, last) = crate::classification::covered_years();
@@ -729,6 +758,19 @@ mod tests {
         assert_eq!(rows[0].kind, RowKind::Total);
         assert!(rows[0].code.is_none());
         assert_eq!(rows[1].code.as_ref().map(|c| c.0.as_str()), Some("301"));
+    }
+
+    #[test]
+    fn a_header_code_on_the_totals_row_is_released() {
+        let mut rows = vec![
+            RawRow::new(String::new(), Span::new(0, 0)),
+            RawRow::new("城市建设支出".into(), Span::new(0, 0)),
+        ];
+        rows[0].code = Some(("2120803".into(), Span::new(0, 7)));
+        rows[1].code = Some(("2120803".into(), Span::new(9, 16)));
+        release_duplicate_codes(&mut rows);
+        assert_eq!(rows[0].kind, RowKind::Total);
+        assert!(rows[0].code.is_none() && rows[1].code.is_some());
     }
 
     #[test]

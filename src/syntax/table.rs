@@ -193,6 +193,7 @@ fn raw_rows(
         rows::pass_codes_of_totals(&mut r);
         if kind.is_coded() {
             rows::infer_missing_codes(&mut r);
+            rows::release_duplicate_codes(&mut r);
         }
         if item_column {
             rows::split_items_by_catalogue(&mut r);
@@ -253,6 +254,8 @@ pub fn is_expenditure_label(label: &str) -> bool {
     let l =
         label.trim_start_matches(|c: char| "一二三四五六七八九十、.．0123456789（）()".contains(c));
     l.ends_with("支出")
+        // 单位预留机动经费 (wide/129): money to spend, not a source.
+        || (l.ends_with("经费") && !["收入", "结转", "结余", "拨款"].iter().any(|w| l.contains(w)))
         || l.contains("支出总计")
         || l.contains("支出合计")
         || matches!(l, "预备费" | "结转下年" | "年末结转和结余" | "结余分配")
@@ -530,6 +533,9 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
     Ok(rows)
 }
 
+/// This many item names of a two-sided table cut into pieces make its reading unreliable.
+const MAX_LABEL_PIECES: usize = 3;
+
 /// On average at most this many placements per row are weighed when counting columns.
 const COUNTED_PLACEMENTS_PER_ROW: usize = 4;
 
@@ -593,6 +599,26 @@ fn judged(
             }
         }
         groups.push((side, side_groups));
+    }
+    // Two-sided tables whose item names came apart ("收入合" ⏎ "计", "一、财政" ⏎ "拨款",
+    // wide/129): when several labels are short unnumbered pieces, the pairing of
+    // names and figures is the extraction's, not the table's. (Item names are numbered "一、…"
+    // or longer than three characters.)
+    let pieces = rows
+        .iter()
+        .filter(|r| r.side.is_some() && !r.label.is_empty())
+        .filter(|r| {
+            let short = r.label.chars().count() <= 3;
+            short
+                && !rows::is_total_label(&r.label)
+                && !rows::starts_item(&r.label)
+                && !layouts::is_header_word(&r.label)
+        })
+        .count();
+    if pieces >= MAX_LABEL_PIECES {
+        return Err(format!(
+            "有 {pieces} 个项目名称被拆散在几行中，项目与数字的对应关系不可靠。请改用原始 PDF/Excel 文件"
+        ));
     }
     // Two-sided tables: a side with figures has a totals row with figures; when the extraction moved
     // the totals' figures to another row, the pairing of labels and figures cannot be trusted.

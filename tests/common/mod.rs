@@ -13,10 +13,14 @@ pub fn corpus(name: &str) -> String {
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
 }
 
-/// Every corpus document: the reference set and `real/`, sorted.
+/// Every corpus document: the reference set, `real/` and `wide/`, sorted.
 pub fn all_documents() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for dir in [corpus_dir(), corpus_dir().join("real")] {
+    for dir in [
+        corpus_dir(),
+        corpus_dir().join("real"),
+        corpus_dir().join("wide"),
+    ] {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };

@@ -385,6 +385,23 @@ pub fn row_targets<'a>(
                 place.topic == Some(Topic::CarryOver)
             } else if final_income || sub_item || t.kind == TableKind::GeneralBudgetProjects {
                 false
+            } else if matches!(t.kind, TableKind::GovernmentFund | TableKind::StateCapital) {
+                // A fund's own table holds only that fund's share of a class: a statement about
+                // the whole budget, its income or expenditure, or the general budget names the
+                // class's whole amount (wide/109: 教育支出 33862.49 of all funds, 182.00 of them
+                // from the 政府性基金).
+                !matches!(
+                    place.topic,
+                    Some(
+                        Topic::Income
+                            | Topic::Expenditure
+                            | Topic::Overall
+                            | Topic::GeneralBudget
+                            | Topic::Fiscal
+                            | Topic::Basic
+                            | Topic::Projects
+                    )
+                )
             } else if all_funds {
                 place.all_fiscal
                     || matches!(
