@@ -86,7 +86,10 @@ fn no_other_errors_in_the_corpus() {
         // Checked in tests/snapshots/WIDE_REVIEW.md.
         ("wide/117_huzhou_weijianwei_2026_bumen_yusuan.txt", 1),
         ("wide/121_fuzhou_jiaoguan_zhidui_2026_danwei_yusuan.txt", 2),
-        ("wide/128_changchun_xinfangju_benji_2026_bumen_yusuan.txt", 1),
+        (
+            "wide/128_changchun_xinfangju_benji_2026_bumen_yusuan.txt",
+            1,
+        ),
     ];
     for (name, _) in common::all_documents() {
         let errors = findings(&name)

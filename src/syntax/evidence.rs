@@ -70,20 +70,20 @@ impl Verdict {
         if self.displaced > 0 && self.roots < MISREAD_ROOTS && self.gross == 0 {
             return format!(
                 "有 {} 个数字的差额在彼此无关的行中重复出现，说明数字被读到了别的行。\
-                 请改用原始 PDF/Excel 文件",
+                 可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取",
                 self.displaced
             );
         }
         if self.gross > 0 && self.roots < MISREAD_ROOTS {
             return format!(
                 "有 {} 处合计远大于其下各行之和（各行之和不到合计的三分之一），多数行的数字未被读到。\
-                 请改用原始 PDF/Excel 文件",
+                 可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取",
                 self.gross
             );
         }
         format!(
             "读出的数字有 {}/{} 组表内勾稽关系不成立，且无法归结为一两个印错的数（至少 {} 处彼此独立），\
-             行或列很可能未被正确识别。请核对原表的列顺序，或改用原始 PDF/Excel 文件",
+             行或列很可能未被正确识别。可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取",
             self.failing, self.checked, self.roots
         )
     }

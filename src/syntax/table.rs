@@ -102,7 +102,10 @@ pub fn read_with(
     };
     let mut result = match known_layout {
         Some(layout) => attempt(layout).map(|rows| (rows, layout, false)),
-        None => Err("表头与已知的表格样式都不相符".to_string()),
+        None => Err(
+            "表头与已知的表格样式都不相符（可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取）"
+                .to_string(),
+        ),
     };
     if result.is_err() && countable {
         let any = layouts::counted(1).unwrap_or(&layouts::LAYOUTS[0]);
@@ -118,6 +121,10 @@ pub fn read_with(
             .map(|r| solve::binomial(n, r.figures().count()))
             .fold(0, usize::saturating_add);
         let affordable = placements <= COUNTED_PLACEMENTS_PER_ROW * raw.len().max(1);
+        // Counting is for a header no known layout describes (none matched, or the rows hold more
+        // figures than its columns). A known layout whose identities refused the reading has said
+        // what it knows; counting the same figures without those identities would only hide it.
+        let affordable = affordable && known_layout.is_none_or(|l| n > l.columns.len());
         if let Some(layout) = layouts::counted(n).filter(|_| affordable) {
             let counted = place(&raw, layout, &[])
                 .and_then(|rows| confirm_counted(&raw, rows, layout))
@@ -617,7 +624,7 @@ fn judged(
         .count();
     if pieces >= MAX_LABEL_PIECES {
         return Err(format!(
-            "有 {pieces} 个项目名称被拆散在几行中，项目与数字的对应关系不可靠。请改用原始 PDF/Excel 文件"
+            "有 {pieces} 个项目名称被拆散在几行中，项目与数字的对应关系不可靠。可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取"
         ));
     }
     // Two-sided tables: a side with figures has a totals row with figures; when the extraction moved
