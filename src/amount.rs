@@ -47,6 +47,16 @@ impl Interval {
     }
 }
 
+/// Adds printed values and the intervals they stand for: the exact sum of the printed values and the
+/// interval of the true sum. Saturates instead of overflowing (a text can print figures whose sum no
+/// exact decimal holds).
+pub fn sum_printed(values: impl IntoIterator<Item = (Decimal, Interval)>) -> (Decimal, Interval) {
+    values.into_iter().fold(
+        (Decimal::ZERO, Interval::exact(Decimal::ZERO)),
+        |(s, i), (v, iv)| (s.saturating_add(v), i.plus(iv)),
+    )
+}
+
 /// How a printed figure agrees with what other printed figures imply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Agreement {

@@ -1,6 +1,7 @@
 //! Tables: kind, unit, columns, rows and exact decimal cells.
 
 use super::{MoneyUnit, Span};
+use crate::amount::Interval;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -148,6 +149,14 @@ impl Row {
         self.cells.iter().find(|c| c.column == column)
     }
 
+    /// The printed value in a column and the interval it stands for; zero when the cell is empty.
+    pub fn value_or_zero(&self, column: usize) -> (Decimal, Interval) {
+        self.cell(column)
+            .map_or((Decimal::ZERO, Interval::exact(Decimal::ZERO)), |c| {
+                (c.value, Interval::of_printed(c.value))
+            })
+    }
+
     /// The row's whole extent in the text.
     pub fn span(&self) -> Span {
         self.cells
@@ -177,7 +186,8 @@ pub struct Table {
     pub status: TableStatus,
     /// The header matched no known layout: the columns were counted from the figures, unnamed, and
     /// the reading rests on the table's own sums alone. Only within-table arithmetic uses such a
-    /// table ([`Table::is_counted_read`]); rules that compare named columns see it as unread.
+    /// table (`Context::checkable_tables`); rules that compare named columns see it as unread
+    /// ([`Table::is_read`] is false).
     pub columns_counted: bool,
 }
 
@@ -196,10 +206,5 @@ impl Table {
     /// Read, with columns named by a known layout.
     pub fn is_read(&self) -> bool {
         self.status == TableStatus::Read && !self.columns_counted
-    }
-
-    /// Read with counted (unnamed) columns: its own sums can be checked, nothing more.
-    pub fn is_counted_read(&self) -> bool {
-        self.status == TableStatus::Read && self.columns_counted
     }
 }

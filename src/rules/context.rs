@@ -1,9 +1,7 @@
 //! What a rule sees: the document, its text, and lookups shared by the rules.
 
-use crate::amount::Interval;
 use crate::diag::Diagnostic;
-use crate::model::{Document, Row, Table, TableKind, TableStatus};
-use rust_decimal::Decimal;
+use crate::model::{Document, Table, TableKind, TableStatus};
 
 pub struct Context<'a> {
     pub text: &'a str,
@@ -54,7 +52,7 @@ impl<'a> Context<'a> {
         self.doc
             .tables
             .iter()
-            .filter(|t| t.is_read() || t.is_counted_read())
+            .filter(|t| t.status == TableStatus::Read)
     }
 
     /// The read table of a kind, if there is exactly one read.
@@ -116,14 +114,6 @@ pub fn verdict(
         format!("相差 {diff}{unit}，{zh}"),
         format!("a difference of {diff}{unit_en} {en}"),
     )
-}
-
-/// The printed value of a row in a column, zero when the cell is empty.
-pub fn value_or_zero(r: &Row, column: usize) -> (Decimal, Interval) {
-    r.cell(column)
-        .map_or((Decimal::ZERO, Interval::exact(Decimal::ZERO)), |c| {
-            (c.value, Interval::of_printed(c.value))
-        })
 }
 
 /// The generic name of a table kind, for messages about a missing table.

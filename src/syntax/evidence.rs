@@ -10,18 +10,24 @@
 //! rows as possible — the *roots*: a greedy hitting set over the rows of the failing identities. A
 //! root is a row, not a cell, because where the text dropped empty cells one wrong figure also moves
 //! the placement of its row's other figures (the arithmetic that places them is off by the misprint).
-//! The table is judged misread when its failures need [`MISREAD_ROOTS`] or more roots, or when a
-//! summary table's (收支总表) total over many items is not even approached by them (the items hold
-//! less than a third of it: their figures were not paired with their labels; a misprint does not
-//! lose two thirds of a total). Then the table is reported
-//! unread (R001) with the counts, never half-read into a flood of findings. One misprinted figure
-//! (and whatever its row's placement does with it) stays a finding.
+//! The table is judged misread when its failures need [`MISREAD_ROOTS`] or more roots; when the same
+//! difference recurs in failures that share no row (a figure read into the wrong row leaves a hole of
+//! its size where it belongs and an excess where it landed); or when a summary table's (收支总表)
+//! total over many items is not even approached by them (the items hold less than a third of it:
+//! their figures were not paired with their labels; a misprint does not lose two thirds of a total).
+//! Then the table is reported unread (R001) with the counts and [`WHAT_HELPS`], never half-read into
+//! a flood of findings. One misprinted figure (and whatever its row's placement does with it) stays a
+//! finding.
 
-use crate::amount::Interval;
+use crate::amount::sum_printed;
 use crate::model::{Row, Side};
 use crate::syntax::layouts::Layout;
 use crate::syntax::solve::Group;
 use rust_decimal::Decimal;
+
+/// What a person can do about a table the text does not give: the same table copied from the
+/// spreadsheet it was made in arrives tab-separated, and tab-separated rows are read cell by cell.
+pub const WHAT_HELPS: &str = "可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取";
 
 /// This many independent wrong rows in one table are more likely a misreading than misprints.
 pub const MISREAD_ROOTS: usize = 3;
@@ -69,30 +75,23 @@ impl Verdict {
     pub fn reason(&self) -> String {
         if self.displaced > 0 && self.roots < MISREAD_ROOTS && self.gross == 0 {
             return format!(
-                "有 {} 个数字的差额在彼此无关的行中重复出现，说明数字被读到了别的行。\
-                 可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取",
+                "有 {} 个数字的差额在彼此无关的行中重复出现，说明数字被读到了别的行。{WHAT_HELPS}",
                 self.displaced
             );
         }
         if self.gross > 0 && self.roots < MISREAD_ROOTS {
             return format!(
                 "有 {} 处合计远大于其下各行之和（各行之和不到合计的三分之一），多数行的数字未被读到。\
-                 可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取",
+                 {WHAT_HELPS}",
                 self.gross
             );
         }
         format!(
             "读出的数字有 {}/{} 组表内勾稽关系不成立，且无法归结为一两个印错的数（至少 {} 处彼此独立），\
-             行或列很可能未被正确识别。可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取",
+             行或列很可能未被正确识别。{WHAT_HELPS}",
             self.failing, self.checked, self.roots
         )
     }
-}
-
-fn value(rows: &[Row], (r, c): Pos) -> Interval {
-    rows[r].cell(c).map_or(Interval::exact(Decimal::ZERO), |c| {
-        Interval::of_printed(c.value)
-    })
 }
 
 fn printed(rows: &[Row], (r, c): Pos) -> bool {
@@ -105,12 +104,10 @@ fn evaluate(rows: &[Row], total: Pos, parts: &[Pos]) -> Option<(bool, Decimal)> 
     if !printed(rows, total) && !parts.iter().any(|&p| printed(rows, p)) {
         return None;
     }
-    let sum = parts.iter().fold(Interval::exact(Decimal::ZERO), |s, &p| {
-        s.plus(value(rows, p))
-    });
-    let exact = |p: Pos| rows[p.0].cell(p.1).map_or(Decimal::ZERO, |c| c.value);
-    let diff = parts.iter().fold(exact(total), |d, &p| d - exact(p));
-    Some((value(rows, total).intersects(sum), diff))
+    let at = |(r, c): Pos| rows[r].value_or_zero(c);
+    let (sum, sum_interval) = sum_printed(parts.iter().map(|&p| at(p)));
+    let (t, t_interval) = at(total);
+    Some((t_interval.intersects(sum_interval), t.saturating_sub(sum)))
 }
 
 /// Judges a reading: `groups` are the parent/children groups of each side, as indices into `rows`.
@@ -194,12 +191,12 @@ fn far_below(total: Pos, parts: &[Pos], rows: &[Row]) -> bool {
     for &p in parts {
         match cell(p) {
             Some(v) if v.is_sign_negative() => return false,
-            Some(v) => sum += v,
+            Some(v) => sum = sum.saturating_add(v),
             None => {}
         }
     }
     let (num, den) = GROSS_SHARE;
-    sum * Decimal::from(den) < t * Decimal::from(num)
+    sum.saturating_mul(Decimal::from(den)) < t.saturating_mul(Decimal::from(num))
 }
 
 /// The size of a greedy hitting set of the failures' rows: repeatedly take the row that takes part

@@ -368,7 +368,7 @@ const COUNTED_NAMES: [&str; MAX_COUNTED] = [
 ];
 
 /// The most columns a table read by counting may have.
-pub const MAX_COUNTED: usize = 16;
+const MAX_COUNTED: usize = 16;
 
 const fn counted_layout(n: usize) -> Layout {
     Layout {
@@ -400,11 +400,6 @@ pub fn counted(n: usize) -> Option<&'static Layout> {
     COUNTED.get(n.checked_sub(1)?)
 }
 
-/// Whether a table's columns were counted rather than named by a known layout.
-pub fn is_counted(name: &str) -> bool {
-    COUNTED_NAMES.contains(&name)
-}
-
 /// The layout of a table of `kind` whose header text (whitespace removed) is `header`, and whose
 /// `※` row, if printed, counts `star_columns` value columns.
 pub fn choose(
@@ -413,7 +408,7 @@ pub fn choose(
     star_columns: Option<usize>,
 ) -> Option<&'static Layout> {
     // Brackets are printed half- or full-width: compare full-width.
-    let header = header.replace('(', "（").replace(')', "）");
+    let header = super::lex::full_width_brackets(header);
     let header = header.as_str();
     let mut fitting = LAYOUTS
         .iter()

@@ -384,6 +384,18 @@ fn merge_spaced_letters(src: &str, from: usize, out: &mut Vec<Token>) {
     }
 }
 
+/// The text with half-width brackets made full-width, so that `财政拨款(补助)` and `财政拨款（补助）`
+/// compare equal.
+pub fn full_width_brackets(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect()
+}
+
 /// The text of a span with all whitespace removed.
 pub fn squeeze(s: &str) -> String {
     s.chars().filter(|&c| !is_space(c)).collect()

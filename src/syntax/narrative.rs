@@ -58,15 +58,20 @@ const BREAK: char = '\n';
 /// `furniture` marks page numbers and running headers ([`super::lex::furniture`]), which are skipped.
 pub fn read(src: &str, lines: &[Line], furniture: &[Furniture], regions: &[Region]) -> Narrative {
     let mut narrative = Narrative::default();
-    let in_table = |i: usize| {
-        regions.iter().any(|r| {
-            !matches!(
-                r.kind,
-                TableKind::PerformanceOverall | TableKind::PerformanceProject
-            ) && i >= r.title
-                && i < r.end
-        })
-    };
+    // The lines of the financial tables (绩效 forms are read as narrative too), marked once.
+    let mut table_line = vec![false; lines.len()];
+    for r in regions.iter().filter(|r| {
+        !matches!(
+            r.kind,
+            TableKind::PerformanceOverall | TableKind::PerformanceProject
+        )
+    }) {
+        let end = r.end.min(lines.len());
+        if let Some(span) = table_line.get_mut(r.title.min(end)..end) {
+            span.fill(true);
+        }
+    }
+    let in_table = |i: usize| table_line[i];
     let mut flow = Flow {
         chars: Vec::new(),
         offs: Vec::new(),

@@ -660,9 +660,6 @@ pub fn attach_leftover_codes(rows: &mut [RawRow], mut leftover: Vec<(String, Spa
     }
 }
 
-/// Names the code of rows that lost theirs (the extraction dropped or displaced it) from the
-/// catalogue: the entry with this name under the last 款 or 类 above the row, or a 类 of that name.
-/// Only a unique match is taken; the code's span is the row's name.
 /// A code printed just before a totals label ("301" ⏎ "本年一般公共预算基本支出合计" ⏎ "工资福利支出",
 /// wide/113) belongs to the next row, which lacks one: a total is never a classification.
 pub fn pass_codes_of_totals(rows: &mut [RawRow]) {
@@ -696,6 +693,9 @@ pub fn release_duplicate_codes(rows: &mut [RawRow]) {
     }
 }
 
+/// Names the code of rows that lost theirs (the extraction dropped or displaced it) from the
+/// catalogue: the entry with this name under the last 款 or 类 above the row, or a 类 of that name.
+/// Only a unique match is taken; the code's span is the row's name.
 pub fn infer_missing_codes(rows: &mut [RawRow]) {
     use crate::classification::{find_by_name, Scheme};
     let (first, last) = crate::classification::covered_years();

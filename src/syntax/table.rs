@@ -96,20 +96,31 @@ pub fn read_with(
     // One-sided PDF text: rows are cut without knowing the columns, so they can also be counted.
     let countable =
         !tabbed && !region.kind.is_two_sided() && known_layout.is_none_or(|l| !l.single_row);
-    let attempt = |layout: &Layout| -> Result<Vec<Row>, String> {
-        let raw = raw_rows(src, &toks, region.kind, layout, &parts, tabbed, decimals);
-        place(&raw, layout, known).and_then(|rows| sense_check(&raw, rows, layout))
-    };
+    let one_sided = countable.then(|| one_sided_rows(src, &toks, region.kind, decimals));
     let mut result = match known_layout {
-        Some(layout) => attempt(layout).map(|rows| (rows, layout, false)),
-        None => Err(
-            "表头与已知的表格样式都不相符（可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取）"
-                .to_string(),
-        ),
+        Some(layout) => {
+            let raw = match &one_sided {
+                Some(raw) => std::borrow::Cow::Borrowed(raw),
+                None => std::borrow::Cow::Owned(raw_rows(
+                    src,
+                    &toks,
+                    region.kind,
+                    layout,
+                    &parts,
+                    tabbed,
+                    decimals,
+                )),
+            };
+            place(&raw, layout, known)
+                .and_then(|rows| sense_check(&raw, rows, layout))
+                .map(|rows| (rows, layout, false))
+        }
+        None => Err(format!(
+            "表头与已知的表格样式都不相符（{}）",
+            evidence::WHAT_HELPS
+        )),
     };
-    if result.is_err() && countable {
-        let any = layouts::counted(1).unwrap_or(&layouts::LAYOUTS[0]);
-        let raw = raw_rows(src, &toks, region.kind, any, &parts, false, decimals);
+    if let (Err(_), Some(raw)) = (&result, &one_sided) {
         let n = parts
             .star_columns
             .or_else(|| raw.iter().map(|r| r.figures().count()).max())
@@ -126,8 +137,8 @@ pub fn read_with(
         // what it knows; counting the same figures without those identities would only hide it.
         let affordable = affordable && known_layout.is_none_or(|l| n > l.columns.len());
         if let Some(layout) = layouts::counted(n).filter(|_| affordable) {
-            let counted = place(&raw, layout, &[])
-                .and_then(|rows| confirm_counted(&raw, rows, layout))
+            let counted = place(raw, layout, &[])
+                .and_then(|rows| confirm_counted(raw, rows, layout))
                 .map(|rows| (rows, layout, true));
             if let (Err(first), Err(second)) = (&result, &counted) {
                 result = Err(format!("{first}；按数字个数分为 {n} 列也不成立：{second}"));
@@ -166,7 +177,8 @@ fn set_columns(table: &mut Table, layout: &Layout) {
     table.income_columns = names(layout.income_columns);
 }
 
-/// The body's raw rows under `layout` (its column count matters to tab-separated and two-sided rows).
+/// The body's raw rows under `layout` (its column count matters to tab-separated and two-sided rows;
+/// one-sided PDF text is cut into rows without it: [`one_sided_rows`]).
 fn raw_rows(
     src: &str,
     toks: &[Token],
@@ -193,20 +205,30 @@ fn raw_rows(
         let by_line = group_by_line(toks);
         rows::tabbed(src, &by_line, parts.star_lead, layout.columns.len())
     } else {
-        let items = rows::prepare(src, toks, decimals);
-        let item_column = kind == TableKind::GeneralBudgetProjects;
-        let (mut r, leftover) = rows::one_sided(src, &items, item_column);
-        rows::attach_leftover_codes(&mut r, leftover);
-        rows::pass_codes_of_totals(&mut r);
-        if kind.is_coded() {
-            rows::infer_missing_codes(&mut r);
-            rows::release_duplicate_codes(&mut r);
-        }
-        if item_column {
-            rows::split_items_by_catalogue(&mut r);
-        }
-        r
+        return one_sided_rows(src, toks, kind, decimals);
     };
+    kept_rows(raw, kind)
+}
+
+/// The raw rows of a one-sided table in PDF text (a row starts at a code group or a new name).
+fn one_sided_rows(src: &str, toks: &[Token], kind: TableKind, decimals: bool) -> Vec<RawRow> {
+    let items = rows::prepare(src, toks, decimals);
+    let item_column = kind == TableKind::GeneralBudgetProjects;
+    let (mut r, leftover) = rows::one_sided(src, &items, item_column);
+    rows::attach_leftover_codes(&mut r, leftover);
+    rows::pass_codes_of_totals(&mut r);
+    if kind.is_coded() {
+        rows::infer_missing_codes(&mut r);
+        rows::release_duplicate_codes(&mut r);
+    }
+    if item_column {
+        rows::split_items_by_catalogue(&mut r);
+    }
+    kept_rows(r, kind)
+}
+
+/// The rows that say something: a code, a figure, a side, or (outside coded tables) an item name.
+fn kept_rows(raw: Vec<RawRow>, kind: TableKind) -> Vec<RawRow> {
     raw.into_iter()
         .filter(|r| {
             r.code.is_some()
@@ -337,7 +359,6 @@ fn sort_lines(
                 continue;
             }
             Some(lex::Furniture::PageNumber) => continue,
-            _ if lex::page_number(text) == Some(true) => continue,
             _ => {}
         }
         // The title (and its "公开 01 表" label) repeated on a later page of the same table.
@@ -624,7 +645,8 @@ fn judged(
         .count();
     if pieces >= MAX_LABEL_PIECES {
         return Err(format!(
-            "有 {pieces} 个项目名称被拆散在几行中，项目与数字的对应关系不可靠。可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取"
+            "有 {pieces} 个项目名称被拆散在几行中，项目与数字的对应关系不可靠。{}",
+            evidence::WHAT_HELPS
         ));
     }
     // Two-sided tables: a side with figures has a totals row with figures; when the extraction moved

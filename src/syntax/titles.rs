@@ -294,14 +294,7 @@ pub fn title_kind(line: &str) -> Option<TableKind> {
     {
         return None;
     }
-    let key: String = n
-        .chars()
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            c => c,
-        })
-        .collect();
+    let key = super::lex::full_width_brackets(&n);
     PATTERNS
         .iter()
         .find(|(phrases, _)| phrases.iter().any(|p| key.contains(p)))

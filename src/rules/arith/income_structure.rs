@@ -1,6 +1,6 @@
 //! A104 income-items-mismatch: the income side of a summary table does not add up by its numbering.
 
-use crate::amount::{agree, Agreement, Interval};
+use crate::amount::{agree, sum_printed, Agreement, Interval};
 use crate::diag::Diagnostic;
 use crate::model::{Row, RowKind, Side, Table};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
@@ -111,13 +111,7 @@ fn compare(t: &Table, parent: &Row, children: &[&Row], exact: bool, sink: &mut S
     }
     sink.checked += 1;
     let (pv, piv) = first_value(parent);
-    let (sum, siv) = children.iter().fold(
-        (Decimal::ZERO, Interval::exact(Decimal::ZERO)),
-        |(s, i), c| {
-            let (v, iv) = first_value(c);
-            (s + v, i.plus(iv))
-        },
-    );
+    let (sum, siv) = sum_printed(children.iter().map(|c| first_value(c)));
     let verdict = if exact {
         agree(pv, sum, siv)
     } else if sum <= pv {

@@ -1,10 +1,9 @@
 //! A101 parent-sum-mismatch: a parent row differs from the sum of its children.
 
 use super::tree::{families, Family};
-use crate::amount::{agree, Agreement, Interval};
+use crate::amount::{agree, sum_printed, Agreement};
 use crate::diag::Diagnostic;
 use crate::model::{Row, Table};
-use crate::rules::context::value_or_zero;
 use crate::rules::{Context, Family as RuleFamily, Rule, RuleDoc, Sink};
 use rust_decimal::Decimal;
 
@@ -79,7 +78,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
         let same = merged.iter_mut().find(|(r, _, _)| {
             r.parent.code == root.parent.code
                 && r.parent.label == root.parent.label
-                && value_or_zero(r.parent, r.column).0 == value_or_zero(root.parent, root.column).0
+                && r.parent.value_or_zero(r.column).0 == root.parent.value_or_zero(root.column).0
                 && r.sum == root.sum
         });
         match same {
@@ -98,20 +97,14 @@ fn check(ctx: &Context, sink: &mut Sink) {
 fn compare<'t>(t: &'t Table, fam: &Family<'t>, sink: &mut Sink, out: &mut Vec<Mismatch<'t>>) {
     let n = t.columns_of(fam.side).len();
     for col in 0..n {
-        let (pv, _) = value_or_zero(fam.parent, col);
+        let (pv, _) = fam.parent.value_or_zero(col);
         let any =
             fam.parent.cell(col).is_some() || fam.children.iter().any(|c| c.cell(col).is_some());
         if !any {
             continue;
         }
         sink.checked += 1;
-        let (sum, interval) = fam.children.iter().fold(
-            (Decimal::ZERO, Interval::exact(Decimal::ZERO)),
-            |(s, i), c| {
-                let (v, iv) = value_or_zero(c, col);
-                (s + v, i.plus(iv))
-            },
-        );
+        let (sum, interval) = sum_printed(fam.children.iter().map(|c| c.value_or_zero(col)));
         let agreement = agree(pv, sum, interval);
         if agreement == Agreement::Exact {
             continue;
@@ -148,7 +141,7 @@ fn row_name(r: &Row) -> String {
 fn diagnostic(root: &Mismatch, copies: &[Mismatch], consequences: &[Mismatch]) -> Diagnostic {
     let t = root.table;
     let col = &t.columns_of(root.parent.side)[root.column].name;
-    let pv = value_or_zero(root.parent, root.column).0;
+    let pv = root.parent.value_or_zero(root.column).0;
     let tname = Context::table_name(t);
     let diff = root.diff.abs();
     let n = root.children.len();

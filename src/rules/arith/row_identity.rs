@@ -1,11 +1,9 @@
 //! A102 row-identity-mismatch: a row's own columns disagree (合计 ≠ 基本支出 + 项目支出 …).
 
-use crate::amount::{agree, Agreement, Interval};
+use crate::amount::{agree, sum_printed, Agreement};
 use crate::diag::Diagnostic;
-use crate::rules::context::value_or_zero;
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use crate::syntax::layouts;
-use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
     code: "A102",
@@ -37,14 +35,8 @@ fn check(ctx: &Context, sink: &mut Sink) {
                     continue;
                 }
                 sink.checked += 1;
-                let (pv, _) = value_or_zero(r, id.total);
-                let (sum, interval) = id.parts.iter().fold(
-                    (Decimal::ZERO, Interval::exact(Decimal::ZERO)),
-                    |(s, i), &p| {
-                        let (v, iv) = value_or_zero(r, p);
-                        (s + v, i.plus(iv))
-                    },
-                );
+                let (pv, _) = r.value_or_zero(id.total);
+                let (sum, interval) = sum_printed(id.parts.iter().map(|&p| r.value_or_zero(p)));
                 let agreement = agree(pv, sum, interval);
                 if agreement == Agreement::Exact {
                     continue;

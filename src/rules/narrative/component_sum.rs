@@ -4,10 +4,9 @@ use super::common::{
     figure_yuan, is_change_phrase, norm, printed, show_in, strip_lead, topic, unit_word, Topic,
 };
 use super::link::{three_key, Key};
-use crate::amount::{agree, half_unit, Agreement, Interval};
+use crate::amount::{agree, half_unit, sum_printed, Agreement, Interval};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Figure, FigureUnit, RowKind, Span, Table, TableKind};
-use crate::rules::context::value_or_zero;
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
@@ -313,14 +312,8 @@ fn performance_tables(ctx: &Context, sink: &mut Sink) {
             continue;
         }
         sink.checked += 1;
-        let (tv, _) = value_or_zero(total, 0);
-        let (sum, interval) = items.iter().fold(
-            (Decimal::ZERO, Interval::exact(Decimal::ZERO)),
-            |(s, i), r| {
-                let (v, iv) = value_or_zero(r, 0);
-                (s + v, i.plus(iv))
-            },
-        );
+        let (tv, _) = total.value_or_zero(0);
+        let (sum, interval) = sum_printed(items.iter().map(|r| r.value_or_zero(0)));
         let agreement = agree(tv, sum, interval);
         if agreement == Agreement::Exact {
             continue;
@@ -340,7 +333,7 @@ fn table_diagnostic(
         Some(s) => format!("{}（{s}）", Context::table_name(t)),
         None => Context::table_name(t),
     };
-    let (tv, _) = value_or_zero(total, 0);
+    let (tv, _) = total.value_or_zero(0);
     let severity = if agreement == Agreement::Rounding {
         Severity::Rounding
     } else {
@@ -348,7 +341,7 @@ fn table_diagnostic(
     };
     let parts: Vec<String> = items
         .iter()
-        .map(|r| format!("{} {}", r.label, value_or_zero(r, 0).0))
+        .map(|r| format!("{} {}", r.label, r.value_or_zero(0).0))
         .collect();
     let mut d = Diagnostic::new(
         RULE.code,
