@@ -541,7 +541,11 @@ fn scan_lists(f: &Flow, n: &mut Narrative) {
             let next = f
                 .offs
                 .partition_point(|&o| o < n.figures[items[1]].span.start);
-            if f.chars[after..next].iter().any(|&c| c == '：' || c == ':') {
+            let colon = f
+                .chars
+                .get(after..next)
+                .is_some_and(|cs| cs.contains(&'：') || cs.contains(&':'));
+            if colon {
                 total = items.remove(0);
             }
         }
