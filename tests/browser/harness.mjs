@@ -241,3 +241,40 @@ export async function inView(page, selector) {
     return r.top >= 0 && r.bottom <= window.innerHeight;
   }, selector);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The page's transfer size (README, "Size"; tests/browser/size.test.mjs and scripts/bench-web).
+
+/**
+ * The bytes of every file the page and its worker fetch to start and check a text, as they come
+ * over the wire (gzip: the test server, like nginx with `gzip_static on`, sends the Zopfli copies
+ * the release build writes). Opens `?example=none`, types a short text and waits for its check. A
+ * file fetched twice (the module: the page, then its worker) counts once. The example documents
+ * are not counted. Returns `{ files: Map(file -> { body, encoding }), total }`.
+ */
+export async function measureTransfer(app) {
+  const origin = new URL(app.server.url).origin;
+  const files = new Map();
+  const pending = [];
+  const record = (response) => {
+    const url = new URL(response.url());
+    if (url.origin !== origin || url.pathname.startsWith("/examples/")) return;
+    const file = url.pathname.slice(1) || "index.html";
+    // The body as sent: its Content-Length (the server sends every file whole, never chunked).
+    pending.push(
+      response.allHeaders().then((h) => {
+        if (!files.has(file)) files.set(file, { body: Number(h["content-length"]), encoding: h["content-encoding"] });
+      }),
+    );
+  };
+  const { page, context } = await openPage(app, "?example=none", { onContext: (c) => c.on("response", record) });
+  try {
+    await page.fill('[data-testid="input"]', "本单位2025年预算收入100万元。");
+    await waitChecked(page);
+    await Promise.all(pending);
+  } finally {
+    await context.close();
+  }
+  const total = [...files.values()].reduce((sum, s) => sum + s.body, 0);
+  return { files, total };
+}
