@@ -189,6 +189,11 @@ pub struct Table {
     /// table (`Context::checkable_tables`); rules that compare named columns see it as unread
     /// ([`Table::is_read`] is false).
     pub columns_counted: bool,
+    /// The number of decimals the table prints its figures with: the most any of its figures shows.
+    /// Some templates drop trailing zeros (`7` beside `1.53` in one row means 7.00), so a figure is
+    /// read at its table's precision, never coarser than its own. Set once the rows are read.
+    #[serde(skip)]
+    pub decimals: u32,
 }
 
 impl Table {

@@ -34,6 +34,25 @@ pub fn read_with(
     region: &Region,
     known: &[(String, Option<Decimal>)],
 ) -> Table {
+    let mut table = read_rows(src, lines, furniture, region, known);
+    table.decimals = table
+        .rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .map(|c| c.value.scale())
+        .max()
+        .unwrap_or(0);
+    table
+}
+
+/// The table of `region` with its rows and cells (see [`read_with`]).
+fn read_rows(
+    src: &str,
+    lines: &[Line],
+    furniture: &[lex::Furniture],
+    region: &Region,
+    known: &[(String, Option<Decimal>)],
+) -> Table {
     let title_line = lines[region.title];
     let title = squeeze(title_line.text(src));
     let end_span = lines
@@ -53,6 +72,7 @@ pub fn read_with(
         rows: Vec::new(),
         status: TableStatus::Empty { statement: None },
         columns_counted: false,
+        decimals: 0,
     };
     if matches!(
         region.kind,

@@ -2,7 +2,7 @@
 //! with the figures or with each other.
 
 use super::change_percent::item_name;
-use super::changes::{direction_en, direction_zh, resolve, word};
+use super::changes::{direction_en, direction_zh, word, Statements};
 use super::common::printed;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Direction;
@@ -28,8 +28,8 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context, sink: &mut Sink) {
     let n = &ctx.doc.narrative;
-    for c in &n.changes {
-        let r = resolve(n, c);
+    for r in Statements::of(n).resolved() {
+        let c = r.change;
         let item = item_name(n, &r);
         let at = r
             .percent

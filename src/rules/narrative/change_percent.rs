@@ -2,7 +2,7 @@
 //! amounts.
 
 use super::changes::{
-    abs_interval, implied_base, rate_from_amount, rate_from_base, resolve, Resolved,
+    abs_interval, implied_base, rate_from_amount, rate_from_base, Resolved, Statements,
 };
 use super::common::{agree_percent, printed, rounded, show_in, tidy, unit_word};
 use super::link::path;
@@ -49,8 +49,9 @@ pub fn item_name(n: &Narrative, r: &Resolved) -> String {
 fn check(ctx: &Context, sink: &mut Sink) {
     let n = &ctx.doc.narrative;
     let mut unsure = 0usize;
-    for c in &n.changes {
-        let r = resolve(n, c);
+    let statements = Statements::of(n);
+    for r in statements.resolved() {
+        let c = r.change;
         let Some((pi, pf)) = r.percent else {
             continue;
         };
@@ -125,7 +126,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 format!("上年数 {}", printed(bf)),
                 format!("base {}", printed(bf)),
             );
-            sink.push(with_other_statement(ctx, &r, base, pf, d));
+            sink.push(with_other_statement(ctx, &statements, &r, base, pf, d));
             continue;
         }
         let Some((ai, af)) = r.amount else {
@@ -256,13 +257,14 @@ fn diagnostic(
 /// say so: the percentage was computed from the other statement.
 fn with_other_statement(
     ctx: &Context,
+    statements: &Statements,
     r: &Resolved,
     base: super::common::Yuan,
     pf: &crate::model::Figure,
     d: Diagnostic,
 ) -> Diagnostic {
     let n = &ctx.doc.narrative;
-    let Some(k) = super::restated::stated_item(ctx, r) else {
+    let Some(k) = super::restated::stated_item(ctx, statements, r) else {
         return d;
     };
     let kf = &n.figures[k];

@@ -16,20 +16,77 @@ pub struct Resolved<'a> {
     pub percent: Option<(usize, &'a Figure)>,
 }
 
+/// The narrative's year-on-year statements, with the figures that are some statement's current
+/// figure, amount or percentage marked once: resolving every statement, and asking whether a figure
+/// is a statement's current figure, are then linear in the statements.
+pub struct Statements<'a> {
+    n: &'a Narrative,
+    is_current: Vec<bool>,
+    is_amount: Vec<bool>,
+    is_percent: Vec<bool>,
+}
+
+impl<'a> Statements<'a> {
+    pub fn of(n: &'a Narrative) -> Self {
+        let mut is_current = vec![false; n.figures.len()];
+        let mut is_amount = vec![false; n.figures.len()];
+        let mut is_percent = vec![false; n.figures.len()];
+        for c in &n.changes {
+            for (marks, i) in [
+                (&mut is_current, c.current),
+                (&mut is_amount, c.amount),
+                (&mut is_percent, c.percent),
+            ] {
+                if let Some(m) = i.and_then(|i| marks.get_mut(i)) {
+                    *m = true;
+                }
+            }
+        }
+        Statements {
+            n,
+            is_current,
+            is_amount,
+            is_percent,
+        }
+    }
+
+    /// Every statement with its figures resolved (see [`resolve`]).
+    pub fn resolved(&self) -> impl Iterator<Item = Resolved<'a>> + '_ {
+        self.n
+            .changes
+            .iter()
+            .map(|c| resolve(self.n, c, &self.is_amount, &self.is_percent))
+    }
+
+    /// True when figure `i` is the current figure of some statement.
+    pub fn is_current(&self, i: usize) -> bool {
+        marked(&self.is_current, i)
+    }
+}
+
+fn marked(marks: &[bool], i: usize) -> bool {
+    marks.get(i).copied().unwrap_or(false)
+}
+
 /// The statement's figures, dropping links the reader made that cannot be right: a base value that
-/// is itself the amount of another statement, a current figure that is a change.
-pub fn resolve<'a>(n: &'a Narrative, c: &'a Change) -> Resolved<'a> {
-    let amounts: Vec<usize> = n.changes.iter().filter_map(|c| c.amount).collect();
+/// is itself the amount (`is_amount`) or the percentage (`is_percent`) of a statement, a current
+/// figure that is a change.
+fn resolve<'a>(
+    n: &'a Narrative,
+    c: &'a Change,
+    is_amount: &[bool],
+    is_percent: &[bool],
+) -> Resolved<'a> {
     let current = c
         .current
-        .filter(|&i| !amounts.contains(&i) && !is_change_phrase(&n.figures[i].subject))
+        .filter(|&i| !marked(is_amount, i) && !is_change_phrase(&n.figures[i].subject))
         .and_then(|i| Some((i, figure_yuan(&n.figures[i])?)));
     let base = c
         .base_value
         .filter(|&i| {
-            !amounts.contains(&i)
+            !marked(is_amount, i)
                 && Some(i) != c.current
-                && !n.changes.iter().any(|o| o.percent == Some(i))
+                && !marked(is_percent, i)
                 && !is_change_phrase(&n.figures[i].subject)
         })
         .and_then(|i| Some((i, figure_yuan(&n.figures[i])?)));

@@ -1,7 +1,7 @@
 //! N308 restated-amount-mismatch: an item's amount for the budget year is stated twice in one
 //! paragraph, differently ("住房公积金（01项）208.8万元。……2026年预算安排201.50万元").
 
-use super::changes::{resolve, Resolved};
+use super::changes::{Resolved, Statements};
 use super::common::{
     agree_amounts, figure_other_period, figure_yuan, norm, other_period, printed, show_in, tidy,
     unit_word,
@@ -40,7 +40,7 @@ fn only_year(subject: &str) -> bool {
 
 /// The figure naming the item a year-on-year statement is about, when the statement's current
 /// figure is only "2026年预算安排 Y" and the item was named with its amount just before.
-pub fn stated_item(ctx: &Context, r: &Resolved) -> Option<usize> {
+pub fn stated_item(ctx: &Context, statements: &Statements, r: &Resolved) -> Option<usize> {
     let n = &ctx.doc.narrative;
     let year = ctx.doc.facts.year.as_ref().map(|y| y.value);
     let (ci, _) = r.current?;
@@ -54,8 +54,7 @@ pub fn stated_item(ctx: &Context, r: &Resolved) -> Option<usize> {
             .last()
             .is_some_and(|s| s.level.is_some())
     })?;
-    let currents: Vec<usize> = n.changes.iter().filter_map(|c| c.current).collect();
-    if (k + 1..ci).any(|j| currents.contains(&j)) {
+    if (k + 1..ci).any(|j| statements.is_current(j)) {
         return None;
     }
     let kf = &n.figures[k];
@@ -64,9 +63,9 @@ pub fn stated_item(ctx: &Context, r: &Resolved) -> Option<usize> {
 
 fn check(ctx: &Context, sink: &mut Sink) {
     let n = &ctx.doc.narrative;
-    for c in &n.changes {
-        let r = resolve(n, c);
-        let (Some((ci, cur)), Some(k)) = (r.current, stated_item(ctx, &r)) else {
+    let statements = Statements::of(n);
+    for r in statements.resolved() {
+        let (Some((ci, cur)), Some(k)) = (r.current, stated_item(ctx, &statements, &r)) else {
             continue;
         };
         let cf = &n.figures[ci];

@@ -92,18 +92,6 @@ pub(super) fn unit_str(unit: Option<MoneyUnit>) -> &'static str {
     unit.map_or("", MoneyUnit::as_str)
 }
 
-/// The number of decimals a table prints its figures with: the most any of its figures shows.
-/// Some templates drop trailing zeros (`7` beside `1.53` in one row means 7.00), so a figure is
-/// read at its table's precision, never coarser than its own.
-fn table_scale(t: &Table) -> u32 {
-    t.rows
-        .iter()
-        .flat_map(|r| r.cells.iter())
-        .map(|c| c.value.scale())
-        .max()
-        .unwrap_or(0)
-}
-
 fn half(scale: u32) -> Decimal {
     Decimal::new(5, scale + 1)
 }
@@ -176,7 +164,7 @@ impl<'a> Figure<'a> {
                 .cells
                 .iter()
                 .any(|c| c.column != col && c.alternatives.contains(&col));
-        let scale = table_scale(t);
+        let scale = t.decimals;
         let (printed, interval, span, cells) = match cell {
             Some(c) => {
                 let s = scale.max(c.value.scale());

@@ -1,0 +1,124 @@
+//! Criterion benchmark: how the check's time grows with the input (issue 11, "linear everywhere").
+//! Generated inputs at 1×, 2× and 4×: one long coded expenditure table (class / kind / item rows
+//! whose sums hold), and one long narrative of "…万元，比上年增加…万元，增长…%" statements. Doubling
+//! the input should at most about double the time (≤ ×2.2).
+//! Run: `cargo bench --bench growth`. Figures go into BENCHMARKS.md.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::fmt::Write;
+
+/// A 一般公共预算支出表 with about `rows` coded rows: classes of 10 kinds of 9 items each, every
+/// parent the sum of its children in all three columns (合计 = 基本支出 + 项目支出).
+fn long_table(rows: usize) -> String {
+    let mut body = String::new();
+    let (mut total_basic, mut total_project) = (0i64, 0i64);
+    let classes = rows.div_ceil(101);
+    for class in 0..classes {
+        let code = 201 + class;
+        let mut class_lines = String::new();
+        let (mut class_basic, mut class_project) = (0i64, 0i64);
+        for kind in 1..=10 {
+            let mut kind_lines = String::new();
+            let (mut kind_basic, mut kind_project) = (0i64, 0i64);
+            for item in 1..=9 {
+                let basic = ((code * 7 + kind * 13 + item * 31) % 9000 + 100) as i64;
+                let project = ((code * 11 + kind * 17 + item * 3) % 5000) as i64;
+                kind_basic += basic;
+                kind_project += project;
+                row(
+                    &mut kind_lines,
+                    &format!("{code}\t{kind:02}\t{item:02}"),
+                    &format!("项目{code}{kind:02}{item:02}"),
+                    basic,
+                    project,
+                );
+            }
+            class_basic += kind_basic;
+            class_project += kind_project;
+            row(
+                &mut class_lines,
+                &format!("{code}\t{kind:02}\t"),
+                &format!("款{code}{kind:02}"),
+                kind_basic,
+                kind_project,
+            );
+            class_lines.push_str(&kind_lines);
+        }
+        total_basic += class_basic;
+        total_project += class_project;
+        row(
+            &mut body,
+            &format!("{code}\t\t"),
+            &format!("类{code}"),
+            class_basic,
+            class_project,
+        );
+        body.push_str(&class_lines);
+    }
+    let mut out = String::from(
+        "表5\n2025年一般公共预算支出表\n单位：万元\n功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n类\t款\t项\t\t\t\t\n",
+    );
+    row(&mut out, "\t\t", "合计", total_basic, total_project);
+    out.push_str(&body);
+    out
+}
+
+/// One table line: code cells, name, 合计, 基本支出, 项目支出 (amounts in hundredths of 万元).
+fn row(out: &mut String, code: &str, name: &str, basic: i64, project: i64) {
+    let fmt = |v: i64| format!("{}.{:02}", v / 100, v % 100);
+    let _ = writeln!(
+        out,
+        "{code}\t{name}\t{}\t{}\t{}",
+        fmt(basic + project),
+        fmt(basic),
+        fmt(project)
+    );
+}
+
+/// A narrative of `statements` year-on-year statements whose percentages agree with their amounts.
+fn long_narrative(statements: usize) -> String {
+    let mut out = String::from("一、部门预算情况说明\n");
+    for i in 0..statements {
+        let before = 1000 + (i * 37) % 9000;
+        let now = before + 10 + (i * 13) % 500;
+        let change = now - before;
+        let percent = change * 10_000 / before;
+        let _ = write!(
+            out,
+            "第{i}项支出{now}.00万元，比上年增加{change}.00万元，增长{}.{:02}%。",
+            percent / 100,
+            percent % 100
+        );
+        if i % 8 == 7 {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let mut g = c.benchmark_group("growth");
+    g.sample_size(10);
+    for scale in [1, 2, 4] {
+        let text = long_table(2_500 * scale);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(
+            BenchmarkId::new("table_rows", 2_500 * scale),
+            &text,
+            |b, t| b.iter(|| budget_lint::check(t)),
+        );
+    }
+    for scale in [1, 2, 4] {
+        let text = long_narrative(7_500 * scale);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(
+            BenchmarkId::new("narrative_statements", 7_500 * scale),
+            &text,
+            |b, t| b.iter(|| budget_lint::check(t)),
+        );
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
