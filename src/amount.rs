@@ -39,11 +39,17 @@ impl Interval {
     /// `57.98` ([57.975, 57.985)) and `57.99` ([57.985, 57.995)) cannot: intervals that only touch do
     /// not intersect, unless one of them is an exact value.
     pub fn intersects(self, o: Interval) -> bool {
-        if self.lo == self.hi || o.lo == o.hi {
-            self.lo <= o.hi && o.lo <= self.hi
-        } else {
-            self.lo < o.hi && o.lo < self.hi
-        }
+        meet((self.lo, self.hi), (o.lo, o.hi))
+    }
+}
+
+/// Whether two rounding intervals `(lo, hi)` meet, in any exact number type: as
+/// [`Interval::intersects`], intervals that only touch do not, unless one of them is an exact value.
+pub fn meet<T: PartialOrd>(a: (T, T), b: (T, T)) -> bool {
+    if a.0 == a.1 || b.0 == b.1 {
+        a.0 <= b.1 && b.0 <= a.1
+    } else {
+        a.0 < b.1 && b.0 < a.1
     }
 }
 

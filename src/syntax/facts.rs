@@ -158,6 +158,10 @@ fn body_name(src: &str, lines: &[Line]) -> Option<Located<String>> {
     let mut counts: HashMap<String, (usize, Span)> = HashMap::new();
     for l in lines {
         let t = l.text(src);
+        // Every key starts with one of these: most lines are passed over with one scan.
+        if !t.contains(['编', '预', '单', '部']) {
+            continue;
+        }
         for key in [
             "编制单位：",
             "编制部门：",

@@ -398,7 +398,9 @@ pub fn full_width_brackets(s: &str) -> String {
 
 /// The text of a span with all whitespace removed.
 pub fn squeeze(s: &str) -> String {
-    s.chars().filter(|&c| !is_space(c)).collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter(|&c| !is_space(c)));
+    out
 }
 
 #[cfg(test)]

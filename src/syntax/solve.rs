@@ -287,10 +287,33 @@ fn prune_group(
     let nonnegative = members
         .iter()
         .all(|&m| values[m].iter().all(|v| !v.is_sign_negative()));
+    // Each member's candidates as the interval of every column, computed once for the search, in
+    // integers of the group's finest unit (exact; a group whose figures do not fit is not pruned).
+    let scale = members
+        .iter()
+        .flat_map(|&m| &values[m])
+        .map(|v| v.scale() + 1)
+        .max()
+        .unwrap_or(0);
+    let columns_of = |m: usize| -> Option<Vec<Fixed>> {
+        cands[m]
+            .iter()
+            .flat_map(|c| (0..n).map(move |col| Fixed::of(cell(&values[m], c, col), scale)))
+            .collect()
+    };
+    let Some(children) = g
+        .children
+        .iter()
+        .map(|&c| columns_of(c))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return false;
+    };
+    let Some(parents) = columns_of(g.parent) else {
+        return false;
+    };
     let mut search = Search {
-        values,
-        cands,
-        children: &g.children,
+        children: &children,
         n,
         nonnegative,
         used: members
@@ -298,18 +321,14 @@ fn prune_group(
             .map(|&m| vec![false; cands[m].len()])
             .collect(),
         stack: Vec::with_capacity(g.children.len()),
+        partial: vec![Fixed::ZERO; n * (g.children.len() + 1)],
         budget: MAX_COMBINATIONS,
         any: false,
     };
-    let parents = cands[g.parent].clone();
-    for (pc, placement) in parents.iter().enumerate() {
-        let target: Vec<Interval> = (0..n)
-            .map(|col| cell(&values[g.parent], placement, col))
-            .collect();
+    for (pc, target) in parents.chunks_exact(n.max(1)).enumerate() {
         let before = search.any;
         search.any = false;
-        let zero = vec![Interval::exact(Decimal::ZERO); n];
-        search.dfs(0, &zero, &target);
+        search.dfs(0, target);
         if search.budget == 0 {
             return false;
         }
@@ -340,26 +359,29 @@ fn prune_group(
 }
 
 struct Search<'a> {
-    values: &'a [Vec<Decimal>],
-    cands: &'a [Vec<Vec<usize>>],
-    children: &'a [usize],
+    /// Per child: its candidates' column intervals, `n` per candidate.
+    children: &'a [Vec<Fixed>],
     n: usize,
     nonnegative: bool,
     /// Per member (parent first): which candidates take part in a consistent combination.
     used: Vec<Vec<bool>>,
     stack: Vec<usize>,
+    /// The column sums after each depth: `n` per depth, depth 0 all zero.
+    partial: Vec<Fixed>,
     budget: usize,
     any: bool,
 }
 
 impl Search<'_> {
-    fn dfs(&mut self, k: usize, partial: &[Interval], target: &[Interval]) {
+    fn dfs(&mut self, k: usize, target: &[Fixed]) {
         if self.budget == 0 {
             return;
         }
         self.budget -= 1;
+        let n = self.n;
         if k == self.children.len() {
-            if (0..self.n).all(|c| partial[c].intersects(target[c])) {
+            let sums = &self.partial[k * n..(k + 1) * n];
+            if sums.iter().zip(target).all(|(s, t)| s.intersects(*t)) {
                 self.any = true;
                 for (ci, &choice) in self.stack.iter().enumerate() {
                     self.used[ci + 1][choice] = true;
@@ -367,20 +389,57 @@ impl Search<'_> {
             }
             return;
         }
-        let child = self.children[k];
-        for cc in 0..self.cands[child].len() {
-            let next: Vec<Interval> = (0..self.n)
-                .map(|col| {
-                    partial[col].plus(cell(&self.values[child], &self.cands[child][cc], col))
-                })
-                .collect();
-            if self.nonnegative && (0..self.n).any(|c| next[c].lo > target[c].hi) {
+        let child = self.children;
+        for (cc, cells) in child[k].chunks_exact(n.max(1)).enumerate() {
+            let (done, next) = self.partial.split_at_mut((k + 1) * n);
+            let next = &mut next[..n];
+            let mut over = false;
+            for col in 0..n {
+                next[col] = done[k * n + col].plus(cells[col]);
+                over |= self.nonnegative && next[col].lo > target[col].hi;
+            }
+            if over {
                 continue;
             }
             self.stack.push(cc);
-            self.dfs(k + 1, &next, target);
+            self.dfs(k + 1, target);
             self.stack.pop();
         }
+    }
+}
+
+/// An [`Interval`] in integers of a fixed unit (`10^-scale`): the search adds many of them.
+#[derive(Clone, Copy)]
+struct Fixed {
+    lo: i128,
+    hi: i128,
+}
+
+impl Fixed {
+    const ZERO: Fixed = Fixed { lo: 0, hi: 0 };
+
+    /// `i` in units of `10^-scale`, when both ends are whole units that fit.
+    fn of(i: Interval, scale: u32) -> Option<Fixed> {
+        let units = |d: Decimal| {
+            let up = scale.checked_sub(d.scale())?;
+            d.mantissa().checked_mul(10i128.checked_pow(up)?)
+        };
+        Some(Fixed {
+            lo: units(i.lo)?,
+            hi: units(i.hi)?,
+        })
+    }
+
+    fn plus(self, o: Fixed) -> Fixed {
+        Fixed {
+            lo: self.lo.saturating_add(o.lo),
+            hi: self.hi.saturating_add(o.hi),
+        }
+    }
+
+    /// As [`Interval::intersects`]: intervals that only touch do not meet unless one is exact.
+    fn intersects(self, o: Fixed) -> bool {
+        crate::amount::meet((self.lo, self.hi), (o.lo, o.hi))
     }
 }
 

@@ -213,6 +213,10 @@ fn field_value(text: &str, ls: &[Line], li: usize, b: &str) -> Option<(String, S
         "单位名称",
         "主管部门",
     ];
+    // Every key starts with one of these: most lines are passed over with one scan.
+    if !t.contains(['编', '预', '部', '单', '主']) {
+        return None;
+    }
     let (at, key) = KEYS
         .iter()
         .filter_map(|k| t.find(k).map(|i| (i, *k)))

@@ -115,9 +115,8 @@ pub(super) struct Figure<'a> {
     pub printed: Decimal,
     /// The printed precision (decimals) of a single figure.
     pub scale: u32,
-    /// `表3「…」「201 一般公共服务支出」合计`.
-    pub what: String,
-    pub what_en: String,
+    /// `表3「…」「201 一般公共服务支出」合计`: see [`Figure::what`].
+    pub label: Label<'a>,
     pub span: Span,
     /// The column of a printed cell is uncertain (empty cells were dropped and the arithmetic
     /// left a choice), or another figure of the row may belong in this column.
@@ -128,6 +127,55 @@ pub(super) struct Figure<'a> {
     pub total: bool,
     /// A sum of several printed figures.
     pub derived: bool,
+}
+
+/// What a figure is, in Chinese and English. A cell's label is written only when a finding needs
+/// it: most figures agree and are never named.
+#[derive(Clone)]
+pub(super) enum Label<'a> {
+    Cell {
+        table: &'a Table,
+        row: &'a Row,
+        col: usize,
+    },
+    Given {
+        zh: String,
+        en: String,
+    },
+}
+
+impl Figure<'_> {
+    /// `表3「…」「201 一般公共服务支出」合计`.
+    pub fn what(&self) -> String {
+        match &self.label {
+            Label::Cell { table, row, col } => format!(
+                "{}「{}」{}",
+                Context::table_name(table),
+                row_name(row),
+                column_name(table, row, *col)
+            ),
+            Label::Given { zh, .. } => zh.clone(),
+        }
+    }
+
+    /// The label in English.
+    pub fn what_en(&self) -> String {
+        match &self.label {
+            Label::Cell { table, row, col } => format!(
+                "{} row 「{}」 column {}",
+                Context::table_name(table),
+                row_name(row),
+                column_name(table, row, *col)
+            ),
+            Label::Given { en, .. } => en.clone(),
+        }
+    }
+}
+
+fn column_name<'t>(t: &'t Table, row: &Row, col: usize) -> &'t str {
+    t.columns_of(row.side)
+        .get(col)
+        .map_or("", |c| c.name.as_str())
 }
 
 pub(super) fn row_name(r: &Row) -> String {
@@ -154,10 +202,6 @@ impl<'a> Figure<'a> {
     pub fn cell(ctx: &Context, t: &'a Table, row: &'a Row, col: usize) -> Figure<'a> {
         let unit = unit_of(ctx, t);
         let f = factor(unit);
-        let col_name = t
-            .columns_of(row.side)
-            .get(col)
-            .map_or(String::new(), |c| c.name.clone());
         let cell = row.cell(col);
         let ambiguous = cell.is_some_and(|c| !c.alternatives.is_empty())
             || row
@@ -186,7 +230,6 @@ impl<'a> Figure<'a> {
                 Vec::new(),
             ),
         };
-        let rn = row_name(row);
         Figure {
             table: t,
             row: Some(row),
@@ -198,8 +241,7 @@ impl<'a> Figure<'a> {
             unit,
             printed,
             scale: cell.map_or(scale, |c| scale.max(c.value.scale())),
-            what: format!("{}「{rn}」{col_name}", Context::table_name(t)),
-            what_en: format!("{} row 「{rn}」 column {col_name}", Context::table_name(t)),
+            label: Label::Cell { table: t, row, col },
             span,
             ambiguous,
             code: row.code.clone(),
@@ -240,8 +282,10 @@ impl<'a> Figure<'a> {
             unit,
             printed: Decimal::ZERO,
             scale: 0,
-            what,
-            what_en,
+            label: Label::Given {
+                zh: what,
+                en: what_en,
+            },
             span,
             ambiguous: false,
             code: code.map(str::to_string),
@@ -304,8 +348,10 @@ impl<'a> Figure<'a> {
             },
             printed: if same_unit { printed } else { value },
             scale: parts.iter().map(|p| p.scale).max().unwrap_or(0),
-            what,
-            what_en,
+            label: Label::Given {
+                zh: what,
+                en: what_en,
+            },
             span: span.unwrap_or(first.span),
             ambiguous,
             code: first.code.clone(),

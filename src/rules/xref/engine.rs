@@ -215,7 +215,8 @@ fn evaluate_group<'a>(
                     rule,
                     format!(
                         "{} 与 {} 不一致，但表中数字所在的列不能确定，未作判断",
-                        f.what, rep.what
+                        f.what(),
+                        rep.what()
                     ),
                 ));
                 continue;
@@ -254,7 +255,8 @@ fn evaluate_bound<'a>(
             b.rule,
             format!(
                 "{} 大于 {}，但表中数字所在的列不能确定，未作判断",
-                b.part.what, b.whole.what
+                b.part.what(),
+                b.whole.what()
             ),
         ));
         return;
@@ -410,14 +412,14 @@ fn merge_places(found: Vec<Finding>) -> Vec<Finding> {
 
 fn list(figs: &[Figure]) -> String {
     figs.iter()
-        .map(|f| format!("{}（{}）", f.what, f.shown()))
+        .map(|f| format!("{}（{}）", f.what(), f.shown()))
         .collect::<Vec<_>>()
         .join("、")
 }
 
 fn list_en(figs: &[Figure]) -> String {
     figs.iter()
-        .map(|f| format!("{} ({})", f.what_en, f.shown()))
+        .map(|f| format!("{} ({})", f.what_en(), f.shown()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -431,15 +433,15 @@ fn related<'a>(mut d: Diagnostic, f: &Figure<'a>, prefix: &str, prefix_en: &str)
     if f.cells.is_empty() {
         return d.related(
             f.span,
-            format!("{prefix}{}：0", f.what),
-            format!("{prefix_en}{}: 0", f.what_en),
+            format!("{prefix}{}：0", f.what()),
+            format!("{prefix_en}{}: 0", f.what_en()),
         );
     }
     for c in &f.cells {
         d = d.related(
             c.span,
-            format!("{prefix}{} {}", f.what, c.value),
-            format!("{prefix_en}{} {}", f.what_en, c.value),
+            format!("{prefix}{} {}", f.what(), c.value),
+            format!("{prefix_en}{} {}", f.what_en(), c.value),
         );
     }
     d
@@ -464,16 +466,16 @@ fn diagnostic(code: &'static str, name: &'static str, f: &Finding) -> Diagnostic
         (
             format!(
                 "{} 为 {}，小于其组成部分 {} 的 {}（差 {diff}），{verdict}。",
-                p.what,
+                p.what(),
                 p.shown(),
-                part.what,
+                part.what(),
                 part.shown()
             ),
             format!(
                 "{} is {}, less than its part {} ({}); {verdict_en} ({diff}).",
-                p.what_en,
+                p.what_en(),
                 p.shown(),
-                part.what_en,
+                part.what_en(),
                 part.shown()
             ),
         )
@@ -481,13 +483,13 @@ fn diagnostic(code: &'static str, name: &'static str, f: &Finding) -> Diagnostic
         (
             format!(
                 "{} 为 {}，与 {} 不一致（相差 {diff}），{verdict}。",
-                p.what,
+                p.what(),
                 p.shown(),
                 list(&f.agree)
             ),
             format!(
                 "{} is {}, but {} ({verdict_en}: {diff}).",
-                p.what_en,
+                p.what_en(),
                 p.shown(),
                 list_en(&f.agree)
             ),
@@ -499,8 +501,8 @@ fn diagnostic(code: &'static str, name: &'static str, f: &Finding) -> Diagnostic
         .unwrap_or(f.severity);
     let (pl, pl_en) = if p.cells.is_empty() {
         (
-            format!("{}：应为 {expected}", p.what),
-            format!("{}: expected {expected}", p.what_en),
+            format!("{}：应为 {expected}", p.what()),
+            format!("{}: expected {expected}", p.what_en()),
         )
     } else if f.bound {
         (
@@ -522,8 +524,8 @@ fn diagnostic(code: &'static str, name: &'static str, f: &Finding) -> Diagnostic
         for c in &p.cells[1..] {
             d = d.related(
                 c.span,
-                format!("{} {}", p.what, c.value),
-                format!("{} {}", p.what_en, c.value),
+                format!("{} {}", p.what(), c.value),
+                format!("{} {}", p.what_en(), c.value),
             );
         }
     }
@@ -533,8 +535,8 @@ fn diagnostic(code: &'static str, name: &'static str, f: &Finding) -> Diagnostic
     for c in &f.consequences {
         d = d.related(
             c.span,
-            format!("因此 {} 同样相差 {diff}", c.what),
-            format!("hence {} is off by {diff} too", c.what_en),
+            format!("因此 {} 同样相差 {diff}", c.what()),
+            format!("hence {} is off by {diff} too", c.what_en()),
         );
     }
     for a in &f.also {
@@ -549,25 +551,29 @@ fn diagnostic(code: &'static str, name: &'static str, f: &Finding) -> Diagnostic
             (
                 format!(
                     "{pre}{} 为 {}，小于其组成部分 {}（{}）",
-                    a.primary.what,
+                    a.primary.what(),
                     a.primary.shown(),
-                    part.what,
+                    part.what(),
                     part.shown()
                 ),
                 format!(
                     "{pre_en}{} is {}, less than its part {} ({})",
-                    a.primary.what_en,
+                    a.primary.what_en(),
                     a.primary.shown(),
-                    part.what_en,
+                    part.what_en(),
                     part.shown()
                 ),
             )
         } else {
             (
-                format!("{pre}{} 为 {}，应为 {e}", a.primary.what, a.primary.shown()),
+                format!(
+                    "{pre}{} 为 {}，应为 {e}",
+                    a.primary.what(),
+                    a.primary.shown()
+                ),
                 format!(
                     "{pre_en}{} is {}; expected {e}",
-                    a.primary.what_en,
+                    a.primary.what_en(),
                     a.primary.shown()
                 ),
             )
@@ -579,8 +585,8 @@ fn diagnostic(code: &'static str, name: &'static str, f: &Finding) -> Diagnostic
         for c in &a.consequences {
             d = d.related(
                 c.span,
-                format!("因此 {} 同样不一致", c.what),
-                format!("hence {} disagrees too", c.what_en),
+                format!("因此 {} 同样不一致", c.what()),
+                format!("hence {} disagrees too", c.what_en()),
             );
         }
         if a.note != f.note {

@@ -188,24 +188,24 @@ fn amount(f: &Figure, yuan: Decimal) -> String {
 /// `表8「…」「302 17 公务接待费」合计 185000.00 元（折合 18.50 万元）`.
 fn described(b: &Figure, s: &Figure) -> String {
     if b.cells.is_empty() {
-        match b.what.strip_suffix('）') {
+        match b.what().strip_suffix('）') {
             Some(head) => format!("{head}，按 0 计）"),
-            None => format!("{}（按 0 计）", b.what),
+            None => format!("{}（按 0 计）", b.what()),
         }
     } else if b.unit != s.unit && b.unit.is_some() && s.unit.is_some() {
-        format!("{} {}（折合 {}）", b.what, b.shown(), s.amount(b.value))
+        format!("{} {}（折合 {}）", b.what(), b.shown(), s.amount(b.value))
     } else {
-        format!("{} {}", b.what, b.shown())
+        format!("{} {}", b.what(), b.shown())
     }
 }
 
 fn described_en(b: &Figure, s: &Figure) -> String {
     if b.cells.is_empty() {
-        format!("{} (taken as 0)", b.what_en)
+        format!("{} (taken as 0)", b.what_en())
     } else if b.unit != s.unit && b.unit.is_some() && s.unit.is_some() {
-        format!("{} {} (= {})", b.what_en, b.shown(), s.amount(b.value))
+        format!("{} {} (= {})", b.what_en(), b.shown(), s.amount(b.value))
     } else {
-        format!("{} {}", b.what_en, b.shown())
+        format!("{} {}", b.what_en(), b.shown())
     }
 }
 
@@ -259,13 +259,13 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 severity,
                 format!(
                     "{} 为 {}，小于 {}（相差 {diff}）：“三公”经费包含基本支出中的这项支出，不能比它少。",
-                    s.what,
+                    s.what(),
                     s.shown(),
                     described(&b, &s)
                 ),
                 format!(
                     "{} is {}, less than {} (difference {diff}): the “three public” figure includes the basic spending on it.",
-                    s.what_en,
+                    s.what_en(),
                     s.shown(),
                     described_en(&b, &s)
                 ),
@@ -275,7 +275,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 format!("{}，不应小于 {b_in_s}", s.shown()),
                 format!("{}; cannot be less than {b_in_s}", s.shown()),
             )
-            .related(b.span, format!("{} {}", b.what, b.shown()), format!("{} {}", b.what_en, b.shown()))
+            .related(b.span, format!("{} {}", b.what(), b.shown()), format!("{} {}", b.what_en(), b.shown()))
             .expected_actual(b_in_s.clone(), s.printed.to_string())
             .note(format!(
                 "“三公”{} ≥ 基本支出 {} {} / the “three public” {} is at least the basic spending on it",
@@ -313,13 +313,13 @@ fn check(ctx: &Context, sink: &mut Sink) {
             severity,
             format!(
                 "{} 为 {}，比 {} 多 {diff}；{tail}。",
-                s.what,
+                s.what(),
                 s.shown(),
                 described(&b, &s)
             ),
             format!(
                 "{} is {}, {diff} more than {}; {tail_en}.",
-                s.what_en,
+                s.what_en(),
                 s.shown(),
                 described_en(&b, &s)
             ),
@@ -329,7 +329,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
             format!("{}，基本支出中只有 {b_in_s}", s.shown()),
             format!("{}; basic spending has {b_in_s}", s.shown()),
         )
-        .related(b.span, format!("{} {}", b.what, b.shown()), format!("{} {}", b.what_en, b.shown()))
+        .related(b.span, format!("{} {}", b.what(), b.shown()), format!("{} {}", b.what_en(), b.shown()))
         .expected_actual(b_in_s.clone(), s.printed.to_string())
         .note(format!(
             "“三公”{} = 基本支出 {} {} + 项目支出中的同类支出 / the “three public” {} is the basic spending on it plus any project spending on it",
@@ -342,15 +342,15 @@ fn check(ctx: &Context, sink: &mut Sink) {
             for c in &p.cells {
                 d = d.related(
                     c.span,
-                    format!("{} {}", p.what, c.value),
-                    format!("{} {}", p.what_en, c.value),
+                    format!("{} {}", p.what(), c.value),
+                    format!("{} {}", p.what_en(), c.value),
                 );
             }
             if p.cells.is_empty() {
                 d = d.related(
                     p.span,
-                    format!("{}：0", p.what),
-                    format!("{}: 0", p.what_en),
+                    format!("{}：0", p.what()),
+                    format!("{}: 0", p.what_en()),
                 );
             }
         }
