@@ -2,10 +2,14 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{Document, Table, TableKind, TableStatus};
+use crate::rules::consistency::text::Flow;
 
 pub struct Context<'a> {
     pub text: &'a str,
     pub doc: &'a Document,
+    /// The prose flows several rules scan, made once on first use (see [`Context::prose`]).
+    prose: std::cell::OnceCell<Flow>,
+    prose_unbroken: std::cell::OnceCell<Flow>,
 }
 
 /// Where a rule puts its findings and its coverage.
@@ -38,7 +42,25 @@ impl Sink {
 
 impl<'a> Context<'a> {
     pub fn new(text: &'a str, doc: &'a Document) -> Self {
-        Context { text, doc }
+        Context {
+            text,
+            doc,
+            prose: std::cell::OnceCell::new(),
+            prose_unbroken: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The prose: the text without its tables, with a break at every table boundary and around
+    /// every heading, so that no sentence runs across them. Made once, on first use.
+    pub(crate) fn prose(&self) -> &Flow {
+        self.prose.get_or_init(|| Flow::prose_with(self, true))
+    }
+
+    /// The prose as [`Context::prose`], breaking only at tables: headings the reader recognised may
+    /// be the first line of a wrapped sentence ("（三）负责对…（建筑、市政、").
+    pub(crate) fn prose_unbroken(&self) -> &Flow {
+        self.prose_unbroken
+            .get_or_init(|| Flow::prose_with(self, false))
     }
 
     /// Tables that were read, with named columns.

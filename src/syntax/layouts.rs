@@ -510,16 +510,20 @@ pub fn is_header_word(word: &str) -> bool {
         "购置费",
         "运行费",
     ];
-    if GENERIC.contains(&word) {
-        return true;
-    }
-    // Single-row layouts are left out: their column names are row labels elsewhere (三公 items).
-    LAYOUTS.iter().filter(|l| !l.single_row).any(|l| {
-        l.columns
-            .iter()
-            .chain(l.income_columns)
-            .any(|c| c.rsplit('/').next() == Some(word) || *c == word)
-    })
+    // Made once: the generic words, and every column's name and last header level. Single-row
+    // layouts are left out: their column names are row labels elsewhere (三公 items).
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let columns = LAYOUTS
+                .iter()
+                .filter(|l| !l.single_row)
+                .flat_map(|l| l.columns.iter().chain(l.income_columns));
+            let names = columns.flat_map(|&c| [c, c.rsplit('/').next().unwrap_or(c)]);
+            GENERIC.iter().copied().chain(names).collect()
+        })
+        .contains(word)
 }
 
 #[cfg(test)]

@@ -72,13 +72,10 @@ pub fn solve(
         if binomial(n, k) > MAX_CANDIDATES {
             return Err(format!("行「{}」的数字可放入的列组合过多", short(&r.label)));
         }
-        let all = combinations(n, k);
-        let fitting: Vec<Vec<usize>> = all
-            .iter()
-            .filter(|c| identities_hold(&figures, c, identities))
-            .cloned()
-            .collect();
-        cands.push(if fitting.is_empty() { all } else { fitting });
+        let (fitting, others): (Vec<Vec<usize>>, Vec<Vec<usize>>) = combinations(n, k)
+            .into_iter()
+            .partition(|c| identities_hold(&figures, c, identities));
+        cands.push(if fitting.is_empty() { others } else { fitting });
     }
     // Totals known from elsewhere in the table (the income side of a two-sided table names the
     // expenditure columns) keep only the placements of the totals row that agree with them.

@@ -268,7 +268,8 @@ fn strip_trailing_groups(s: &str) -> &str {
 /// The table kind a line names, if the line is (only) a table title.
 pub fn title_kind(line: &str) -> Option<TableKind> {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > 70 || t.contains('…') || t.contains("......") {
+    // A title ends with 表: a line without one is passed over before it is normalised.
+    if !t.contains('表') || t.chars().count() > 70 || t.contains('…') || t.contains("......") {
         return None;
     }
     let n = normalize_title(t);

@@ -215,7 +215,7 @@ fn declared_in_narrative(ctx: &Context, t: &Table) -> bool {
     let Some(word) = subject(t.kind) else {
         return false;
     };
-    let f = Flow::prose(ctx);
+    let f = ctx.prose();
     f.s.split(['。', '\n'])
         .any(|sentence| is_statement(sentence) && sentence.contains(word))
 }

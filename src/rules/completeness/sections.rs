@@ -2,7 +2,6 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{FigureUnit, PartKind};
-use crate::rules::consistency::text::Flow;
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use crate::source::Span;
 
@@ -153,7 +152,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
         .filter(|h| !h.contains('：') && !h.contains(':') && !h.contains('…') && !h.contains("指"))
         .collect();
     // Run-in headings the reader does not take for sections ("３.绩效目标设置情况。…").
-    let prose = Flow::prose(ctx);
+    let prose = ctx.prose();
     let run_in = |w: &str| {
         prose.s.match_indices(w).any(|(i, _)| {
             let after: String = prose.s[i + w.len()..].chars().take(10).collect();

@@ -66,7 +66,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
         .as_ref()
         .is_none_or(|k| k.value == DocKind::Budget);
     let mut hits: Vec<Hit> = Vec::new();
-    let flow = Flow::prose(ctx);
+    let flow = ctx.prose();
     scan_prose(&flow, y, budget, sink, &mut hits);
     // Headings, table titles and empty-table statements.
     let mut titled: Vec<Span> = ctx.doc.narrative.sections.iter().map(|s| s.span).collect();

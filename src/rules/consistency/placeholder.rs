@@ -34,9 +34,9 @@ enum Kind {
 fn check(ctx: &Context, sink: &mut Sink) {
     let mut hits: Vec<(Kind, Span, String)> = Vec::new();
     placeholders(ctx, sink, &mut hits);
-    let prose = Flow::prose(ctx);
+    let prose = ctx.prose();
     doubled(&prose, sink, &mut hits);
-    unbalanced(&Flow::prose_unbroken(ctx), sink, &mut hits);
+    unbalanced(&ctx.prose_unbroken(), sink, &mut hits);
     for kind in [Kind::Placeholder, Kind::Doubled, Kind::Unbalanced] {
         let hs: Vec<&(Kind, Span, String)> = hits.iter().filter(|h| h.0 == kind).collect();
         let Some(first) = hs.first() else { continue };
@@ -101,7 +101,11 @@ fn placeholders(ctx: &Context, sink: &mut Sink, hits: &mut Vec<(Kind, Span, Stri
     for line in text.split_inclusive('\n') {
         let start = from;
         from += line.len();
-        if line.contains("http") || line.trim_start().starts_with("[图片") {
+        // Only a line holding a mark or 某 can hold a placeholder.
+        if !line.contains(['X', 'Ｘ', '×', 'x', 'ｘ', '＊', '□', '某'])
+            || line.contains("http")
+            || line.trim_start().starts_with("[图片")
+        {
             continue;
         }
         let f = Flow::of(text, start, start + line.len());

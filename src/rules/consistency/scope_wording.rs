@@ -70,7 +70,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
     }
     // "2025年单位预算", "2024年度部门决算" anywhere outside the tables, and headings such as
     // "四、单位预算编制说明".
-    let flow = Flow::prose(ctx);
+    let flow = ctx.prose();
     let s = flow.s.as_str();
     for (_, ys, ye) in years(s) {
         let after = &s[ye..];

@@ -55,18 +55,10 @@ impl Flow {
     }
 
     /// The prose: the text without its tables (financial and performance), with a break at every
-    /// table boundary and around every heading, so that no sentence runs across them.
-    pub fn prose(ctx: &Context) -> Flow {
-        Flow::prose_with(ctx, true)
-    }
-
-    /// The prose as [`Flow::prose`], breaking only at tables: headings the reader recognised may be
-    /// the first line of a wrapped sentence ("（三）负责对…（建筑、市政、").
-    pub fn prose_unbroken(ctx: &Context) -> Flow {
-        Flow::prose_with(ctx, false)
-    }
-
-    fn prose_with(ctx: &Context, break_at_headings: bool) -> Flow {
+    /// table boundary and, with `break_at_headings`, around every heading, so that no sentence runs
+    /// across them. Rules take it from [`Context::prose`] and [`Context::prose_unbroken`], which
+    /// make it once.
+    pub(crate) fn prose_with(ctx: &Context, break_at_headings: bool) -> Flow {
         let text = ctx.text;
         let mut cuts: Vec<(usize, usize)> = ctx
             .doc
