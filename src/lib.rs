@@ -47,9 +47,10 @@ pub fn read(text: &str) -> Document {
     let regions = syntax::regions::find(text, &lines);
     // Page numbers and running headers, skipped by the table and narrative readers alike.
     let furniture = syntax::lex::furniture(text, &lines);
+    let tokens = syntax::lex::Tokens::of(text, &lines);
     let mut tables: Vec<model::Table> = regions
         .iter()
-        .map(|r| syntax::table::read(text, &lines, &furniture, r))
+        .map(|r| syntax::table::read(text, &lines, &tokens, &furniture, r))
         .collect();
     // The income table's columns hold the money of the summary table's income items: where the
     // income table's own arithmetic left a column open, read it again knowing those totals.
@@ -65,7 +66,7 @@ pub fn read(text: &str) -> Document {
                 .flat_map(|r| &r.cells)
                 .any(|c| !c.alternatives.is_empty());
             if t.kind == model::TableKind::Income && open && !known.is_empty() {
-                let again = syntax::table::read_with(text, &lines, &furniture, r, &known);
+                let again = syntax::table::read_with(text, &lines, &tokens, &furniture, r, &known);
                 if again.is_read() {
                     *t = again;
                 }

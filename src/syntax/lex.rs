@@ -205,6 +205,34 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
 }
 
+/// The tokens of every line, made once for all readers (issue 11: one pass over the text).
+pub struct Tokens {
+    all: Vec<Token>,
+    /// Where each line's tokens start in `all`; one more entry than lines.
+    starts: Vec<usize>,
+}
+
+impl Tokens {
+    pub fn of(src: &str, lines: &[Line]) -> Tokens {
+        let mut all = Vec::new();
+        let mut starts = Vec::with_capacity(lines.len() + 1);
+        for (i, l) in lines.iter().enumerate() {
+            starts.push(all.len());
+            tokenize(src, i, *l, &mut all);
+        }
+        starts.push(all.len());
+        Tokens { all, starts }
+    }
+
+    /// The tokens of line `i` (none for a line it does not have).
+    pub fn line(&self, i: usize) -> &[Token] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.all[a..b],
+            _ => &[],
+        }
+    }
+}
+
 /// Tokens of one line. Tab-separated lines keep their empty fields.
 pub fn tokenize(src: &str, line_no: usize, line: Line, out: &mut Vec<Token>) {
     let text = line.text(src);

@@ -5,14 +5,14 @@
 //! 项目支出绩效目标表 (年度预算总额 / 其中：财政拨款 / 其他资金), plus the project's name.
 //! A figure belongs to a label when the text just before it (wrapped fragments joined) ends with it.
 
-use super::lex::{self, squeeze, Line, Tk, Token};
+use super::lex::{self, squeeze, Tk, Token};
 use super::regions::Region;
 use crate::model::{Cell, Column, Row, RowKind, Table, TableKind, TableStatus};
 
 const OVERALL: &[&str] = &["资金总额", "上级安排", "本级安排", "其他"];
 const PROJECT: &[&str] = &["年度预算总额", "财政拨款", "其他资金"];
 
-pub fn read(src: &str, lines: &[Line], region: &Region, table: &mut Table) {
+pub fn read(src: &str, tokens: &lex::Tokens, region: &Region, table: &mut Table) {
     let labels = if region.kind == TableKind::PerformanceOverall {
         OVERALL
     } else {
@@ -21,15 +21,10 @@ pub fn read(src: &str, lines: &[Line], region: &Region, table: &mut Table) {
     table.columns = vec![Column {
         name: "金额".to_string(),
     }];
-    let mut toks: Vec<Token> = Vec::new();
-    for (i, line) in lines
-        .iter()
-        .enumerate()
-        .take(region.end)
-        .skip(region.title + 1)
-    {
-        lex::tokenize(src, i, *line, &mut toks);
-    }
+    let toks: Vec<Token> = (region.title + 1..region.end)
+        .flat_map(|i| tokens.line(i))
+        .copied()
+        .collect();
     let mut before = String::new();
     let mut before_span: Option<crate::source::Span> = None;
     for (k, t) in toks.iter().enumerate() {

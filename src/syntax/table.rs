@@ -20,8 +20,14 @@ use std::collections::HashMap;
 /// Reads the table of `region`. `is_expenditure` tells expenditure labels of two-sided tables.
 /// `furniture` marks page numbers and running headers ([`lex::furniture`]); marked page numbers and
 /// running headers are skipped.
-pub fn read(src: &str, lines: &[Line], furniture: &[lex::Furniture], region: &Region) -> Table {
-    read_with(src, lines, furniture, region, &[])
+pub fn read(
+    src: &str,
+    lines: &[Line],
+    tokens: &lex::Tokens,
+    furniture: &[lex::Furniture],
+    region: &Region,
+) -> Table {
+    read_with(src, lines, tokens, furniture, region, &[])
 }
 
 /// Reads the table of `region`, knowing the totals of some of its columns from another table
@@ -30,11 +36,12 @@ pub fn read(src: &str, lines: &[Line], furniture: &[lex::Furniture], region: &Re
 pub fn read_with(
     src: &str,
     lines: &[Line],
+    tokens: &lex::Tokens,
     furniture: &[lex::Furniture],
     region: &Region,
     known: &[(String, Option<Decimal>)],
 ) -> Table {
-    let mut table = read_rows(src, lines, furniture, region, known);
+    let mut table = read_rows(src, lines, tokens, furniture, region, known);
     table.decimals = table
         .rows
         .iter()
@@ -49,6 +56,7 @@ pub fn read_with(
 fn read_rows(
     src: &str,
     lines: &[Line],
+    tokens: &lex::Tokens,
     furniture: &[lex::Furniture],
     region: &Region,
     known: &[(String, Option<Decimal>)],
@@ -78,14 +86,16 @@ fn read_rows(
         region.kind,
         TableKind::PerformanceOverall | TableKind::PerformanceProject
     ) {
-        super::perf::read(src, lines, region, &mut table);
+        super::perf::read(src, tokens, region, &mut table);
         return table;
     }
-    let mut parts = sort_lines(src, lines, furniture, region, &mut table);
-    let mut toks: Vec<Token> = Vec::new();
-    for &i in &parts.body {
-        lex::tokenize(src, i, lines[i], &mut toks);
-    }
+    let mut parts = sort_lines(src, lines, tokens, furniture, region, &mut table);
+    let toks: Vec<Token> = parts
+        .body
+        .iter()
+        .flat_map(|&i| tokens.line(i))
+        .copied()
+        .collect();
     // Header cells that the extraction printed among the rows still say which layout this is.
     for t in toks.iter().filter(|t| t.kind == Tk::Text) {
         let w = squeeze(t.text(src));
@@ -323,6 +333,7 @@ struct Parts {
 fn sort_lines(
     src: &str,
     lines: &[Line],
+    tokens: &lex::Tokens,
     furniture: &[lex::Furniture],
     region: &Region,
     table: &mut Table,
@@ -365,7 +376,7 @@ fn sort_lines(
             parts.empty_statement = Some(line.span());
             continue;
         }
-        if let Some((lead, cols)) = star_row(src, i, line) {
+        if let Some((lead, cols)) = star_row(tokens.line(i)) {
             parts.star_columns = parts.star_columns.or(Some(cols));
             parts.star_lead = parts.star_lead.or(Some(lead));
             skipping_repeat = false;
@@ -388,7 +399,7 @@ fn sort_lines(
             }
             continue;
         }
-        let starts_body = line_starts_body(src, i, line);
+        let starts_body = line_starts_body(src, tokens.line(i));
         if !in_body {
             if starts_body {
                 in_body = true;
@@ -438,9 +449,7 @@ fn unit_span(src: &str, line: Line, at: usize, sq: &str) -> Span {
 }
 
 /// `※ ※ ※ ※ 1 2 3 …`: returns (number of ※, number of column numbers).
-fn star_row(src: &str, i: usize, line: Line) -> Option<(usize, usize)> {
-    let mut toks = Vec::new();
-    lex::tokenize(src, i, line, &mut toks);
+fn star_row(toks: &[Token]) -> Option<(usize, usize)> {
     let stars = toks.iter().filter(|t| t.kind == Tk::Star).count();
     let ints = toks.iter().filter(|t| t.kind == Tk::Int).count();
     let others = toks
@@ -451,9 +460,7 @@ fn star_row(src: &str, i: usize, line: Line) -> Option<(usize, usize)> {
 }
 
 /// A body line has a figure, or starts with a classification code.
-fn line_starts_body(src: &str, i: usize, line: Line) -> bool {
-    let mut toks = Vec::new();
-    lex::tokenize(src, i, line, &mut toks);
+fn line_starts_body(src: &str, toks: &[Token]) -> bool {
     let first = toks.iter().find(|t| t.kind != Tk::Empty);
     let code_first = first.is_some_and(|t| {
         let s = t.text(src);

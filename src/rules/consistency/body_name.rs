@@ -50,12 +50,19 @@ fn check(ctx: &Context, sink: &mut Sink) {
     }
     let text = ctx.text;
     let ls = lines(text);
-    let mut headings: Vec<Span> = ctx.doc.narrative.sections.iter().map(|s| s.span).collect();
-    headings.extend(ctx.doc.parts.iter().map(|p| p.span));
+    // Where the headings start, sorted: a line is a heading's when one starts on it.
+    let mut headings: Vec<usize> = ctx
+        .doc
+        .narrative
+        .sections
+        .iter()
+        .map(|s| s.span.start)
+        .collect();
+    headings.extend(ctx.doc.parts.iter().map(|p| p.span.start));
+    crate::order::sort(&mut headings);
     let is_heading = |l: &Line| {
-        headings
-            .iter()
-            .any(|h| h.start >= l.start && h.start <= l.end)
+        let first = headings.partition_point(|&h| h < l.start);
+        headings.get(first).is_some_and(|&h| h <= l.end)
     };
     let mut found: Vec<(String, Vec<Span>)> = Vec::new();
     let mut note = |x: String, span: Span, sink: &mut Sink| {

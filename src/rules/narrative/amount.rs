@@ -7,13 +7,14 @@ use super::common::{
 };
 use super::link::{
     all_fiscal, clean_label, path, row_targets, term_of, term_tables, term_targets, Place,
-    RowIndex, Target,
+    RowIndex, Target, Term,
 };
 use crate::amount::Agreement;
 use crate::diag::Diagnostic;
 use crate::model::{Figure, RowKind, Side, TableKind};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 pub static RULE: Rule = Rule {
     code: "N301",
@@ -80,6 +81,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
     };
     let in_breakdown = breakdowns(ctx, is_head);
     let index = RowIndex::new(ctx);
+    let mut by_term: HashMap<(Term, Place), Vec<Target>> = HashMap::new();
     let mut unsure = 0usize;
     let mut any_money = false;
     for (i, f) in n.figures.iter().enumerate() {
@@ -107,7 +109,12 @@ fn check(ctx: &Context, sink: &mut Sink) {
         let term = term_of(&f.subject, place, chain.first().copied(), body);
         let targets = match &term {
             Some(term) => {
-                let t = term_targets(ctx, term, place);
+                // The same whole-table term is found in the same tables for every figure.
+                let t = Cow::Borrowed(
+                    &**by_term
+                        .entry((term.clone(), place))
+                        .or_insert_with(|| term_targets(ctx, term, place)),
+                );
                 if t.is_empty() {
                     for kind in term_tables(term) {
                         if let Some(why) = ctx.unusable(*kind) {
@@ -123,7 +130,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 if conflict {
                     unsure += 1;
                 }
-                t
+                Cow::Owned(t)
             }
         };
         if targets.is_empty() {

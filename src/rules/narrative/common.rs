@@ -399,7 +399,7 @@ pub fn change_parts(n: &Narrative) -> HashSet<usize> {
 }
 
 /// What a section of the narrative is about, from its heading (innermost first).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Topic {
     Performance,
     ThreePublic,

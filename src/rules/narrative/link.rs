@@ -236,7 +236,7 @@ const ROW_TABLES: &[TableKind] = &[
 ];
 
 /// Where a figure stands, for deciding how strong a link is.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Place {
     pub topic: Option<Topic>,
     pub in_breakdown: bool,
@@ -451,7 +451,7 @@ pub fn row_targets<'a>(
 }
 
 /// The 三公 items, whatever a region calls them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Key {
     Total,
     Abroad,
@@ -532,7 +532,7 @@ pub fn three_targets<'a>(ctx: &'a Context, key: Key) -> Vec<Target<'a>> {
 }
 
 /// Whole-table terms.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Term {
     FiscalTotals,
     AllTotals,
