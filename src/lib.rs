@@ -47,7 +47,7 @@ pub fn read(text: &str) -> Document {
     let regions = syntax::regions::find(text, &lines);
     // Page numbers and running headers, skipped by the table and narrative readers alike.
     let furniture = syntax::lex::furniture(text, &lines);
-    let tokens = syntax::lex::Tokens::of(text, &lines);
+    let tokens = syntax::lex::Tokens::of(text, &lines, regions.iter().map(|r| r.title..r.end));
     let mut tables: Vec<model::Table> = regions
         .iter()
         .map(|r| syntax::table::read(text, &lines, &tokens, &furniture, r))
@@ -73,6 +73,7 @@ pub fn read(text: &str) -> Document {
             }
         }
     }
+    drop(tokens);
     // Unnumbered table sets (Shanghai, final accounts) are numbered by their order.
     if tables.iter().all(|t| t.number.is_none()) {
         let financial = tables.iter_mut().filter(|t| {

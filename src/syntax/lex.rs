@@ -35,7 +35,8 @@ impl Line {
 
 /// Cuts the text into lines. `\r` before `\n` and form feeds are not part of a line's text.
 pub fn lines(src: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    // Sized once: a long text's lines are a large part of the reading's memory.
+    let mut out = Vec::with_capacity(src.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut start = 0;
     for (i, _) in src
         .match_indices('\n')
@@ -205,31 +206,44 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
 }
 
-/// The tokens of every line, made once for all readers (issue 11: one pass over the text).
+/// The tokens of the lines that hold tables, made once for all the table readers (issue 11: one
+/// pass over the text). Other lines have none: the narrative is read character by character.
 pub struct Tokens {
     all: Vec<Token>,
-    /// Where each line's tokens start in `all`; one more entry than lines.
-    starts: Vec<usize>,
+    /// Per line: where its tokens are in `all` (an empty range for a line not tokenized).
+    at: Vec<std::ops::Range<u32>>,
 }
 
 impl Tokens {
-    pub fn of(src: &str, lines: &[Line]) -> Tokens {
+    /// The tokens of the lines in `ranges` (line indices; overlapping ranges are fine).
+    pub fn of(
+        src: &str,
+        lines: &[Line],
+        ranges: impl IntoIterator<Item = std::ops::Range<usize>>,
+    ) -> Tokens {
         let mut all = Vec::new();
-        let mut starts = Vec::with_capacity(lines.len() + 1);
-        for (i, l) in lines.iter().enumerate() {
-            starts.push(all.len());
-            tokenize(src, i, *l, &mut all);
+        let mut at = vec![0..0; lines.len()];
+        let mut done = vec![false; lines.len()];
+        for range in ranges {
+            for i in range.start..range.end.min(lines.len()) {
+                if std::mem::replace(&mut done[i], true) {
+                    continue;
+                }
+                let start = all.len();
+                tokenize(src, i, lines[i], &mut all);
+                // Token positions fit in u32: texts are far smaller than 4 GB.
+                at[i] = start as u32..all.len() as u32;
+            }
         }
-        starts.push(all.len());
-        Tokens { all, starts }
+        Tokens { all, at }
     }
 
-    /// The tokens of line `i` (none for a line it does not have).
+    /// The tokens of line `i` (none for a line that was not tokenized).
     pub fn line(&self, i: usize) -> &[Token] {
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => &self.all[a..b],
-            _ => &[],
-        }
+        self.at
+            .get(i)
+            .and_then(|r| self.all.get(r.start as usize..r.end as usize))
+            .unwrap_or(&[])
     }
 }
 

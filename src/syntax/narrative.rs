@@ -21,13 +21,23 @@ use crate::source::Span;
 struct Flow {
     chars: Vec<char>,
     offs: Vec<usize>,
-    /// Section index in force at each character.
-    section: Vec<Option<usize>>,
+    /// The section in force from each character on where it changes (character index, section):
+    /// see [`Flow::section_at`].
+    sections: Vec<(usize, Option<usize>)>,
     /// Sentence number of each character (a new one after `。` or a break).
     sentence: Vec<u32>,
 }
 
 impl Flow {
+    /// The section index in force at character `i`.
+    fn section_at(&self, i: usize) -> Option<usize> {
+        if i >= self.chars.len() {
+            return None;
+        }
+        let k = self.sections.partition_point(|&(from, _)| from <= i);
+        k.checked_sub(1).and_then(|k| self.sections[k].1)
+    }
+
     fn span(&self, from: usize, to: usize) -> Span {
         let start = self.offs.get(from).copied().unwrap_or(0);
         let last = to.saturating_sub(1).max(from);
@@ -75,7 +85,7 @@ pub fn read(src: &str, lines: &[Line], furniture: &[Furniture], regions: &[Regio
     let mut flow = Flow {
         chars: Vec::new(),
         offs: Vec::new(),
-        section: Vec::new(),
+        sections: Vec::new(),
         sentence: Vec::new(),
     };
     // A page break (or furniture) passed since the last text line.
@@ -141,9 +151,11 @@ fn push_char(flow: &mut Flow, c: char, at: usize, section: Option<usize>) {
         Some(&c) if c == '。' || c == BREAK => flow.sentence.last().map_or(0, |s| s + 1),
         _ => flow.sentence.last().copied().unwrap_or(0),
     };
+    if flow.sections.last().is_none_or(|&(_, s)| s != section) {
+        flow.sections.push((flow.chars.len(), section));
+    }
     flow.chars.push(c);
     flow.offs.push(at);
-    flow.section.push(section);
     flow.sentence.push(sentence);
 }
 
@@ -318,7 +330,7 @@ fn scan_figures(f: &Flow, n: &mut Narrative) {
                 unit,
                 span: f.span(i, end),
                 subject,
-                section: f.section.get(i).copied().flatten(),
+                section: f.section_at(i),
                 share_of,
             });
         }
@@ -430,7 +442,7 @@ fn scan_changes(f: &Flow, n: &mut Narrative) {
             amount: None,
             percent_direction: None,
             percent: None,
-            section: f.section.get(i).copied().flatten(),
+            section: f.section_at(i),
         };
         let mut end = after;
         // "增加 22.31 万元" or "增加 17.62%".
@@ -557,7 +569,7 @@ fn scan_lists(f: &Flow, n: &mut Narrative) {
                 ),
                 total: Some(total),
                 items,
-                section: f.section.get(i).copied().flatten(),
+                section: f.section_at(i),
             });
         }
         i = end.max(i + 2);

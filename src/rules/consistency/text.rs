@@ -7,26 +7,42 @@ use crate::source::Span;
 /// A paragraph or structural boundary inserted into a [`Flow`].
 pub(crate) const BREAK: char = '\n';
 
-/// Characters of the text with whitespace removed; `s` is searchable as a string, `src[b]` is the
-/// source offset of the character starting at byte `b` of `s`.
+/// Characters of the text with whitespace removed; `s` is searchable as a string, and every byte of
+/// `s` knows the source offset of its character ([`Flow::span`]).
 pub(crate) struct Flow {
     pub s: String,
-    src: Vec<usize>,
+    /// Stretches copied contiguously from the source: (byte of `s` where one starts, its source
+    /// offset). A few per line, where one byte per character of the text would take eight.
+    runs: Vec<(usize, usize)>,
 }
 
 impl Flow {
     fn empty() -> Flow {
         Flow {
             s: String::new(),
-            src: Vec::new(),
+            runs: Vec::new(),
         }
     }
 
     fn push(&mut self, c: char, at: usize) {
-        for _ in 0..c.len_utf8() {
-            self.src.push(at);
+        let continues = self
+            .runs
+            .last()
+            .is_some_and(|&(b, o)| o + (self.s.len() - b) == at);
+        if !continues {
+            self.runs.push((self.s.len(), at));
         }
         self.s.push(c);
+    }
+
+    /// The source offset of the character holding byte `b` of `s` (`b` < `s.len()`).
+    fn source(&self, b: usize) -> usize {
+        let mut b = b;
+        while b > 0 && !self.s.is_char_boundary(b) {
+            b -= 1;
+        }
+        let k = self.runs.partition_point(|r| r.0 <= b).saturating_sub(1);
+        self.runs.get(k).map_or(0, |&(rb, ro)| ro + (b - rb))
     }
 
     fn push_break(&mut self, at: usize) {
@@ -106,18 +122,18 @@ impl Flow {
 
     /// The source span of `s[from..to]` (byte indices into `s`).
     pub fn span(&self, from: usize, to: usize) -> Span {
-        if self.src.is_empty() {
+        if self.s.is_empty() {
             return Span::default();
         }
-        let from = from.min(self.src.len() - 1);
-        let start = self.src[from];
-        let last = to.saturating_sub(1).max(from).min(self.src.len() - 1);
+        let from = from.min(self.s.len() - 1);
+        let start = self.source(from);
+        let last = to.saturating_sub(1).max(from).min(self.s.len() - 1);
         let mut c0 = last;
         while c0 > 0 && !self.s.is_char_boundary(c0) {
             c0 -= 1;
         }
         let len = self.s[c0..].chars().next().map_or(0, char::len_utf8);
-        Span::new(start, (self.src[c0] + len).max(start))
+        Span::new(start, (self.source(c0) + len).max(start))
     }
 
     /// Byte indices in `s` of every occurrence of `pat`.
