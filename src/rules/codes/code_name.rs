@@ -120,7 +120,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
     // The narrative's references: only former (or premature) names are judged there; a free-text
     // name that merely differs may be a paraphrase.
     let flow = ctx.prose();
-    for m in mentions(&flow, year) {
+    for m in mentions(flow, year) {
         let Some(code) = m.code.as_deref() else {
             continue;
         };

@@ -67,7 +67,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
         .is_none_or(|k| k.value == DocKind::Budget);
     let mut hits: Vec<Hit> = Vec::new();
     let flow = ctx.prose();
-    scan_prose(&flow, y, budget, sink, &mut hits);
+    scan_prose(flow, y, budget, sink, &mut hits);
     // Headings, table titles and empty-table statements.
     let mut titled: Vec<Span> = ctx.doc.narrative.sections.iter().map(|s| s.span).collect();
     titled.extend(ctx.doc.parts.iter().map(|p| p.span));

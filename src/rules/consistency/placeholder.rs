@@ -35,8 +35,8 @@ fn check(ctx: &Context, sink: &mut Sink) {
     let mut hits: Vec<(Kind, Span, String)> = Vec::new();
     placeholders(ctx, sink, &mut hits);
     let prose = ctx.prose();
-    doubled(&prose, sink, &mut hits);
-    unbalanced(&ctx.prose_unbroken(), sink, &mut hits);
+    doubled(prose, sink, &mut hits);
+    unbalanced(ctx.prose_unbroken(), sink, &mut hits);
     for kind in [Kind::Placeholder, Kind::Doubled, Kind::Unbalanced] {
         let hs: Vec<&(Kind, Span, String)> = hits.iter().filter(|h| h.0 == kind).collect();
         let Some(first) = hs.first() else { continue };
