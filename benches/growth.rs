@@ -96,26 +96,24 @@ fn long_narrative(statements: usize) -> String {
     out
 }
 
+/// Makes an input of the given size (rows or statements).
+type Generator = fn(usize) -> String;
+
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("growth");
     g.sample_size(10);
-    for scale in [1, 2, 4] {
-        let text = long_table(2_500 * scale);
-        g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_with_input(
-            BenchmarkId::new("table_rows", 2_500 * scale),
-            &text,
-            |b, t| b.iter(|| budget_lint::check(t)),
-        );
-    }
-    for scale in [1, 2, 4] {
-        let text = long_narrative(7_500 * scale);
-        g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_with_input(
-            BenchmarkId::new("narrative_statements", 7_500 * scale),
-            &text,
-            |b, t| b.iter(|| budget_lint::check(t)),
-        );
+    let inputs: [(&str, usize, Generator); 2] = [
+        ("table_rows", 2_500, long_table),
+        ("narrative_statements", 7_500, long_narrative),
+    ];
+    for (name, base, generate) in inputs {
+        for scale in [1, 2, 4] {
+            let text = generate(base * scale);
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.bench_with_input(BenchmarkId::new(name, base * scale), &text, |b, t| {
+                b.iter(|| budget_lint::check(t))
+            });
+        }
     }
     g.finish();
 }

@@ -147,27 +147,29 @@ pub(super) enum Label<'a> {
 impl Figure<'_> {
     /// `表3「…」「201 一般公共服务支出」合计`.
     pub fn what(&self) -> String {
-        match &self.label {
-            Label::Cell { table, row, col } => format!(
-                "{}「{}」{}",
-                Context::table_name(table),
-                row_name(row),
-                column_name(table, row, *col)
-            ),
-            Label::Given { zh, .. } => zh.clone(),
-        }
+        self.named(false)
     }
 
     /// The label in English.
     pub fn what_en(&self) -> String {
+        self.named(true)
+    }
+
+    fn named(&self, en: bool) -> String {
         match &self.label {
-            Label::Cell { table, row, col } => format!(
-                "{} row 「{}」 column {}",
-                Context::table_name(table),
-                row_name(row),
-                column_name(table, row, *col)
-            ),
-            Label::Given { en, .. } => en.clone(),
+            Label::Cell { table, row, col } => {
+                let (t, r, c) = (
+                    Context::table_name(table),
+                    row_name(row),
+                    column_name(table, row, *col),
+                );
+                if en {
+                    format!("{t} row 「{r}」 column {c}")
+                } else {
+                    format!("{t}「{r}」{c}")
+                }
+            }
+            Label::Given { zh, en: text_en } => if en { text_en } else { zh }.clone(),
         }
     }
 }
