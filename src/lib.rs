@@ -28,6 +28,7 @@ pub mod decode;
 pub mod diag;
 pub mod model;
 pub mod order;
+pub mod origin;
 pub mod reading;
 pub mod report;
 pub mod rules;
@@ -132,4 +133,12 @@ pub fn check(text: &str) -> Report {
     let doc = read(text);
     let (diags, coverage) = analyse(text, &doc);
     Report::new(text, &doc, &diags, coverage)
+}
+
+/// Reads and checks text read out of a file (a PDF, a workbook), placing each figure of the
+/// report in that file as well as in the text.
+pub fn check_with_origins(text: &str, origins: &origin::Origins) -> Report {
+    let mut report = check(text);
+    report.locate(origins);
+    report
 }

@@ -71,6 +71,10 @@ pub struct CellOut {
     pub span: Span,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<String>,
+    /// Where the figure stands in the file the text was read from (a PDF page's box, a sheet's
+    /// cell); absent for pasted text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<crate::origin::Origin>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -82,6 +86,9 @@ pub struct LabelOut {
     pub primary: bool,
     pub message: String,
     pub message_en: String,
+    /// Where the labelled figure stands in the file the text was read from; absent for pasted text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<crate::origin::Origin>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -180,6 +187,7 @@ impl Report {
                                 primary: l.primary,
                                 message: l.message.clone(),
                                 message_en: l.message_en.clone(),
+                                origin: None,
                             }
                         })
                         .collect(),
@@ -190,6 +198,26 @@ impl Report {
                 .collect(),
             coverage,
             summary,
+        }
+    }
+}
+
+impl Report {
+    /// Places every label and cell in the file the text was read from (see [`crate::origin`]).
+    pub fn locate(&mut self, origins: &crate::origin::Origins) {
+        if origins.is_empty() {
+            return;
+        }
+        for l in self.diagnostics.iter_mut().flat_map(|d| &mut d.labels) {
+            l.origin = origins.locate(Span::new(l.start, l.end));
+        }
+        for c in self
+            .tables
+            .iter_mut()
+            .flat_map(|t| &mut t.rows)
+            .flat_map(|r| &mut r.cells)
+        {
+            c.origin = origins.locate(c.span);
         }
     }
 }
@@ -232,6 +260,7 @@ fn table_out(t: &Table) -> TableOut {
                             value: c.value.to_string(),
                             span: c.span,
                             alternatives: c.alternatives.iter().map(|&a| name(a)).collect(),
+                            origin: None,
                         })
                         .collect(),
                 }
