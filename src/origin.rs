@@ -16,12 +16,64 @@ pub enum Origin {
     /// A box on a PDF page: the page number (from 1) and `[x0, y0, x1, y1]` in the page's user
     /// space (points, origin at the bottom left, before the page's rotation).
     Page {
+        /// The file's name, when several files were checked as one document.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        file: Option<String>,
         page: u32,
         #[serde(rename = "box")]
         bbox: [f32; 4],
     },
     /// A cell of a workbook: the sheet's name and the cell's reference (`D12`).
-    Cell { sheet: String, cell: String },
+    Cell {
+        /// The file's name, when several files were checked as one document.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        file: Option<String>,
+        sheet: String,
+        cell: String,
+    },
+}
+
+impl Origin {
+    fn set_file(&mut self, name: &str) {
+        match self {
+            Origin::Page { file, .. } | Origin::Cell { file, .. } => *file = Some(name.to_string()),
+        }
+    }
+}
+
+/// The text of one file read for checking, with where its stretches stand in the file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileText {
+    /// The file's name as the person gave it (shown in reports when files are joined).
+    pub name: String,
+    pub text: String,
+    pub origins: Origins,
+}
+
+/// Several files checked as one document (a narrative PDF and a tables PDF, a workbook and a Word
+/// file): their texts one after the other, each starting on a new page (a form feed), in the
+/// order given. When there is more than one, every origin names its file.
+pub fn join(files: Vec<FileText>) -> (String, Origins) {
+    let many = files.len() > 1;
+    let mut text = String::new();
+    let mut origins = Origins::new();
+    for f in files {
+        if !text.is_empty() {
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push('\u{c}');
+        }
+        let mut own = f.origins.shifted(text.len());
+        if many {
+            for (_, o) in &mut own.entries {
+                o.set_file(&f.name);
+            }
+        }
+        origins.extend(own);
+        text.push_str(&f.text);
+    }
+    (text, origins)
 }
 
 /// Stretches of the text with their places, in text order and not overlapping.
@@ -88,9 +140,16 @@ impl Origins {
             }
             match (&mut found, origin) {
                 (None, _) => found = Some(origin.clone()),
-                (Some(Origin::Page { page, bbox }), Origin::Page { page: p, bbox: b })
-                    if page == p =>
-                {
+                (
+                    Some(Origin::Page {
+                        file, page, bbox, ..
+                    }),
+                    Origin::Page {
+                        file: f,
+                        page: p,
+                        bbox: b,
+                    },
+                ) if page == p && file == f => {
                     bbox[0] = bbox[0].min(b[0]);
                     bbox[1] = bbox[1].min(b[1]);
                     bbox[2] = bbox[2].max(b[2]);
@@ -109,6 +168,7 @@ mod tests {
 
     fn page(page: u32, x0: f32, x1: f32) -> Origin {
         Origin::Page {
+            file: None,
             page,
             bbox: [x0, 10.0, x1, 20.0],
         }
@@ -140,6 +200,7 @@ mod tests {
         all.push(
             Span::new(0, 2),
             Origin::Cell {
+                file: None,
                 sheet: "表1".into(),
                 cell: "B3".into(),
             },
@@ -150,5 +211,34 @@ mod tests {
             all.locate(Span::new(1, 1)),
             Some(Origin::Cell { .. })
         ));
+    }
+
+    #[test]
+    fn joined_files_follow_each_other_on_new_pages_and_name_their_file() {
+        let mut a = Origins::new();
+        a.push(Span::new(0, 2), page(1, 0.0, 1.0));
+        let mut b = Origins::new();
+        b.push(Span::new(1, 3), page(1, 5.0, 6.0));
+        let (text, o) = join(vec![
+            FileText {
+                name: "a.pdf".into(),
+                text: "甲".into(),
+                origins: a,
+            },
+            FileText {
+                name: "b.pdf".into(),
+                text: "乙丙".into(),
+                origins: b,
+            },
+        ]);
+        assert_eq!(text, "甲\n\u{c}乙丙");
+        assert_eq!(o.entries()[1].0, Span::new(6, 8));
+        assert!(matches!(&o.entries()[1].1, Origin::Page { file: Some(f), .. } if f == "b.pdf"));
+        let (one, o) = join(vec![FileText {
+            name: "a".into(),
+            text: "x".into(),
+            origins: Origins::new(),
+        }]);
+        assert_eq!((one.as_str(), o.len()), ("x", 0));
     }
 }
