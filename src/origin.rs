@@ -10,27 +10,83 @@ use crate::source::Span;
 use serde::{Deserialize, Serialize};
 
 /// A place in the file the text was read from.
+///
+/// In the report it is one flat object: `{"page": 3, "box": [x0, y0, x1, y1]}` or
+/// `{"sheet": "表3", "cell": "D12"}`, with `"file"` when several files were checked together (a
+/// flat object costs the web module less to decode than a tagged enum).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(into = "Wire", try_from = "Wire")]
 pub enum Origin {
     /// A box on a PDF page: the page number (from 1) and `[x0, y0, x1, y1]` in the page's user
     /// space (points, origin at the bottom left, before the page's rotation).
     Page {
         /// The file's name, when several files were checked as one document.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         file: Option<String>,
         page: u32,
-        #[serde(rename = "box")]
         bbox: [f32; 4],
     },
     /// A cell of a workbook: the sheet's name and the cell's reference (`D12`).
     Cell {
         /// The file's name, when several files were checked as one document.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         file: Option<String>,
         sheet: String,
         cell: String,
     },
+}
+
+/// [`Origin`] as the report holds it.
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
+    #[serde(rename = "box", default, skip_serializing_if = "Option::is_none")]
+    bbox: Option<[f32; 4]>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sheet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
+}
+
+impl From<Origin> for Wire {
+    fn from(o: Origin) -> Wire {
+        match o {
+            Origin::Page { file, page, bbox } => Wire {
+                file,
+                page: Some(page),
+                bbox: Some(bbox),
+                sheet: None,
+                cell: None,
+            },
+            Origin::Cell { file, sheet, cell } => Wire {
+                file,
+                page: None,
+                bbox: None,
+                sheet: Some(sheet),
+                cell: Some(cell),
+            },
+        }
+    }
+}
+
+impl TryFrom<Wire> for Origin {
+    type Error = &'static str;
+    fn try_from(w: Wire) -> Result<Origin, &'static str> {
+        match (w.page, w.sheet, w.cell) {
+            (Some(page), None, None) => Ok(Origin::Page {
+                file: w.file,
+                page,
+                bbox: w.bbox.unwrap_or_default(),
+            }),
+            (None, Some(sheet), Some(cell)) => Ok(Origin::Cell {
+                file: w.file,
+                sheet,
+                cell,
+            }),
+            _ => Err("an origin is a page (and box) or a sheet and cell"),
+        }
+    }
 }
 
 impl Origin {
@@ -240,5 +296,26 @@ mod tests {
             origins: Origins::new(),
         }]);
         assert_eq!((one.as_str(), o.len()), ("x", 0));
+    }
+
+    #[test]
+    fn an_origin_is_one_flat_object_in_the_report() {
+        let page = Origin::Page {
+            file: None,
+            page: 3,
+            bbox: [1.5, 2.0, 30.25, 12.0],
+        };
+        let json = serde_json::to_string(&page).unwrap();
+        assert_eq!(json, r#"{"page":3,"box":[1.5,2.0,30.25,12.0]}"#);
+        assert_eq!(serde_json::from_str::<Origin>(&json).unwrap(), page);
+        let cell = Origin::Cell {
+            file: Some("a.xlsx".into()),
+            sheet: "表3".into(),
+            cell: "D12".into(),
+        };
+        let json = serde_json::to_string(&cell).unwrap();
+        assert_eq!(json, r#"{"file":"a.xlsx","sheet":"表3","cell":"D12"}"#);
+        assert_eq!(serde_json::from_str::<Origin>(&json).unwrap(), cell);
+        assert!(serde_json::from_str::<Origin>(r#"{"sheet":"表3"}"#).is_err());
     }
 }
