@@ -1,0 +1,205 @@
+//! Glyphs → runs → lines. A line gathers the glyphs whose baselines agree (within a share of the
+//! font size); a run is a stretch of a line without a visible gap (the gap measured against the
+//! font size), so Chinese prose, printed without spaces, stays one run.
+
+use crate::glyphs::Glyph;
+
+/// A baseline difference up to this share of the font size is the same line.
+const SAME_LINE: f32 = 0.4;
+/// A gap from this share of the font size on separates runs (a space).
+const WORD_GAP: f32 = 0.3;
+
+/// Glyphs printed side by side without a gap.
+#[derive(Clone, Debug)]
+pub struct Run {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    pub base: f32,
+    pub size: f32,
+    /// The union of the glyphs' user-space boxes.
+    pub user: [f32; 4],
+}
+
+impl Run {
+    fn new(g: &Glyph) -> Run {
+        Run {
+            text: g.text.clone(),
+            x0: g.x0,
+            x1: g.x1,
+            base: g.base,
+            size: g.size,
+            user: g.user,
+        }
+    }
+
+    fn push(&mut self, g: &Glyph) {
+        self.text.push_str(&g.text);
+        self.x1 = self.x1.max(g.x1);
+        self.size = self.size.max(g.size);
+        self.user = union(self.user, g.user);
+    }
+
+    pub fn top(&self) -> f32 {
+        self.base - 0.8 * self.size
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.base + 0.2 * self.size
+    }
+
+    pub fn centre(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+
+    /// Appends `other` (to the right), with a space when `spaced`.
+    pub fn absorb(&mut self, other: &Run, spaced: bool) {
+        if spaced {
+            self.text.push(' ');
+        }
+        self.text.push_str(&other.text);
+        self.x0 = self.x0.min(other.x0);
+        self.x1 = self.x1.max(other.x1);
+        self.size = self.size.max(other.size);
+        self.user = union(self.user, other.user);
+    }
+}
+
+/// The union of two user-space boxes.
+pub fn union(a: [f32; 4], b: [f32; 4]) -> [f32; 4] {
+    [
+        a[0].min(b[0]),
+        a[1].min(b[1]),
+        a[2].max(b[2]),
+        a[3].max(b[3]),
+    ]
+}
+
+/// Runs on one baseline, left to right.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub runs: Vec<Run>,
+    pub base: f32,
+    pub size: f32,
+}
+
+impl Line {
+    pub fn top(&self) -> f32 {
+        self.runs.iter().map(Run::top).fold(f32::INFINITY, f32::min)
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.runs
+            .iter()
+            .map(Run::bottom)
+            .fold(f32::NEG_INFINITY, f32::max)
+    }
+
+    /// The line's text, runs separated by one space.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for (i, r) in self.runs.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(&r.text);
+        }
+        s
+    }
+
+    pub fn x0(&self) -> f32 {
+        self.runs.first().map_or(0.0, |r| r.x0)
+    }
+
+    pub fn x1(&self) -> f32 {
+        self.runs.last().map_or(0.0, |r| r.x1)
+    }
+}
+
+/// The page's lines, top to bottom.
+pub fn lines(glyphs: &[Glyph]) -> Vec<Line> {
+    let mut order: Vec<usize> = (0..glyphs.len()).collect();
+    order.sort_by(|&a, &b| glyphs[a].base.total_cmp(&glyphs[b].base));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut anchor = f32::NEG_INFINITY;
+    let mut anchor_size = 0.0f32;
+    for i in order {
+        let g = &glyphs[i];
+        let tol = SAME_LINE * g.size.max(anchor_size).min(2.0 * g.size);
+        match groups.last_mut() {
+            Some(group) if g.base - anchor <= tol => {
+                group.push(i);
+                anchor_size = anchor_size.max(g.size);
+            }
+            _ => {
+                groups.push(vec![i]);
+                anchor = g.base;
+                anchor_size = g.size;
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut group| {
+            group.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+            let mut runs: Vec<Run> = Vec::new();
+            let mut last: Option<&Glyph> = None;
+            for &i in &group {
+                let g = &glyphs[i];
+                if let Some(p) = last {
+                    // The same glyph printed again over itself (fake bold): once.
+                    if p.text == g.text && (g.x0 - p.x0).abs() < 0.1 * g.size {
+                        continue;
+                    }
+                }
+                match runs.last_mut() {
+                    Some(run) if g.x0 - run.x1 < WORD_GAP * g.size.max(run.size) => run.push(g),
+                    _ => runs.push(Run::new(g)),
+                }
+                last = Some(g);
+            }
+            let base = median(runs.iter().map(|r| r.base).collect());
+            let size = runs.iter().map(|r| r.size).fold(0.0, f32::max);
+            Line { runs, base, size }
+        })
+        .collect()
+}
+
+fn median(mut v: Vec<f32>) -> f32 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f32::total_cmp);
+    v[v.len() / 2]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(text: &str, x0: f32, base: f32) -> Glyph {
+        Glyph {
+            text: text.into(),
+            x0,
+            x1: x0 + 10.0,
+            base,
+            size: 10.0,
+            user: [x0, 0.0, x0 + 10.0, 10.0],
+        }
+    }
+
+    #[test]
+    fn glyphs_group_into_lines_and_runs_by_baseline_and_gap() {
+        let glyphs = vec![
+            g("乙", 10.0, 50.0),
+            g("甲", 0.0, 51.0),
+            g("1", 40.0, 49.5),
+            g("丙", 0.0, 70.0),
+            g("丙", 1.0, 70.0),
+        ];
+        let lines = lines(&glyphs);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text(), "甲乙 1");
+        assert_eq!(lines[1].text(), "丙");
+    }
+}
