@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::{Figure, FigureUnit};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub static RULE: Rule = Rule {
     code: "N302",
@@ -57,12 +57,50 @@ fn named_whole(subject: &str) -> Option<String> {
     (rest.chars().count() >= 2).then(|| rest.to_string())
 }
 
-fn wholes(ctx: &Context, share: usize, part: usize, skip: &HashSet<usize>) -> Vec<Whole> {
+/// What every share's search for its whole looks up, made once per check.
+struct Lookups {
+    /// The figures of year-on-year statements (not wholes).
+    skip: HashSet<usize>,
+    /// The figures some share is a part of (not wholes).
+    parts: HashSet<usize>,
+    /// For each figure, the component lists it is an item of, in list order.
+    lists_of: HashMap<usize, Vec<usize>>,
+    /// For each section, its figures in index order.
+    in_section: Vec<Vec<usize>>,
+}
+
+impl Lookups {
+    fn of(n: &crate::model::Narrative) -> Lookups {
+        let mut lists_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, l) in n.lists.iter().enumerate() {
+            for &item in &l.items {
+                let of = lists_of.entry(item).or_default();
+                if of.last() != Some(&i) {
+                    of.push(i);
+                }
+            }
+        }
+        let mut in_section = vec![Vec::new(); n.sections.len()];
+        for (k, f) in n.figures.iter().enumerate() {
+            if let Some(of) = f.section.and_then(|s| in_section.get_mut(s)) {
+                of.push(k);
+            }
+        }
+        Lookups {
+            in_section,
+            skip: change_parts(n),
+            parts: n.figures.iter().filter_map(|f| f.share_of).collect(),
+            lists_of,
+        }
+    }
+}
+
+fn wholes(ctx: &Context, share: usize, part: usize, look: &Lookups) -> Vec<Whole> {
     let n = &ctx.doc.narrative;
     let figs = &n.figures;
     let mut out: Vec<Whole> = Vec::new();
     let year = ctx.doc.facts.year.as_ref().map(|y| y.value);
-    let parts: HashSet<usize> = figs.iter().filter_map(|f| f.share_of).collect();
+    let (skip, parts) = (&look.skip, &look.parts);
     let usable = |k: usize| {
         k != part
             && money(figs, k).is_some()
@@ -89,8 +127,14 @@ fn wholes(ctx: &Context, share: usize, part: usize, skip: &HashSet<usize>) -> Ve
         }
     }
     // The total of the list the part is an item of.
-    for l in &n.lists {
-        if let Some(t) = l.total.filter(|&t| l.items.contains(&part) && usable(t)) {
+    for l in look
+        .lists_of
+        .get(&part)
+        .into_iter()
+        .flatten()
+        .map(|&i| &n.lists[i])
+    {
+        if let Some(t) = l.total.filter(|&t| usable(t)) {
             out.push(Whole {
                 figure: t,
                 certain: true,
@@ -118,9 +162,17 @@ fn wholes(ctx: &Context, share: usize, part: usize, skip: &HashSet<usize>) -> Ve
             .rev()
             .find(|&k| n.sections[k].level <= 1)
             .unwrap_or(sec);
-        if let Some(k) =
-            (0..part).find(|&k| figs[k].section.is_some_and(|s| s >= top && s <= sec) && usable(k))
-        {
+        // The first usable figure before the part in any of these sections.
+        let first = look.in_section[top..=sec]
+            .iter()
+            .filter_map(|of| {
+                of.iter()
+                    .copied()
+                    .take_while(|&k| k < part)
+                    .find(|&k| usable(k))
+            })
+            .min();
+        if let Some(k) = first {
             if bigger(k) {
                 out.push(Whole {
                     figure: k,
@@ -152,7 +204,7 @@ fn judge(share: &Figure, part: Yuan, whole: Yuan) -> Option<Judged> {
 fn check(ctx: &Context, sink: &mut Sink) {
     let n = &ctx.doc.narrative;
     let figs = &n.figures;
-    let skip = change_parts(n);
+    let look = Lookups::of(n);
     // Shares judged per whole, for the sum check: whole → (share, part, error found).
     let mut groups: BTreeMap<usize, Vec<(usize, usize, bool)>> = BTreeMap::new();
     let mut unsure = 0usize;
@@ -166,7 +218,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
         if topic(n, f.section) == Some(Topic::Performance) {
             continue;
         }
-        let ws = wholes(ctx, s, p, &skip);
+        let ws = wholes(ctx, s, p, &look);
         let judged: Vec<(&Whole, Judged)> = ws
             .iter()
             .filter_map(|w| Some((w, judge(f, part, money(figs, w.figure)?)?)))
