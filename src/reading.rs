@@ -6,7 +6,8 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Document, TableStatus};
 
-/// `R001` table-unread · `R002` column-ambiguous · `R003` tables-as-images · `R004` no-tables.
+/// `R001` table-unread · `R002` column-ambiguous · `R003` tables-as-images · `R004` no-tables ·
+/// `R005` text-too-large.
 pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for t in &doc.tables {
@@ -83,4 +84,24 @@ pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
         ));
     }
     out
+}
+
+/// `R005`: the text is larger than [`crate::MAX_TEXT_BYTES`] and was not read.
+pub fn too_large(bytes: usize) -> Diagnostic {
+    let mib = |b: usize| format!("{:.1}", b as f64 / (1 << 20) as f64);
+    Diagnostic::new(
+        "R005",
+        "text-too-large",
+        Severity::Warning,
+        format!(
+            "文本过大（{} MB），超过 {} MB 的上限，未作校验：请把文件拆开，分别校验各个单位或各个部分。",
+            mib(bytes),
+            mib(crate::MAX_TEXT_BYTES)
+        ),
+        format!(
+            "The text is too large ({} MB, more than the {} MB limit) and was not checked: split it and check each body or part separately.",
+            mib(bytes),
+            mib(crate::MAX_TEXT_BYTES)
+        ),
+    )
 }

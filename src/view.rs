@@ -160,7 +160,7 @@ fn family_key(f: Family) -> &'static str {
 }
 
 /// The codes of the reading diagnostics (documented by [`rule_info`] like the rules).
-pub const READING_CODES: [&str; 4] = ["R001", "R002", "R003", "R004"];
+pub const READING_CODES: [&str; 5] = ["R001", "R002", "R003", "R004", "R005"];
 
 /// Documentation of the reading diagnostics, which are not rules of the catalogue.
 fn reading_doc(code: &str) -> Option<(&'static str, [&'static str; 5])> {
@@ -203,6 +203,16 @@ fn reading_doc(code: &str) -> Option<(&'static str, [&'static str; 5])> {
                 doc_text!("文本中没有找到任何预算或决算公开表（按表名及其“单位：”行等特征识别）。"),
                 doc_text!("没有表格就无法核对数字；请确认粘贴的是完整的公开文本。"),
                 doc_text!("只粘贴了情况说明部分。"),
+            ],
+        ),
+        "R005" => (
+            "text-too-large",
+            [
+                "文本过大，未作校验",
+                "The text is too large to check",
+                doc_text!("超过 16 MB 的文本不作校验（最大的真实公开文本约 0.4 MB）：校验时间和内存随文本增长，过大的输入会让页面或命令长时间无响应。"),
+                doc_text!("这样大的文本通常是多份公开文本拼在一起；拆开后逐份校验，每份的结论才清楚。"),
+                doc_text!("把一个区全部单位的预算公开合成一个文件粘贴。"),
             ],
         ),
         _ => return None,
@@ -724,7 +734,7 @@ mod tests {
 
     #[test]
     fn reading_diagnostics_are_documented_and_grouped_last() {
-        for code in ["R001", "R002", "R003", "R004"] {
+        for code in READING_CODES {
             let info = rule_info(code).unwrap();
             assert_eq!(info.family, "reading");
             assert!(!info.summary_en.is_empty() && !info.why.is_empty());

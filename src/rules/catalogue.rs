@@ -30,6 +30,12 @@ const READING: &[(&str, &str, &str, &str)] = &[
         "未识别到预算公开表格",
         "No disclosure table recognised",
     ),
+    (
+        "R005",
+        "text-too-large",
+        "文本超过 16 MB，未作校验",
+        "A text over 16 MB is not checked",
+    ),
 ];
 
 /// The whole catalogue as Markdown.

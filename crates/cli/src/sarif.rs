@@ -27,7 +27,7 @@ use std::path::{Component, Path};
 
 /// The reading notes (`budget_lint::reading`), which are not rules of the catalogue but are
 /// findings all the same.
-const READING: [&str; 4] = ["R001", "R002", "R003", "R004"];
+const READING: [&str; 5] = budget_lint::view::READING_CODES;
 
 const BASE_ID: &str = "SRCROOT";
 
