@@ -16,6 +16,7 @@ mod args;
 mod batch;
 mod inputs;
 mod output;
+mod pdf;
 mod sarif;
 mod summary;
 mod text;
@@ -79,7 +80,7 @@ fn check(opts: &Options) -> Result<u8, Stop> {
     let (inputs, single) = inputs::expand(&opts.inputs);
     if inputs.is_empty() {
         return Err(Stop::Failed(format!(
-            "no document to check: no *.txt file under {}",
+            "no document to check: no *.txt or *.pdf file under {}",
             opts.inputs.join(", ")
         )));
     }
