@@ -30,6 +30,8 @@ pub struct Glyph {
     pub size: f32,
     /// The box in user space: `[x0, y0, x1, y1]`.
     pub user: [f32; 4],
+    /// A space character was shown right before it (a word break even where the gap is small).
+    pub spaced: bool,
 }
 
 impl Glyph {
@@ -175,6 +177,7 @@ impl<'a> Device<'a> for Collector {
             }
             DrawMode::Stroke(_) => {}
         }
+        let mut spaced = false;
         for g in glyphs {
             let text = match g.as_unicode() {
                 Some(BfString::Char(c)) => c.to_string(),
@@ -185,6 +188,7 @@ impl<'a> Device<'a> for Collector {
                 }
             };
             if text.chars().all(|c| c.is_whitespace() || c.is_control()) {
+                spaced = true;
                 continue;
             }
             let user_t = props.transform * g.transform();
@@ -223,7 +227,9 @@ impl<'a> Device<'a> for Collector {
                 base: origin.y as f32,
                 size,
                 user: [ub.x0 as f32, ub.y0 as f32, ub.x1 as f32, ub.y1 as f32],
+                spaced,
             });
+            spaced = false;
         }
     }
 

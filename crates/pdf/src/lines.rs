@@ -8,6 +8,8 @@ use crate::glyphs::Glyph;
 const SAME_LINE: f32 = 0.4;
 /// A gap from this share of the font size on separates runs (a space).
 const WORD_GAP: f32 = 0.3;
+/// After a space character, a gap from this share of the font size separates runs.
+const SPACED_GAP: f32 = 0.15;
 
 /// Glyphs printed side by side without a gap.
 #[derive(Clone, Debug)]
@@ -153,7 +155,12 @@ pub fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                     }
                 }
                 match runs.last_mut() {
-                    Some(run) if g.x0 - run.x1 < WORD_GAP * g.size.max(run.size) => run.push(g),
+                    Some(run)
+                        if g.x0 - run.x1 < WORD_GAP * g.size.max(run.size)
+                            && !(g.spaced && g.x0 - run.x1 > SPACED_GAP * g.size) =>
+                    {
+                        run.push(g)
+                    }
                     _ => runs.push(Run::new(g)),
                 }
                 last = Some(g);
@@ -185,6 +192,7 @@ mod tests {
             base,
             size: 10.0,
             user: [x0, 0.0, x0 + 10.0, 10.0],
+            spaced: false,
         }
     }
 
