@@ -1,7 +1,7 @@
 //! `budget-lint`: checks budget disclosures from the command line.
 //!
 //! `budget-lint check [--format text|json|jsonl|csv|sarif] [-j N] [-o FILE] PATH...` checks files,
-//! directories (their `*.txt` files, recursively, in sorted order) or standard input (`-`), several
+//! directories (their `*.txt` and `*.pdf` files, recursively, in sorted order) or standard input (`-`), several
 //! documents at once, and writes the results in input order (`output` describes the formats).
 //! `budget-lint rules` prints the rule catalogue.
 //!
