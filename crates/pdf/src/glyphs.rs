@@ -34,16 +34,6 @@ pub struct Glyph {
     pub spaced: bool,
 }
 
-impl Glyph {
-    pub fn top(&self) -> f32 {
-        self.base - 0.8 * self.size
-    }
-
-    pub fn bottom(&self) -> f32 {
-        self.base + 0.2 * self.size
-    }
-}
-
 /// A ruling segment (a table's grid line) on the shown page: horizontal when `y0 == y1`.
 #[derive(Clone, Copy, Debug)]
 pub struct Rule {

@@ -49,22 +49,6 @@ impl Run {
     pub fn bottom(&self) -> f32 {
         self.base + 0.2 * self.size
     }
-
-    pub fn centre(&self) -> f32 {
-        (self.x0 + self.x1) / 2.0
-    }
-
-    /// Appends `other` (to the right), with a space when `spaced`.
-    pub fn absorb(&mut self, other: &Run, spaced: bool) {
-        if spaced {
-            self.text.push(' ');
-        }
-        self.text.push_str(&other.text);
-        self.x0 = self.x0.min(other.x0);
-        self.x1 = self.x1.max(other.x1);
-        self.size = self.size.max(other.size);
-        self.user = union(self.user, other.user);
-    }
 }
 
 /// The union of two user-space boxes.

@@ -252,7 +252,7 @@ fn columns(lines: &[Line], header: usize, seeds: Option<&Columns>, rules: &[Rule
         .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), l| {
             (a.min(l.x0()), b.max(l.x1()))
         });
-    if !(hi > lo) || hi - lo > 5000.0 {
+    if hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater) || hi - lo > 5000.0 {
         return Columns { edges: Vec::new() };
     }
     let bins = (hi - lo).ceil() as usize + 2;
