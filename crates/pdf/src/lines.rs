@@ -187,11 +187,16 @@ mod tests {
             g("甲", 0.0, 51.0),
             g("1", 40.0, 49.5),
             g("丙", 0.0, 70.0),
-            g("丙", 1.0, 70.0),
+            g("丙", 0.5, 70.0),
+            g(".", 20.0, 90.0),
+            g(".", 23.0, 90.0),
         ];
         let lines = lines(&glyphs);
-        assert_eq!(lines.len(), 2);
+        assert_eq!(lines.len(), 3);
         assert_eq!(lines[0].text(), "甲乙 1");
+        // Printed twice over itself (fake bold): once.
         assert_eq!(lines[1].text(), "丙");
+        // Dot leaders close together are not duplicates.
+        assert_eq!(lines[2].text(), "..");
     }
 }
