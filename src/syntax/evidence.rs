@@ -139,9 +139,10 @@ pub fn judge(rows: &[Row], layout: &Layout, groups: &SideGroups) -> Verdict {
             if side.is_some()
                 && g.children.len() >= MANY_ROWS
                 && !printed_cols.is_empty()
-                && printed_cols
-                    .iter()
-                    .all(|&c| far_below((g.parent, c), &parts_of(c), rows))
+                && printed_cols.iter().all(|&c| {
+                    far_below((g.parent, c), &parts_of(c), rows)
+                        || far_above((g.parent, c), &parts_of(c), rows)
+                })
             {
                 gross += 1;
             }
@@ -197,6 +198,25 @@ fn far_below(total: Pos, parts: &[Pos], rows: &[Row]) -> bool {
     }
     let (num, den) = GROSS_SHARE;
     sum.saturating_mul(Decimal::from(den)) < t.saturating_mul(Decimal::from(num))
+}
+
+/// The items hold more than one and a half times their total: the side lists a hierarchy by
+/// name only (class, 款 and 项 with no codes, each level summing to the total: wide/115 and 105
+/// read from their PDFs), so its items are not all children of the total.
+fn far_above(total: Pos, parts: &[Pos], rows: &[Row]) -> bool {
+    let cell = |(r, c): Pos| rows[r].cell(c).map(|c| c.value);
+    let Some(t) = cell(total).filter(|t| t.is_sign_positive() && !t.is_zero()) else {
+        return false;
+    };
+    let mut sum = Decimal::ZERO;
+    for &p in parts {
+        match cell(p) {
+            Some(v) if v.is_sign_negative() => return false,
+            Some(v) => sum = sum.saturating_add(v),
+            None => {}
+        }
+    }
+    sum.saturating_mul(Decimal::from(2)) > t.saturating_mul(Decimal::from(3))
 }
 
 /// The size of a greedy hitting set of the failures' rows: repeatedly take the row that takes part

@@ -502,6 +502,11 @@ pub fn two_sided(
     let mut pending: Option<(String, Span)> = None;
     let mut open = false;
     let mut last_line = None;
+    let expenditure_from = if tabbed {
+        expenditure_field(items)
+    } else {
+        None
+    };
     for (k, it) in items.iter().enumerate() {
         match it {
             Item::Code(c, s) => pending = Some((c.clone(), *s)),
@@ -545,11 +550,15 @@ pub fn two_sided(
                 }
                 let mut row = RawRow::new(word.clone(), t.span);
                 row.code = pending.take();
-                let side = if row.code.is_some() || is_expenditure(&word) {
-                    Side::Expenditure
-                } else {
-                    Side::Income
-                };
+                // Tab-separated: a label's column says its side (an expenditure item need not
+                // name a class: "公安", "行政运行" under their class, wide/115 read from its PDF).
+                let by_field = expenditure_from.zip(t.field).map(|(from, f)| f >= from);
+                let side =
+                    if row.code.is_some() || by_field.unwrap_or_else(|| is_expenditure(&word)) {
+                        Side::Expenditure
+                    } else {
+                        Side::Income
+                    };
                 row.side = Some(side);
                 rows.push(row);
                 open = true;
@@ -578,6 +587,37 @@ pub fn two_sided(
     }
     finish_kinds(&mut rows);
     rows
+}
+
+/// In tab-separated two-sided text: the first field of the expenditure side, the field most
+/// lines print their second label in (a line with labels on both sides). `None` when no line has
+/// two labels.
+fn expenditure_field(items: &[Item]) -> Option<usize> {
+    let mut firsts: Vec<(usize, usize)> = Vec::new();
+    let mut seconds: Vec<usize> = Vec::new();
+    for it in items {
+        let Item::Text(t) = it else { continue };
+        let Some(f) = t.field else { continue };
+        match firsts.last() {
+            Some(&(line, first)) if line == t.line => {
+                if f > first && seconds.len() < firsts.len() {
+                    seconds.push(f);
+                }
+            }
+            _ => firsts.push((t.line, f)),
+        }
+    }
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for f in seconds {
+        match counts.iter_mut().find(|(v, _)| *v == f) {
+            Some(c) => c.1 += 1,
+            None => counts.push((f, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(f, n)| (n, std::cmp::Reverse(f)))
+        .map(|(f, _)| f)
 }
 
 fn finish_kinds(rows: &mut [RawRow]) {

@@ -7,7 +7,7 @@ pub const USAGE: &str = "\
 用法 usage: budget-lint check [OPTIONS] PATH...
            budget-lint rules    (the rule catalogue, Markdown)
 
-  PATH       a file (any extension), a directory (its *.txt files, recursively, sorted),
+  PATH       a file (any extension), a directory (its *.txt and *.pdf files, recursively, sorted),
              or - for standard input
   --format F text (default) | json | jsonl | csv | sarif
   -j, --jobs N

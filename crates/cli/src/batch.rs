@@ -1,4 +1,4 @@
-//! Checking many documents: each is read, decoded and checked on a rayon worker thread, and handed
+//! Checking many documents: each is read, decoded (or read as a PDF, [`crate::pdf`]) and checked on a rayon worker thread, and handed
 //! back in input order whatever the scheduling, so every output format is deterministic.
 //!
 //! Work is taken from the input list in order (`par_bridge`), and results wait in a small reorder
@@ -38,6 +38,12 @@ pub struct Checked<'a> {
 /// Reads, decodes and checks one input.
 pub fn check(index: usize, input: &Input) -> Checked<'_> {
     let start = Instant::now();
+    let finish = |result| Checked {
+        index,
+        input,
+        result,
+        elapsed: start.elapsed(),
+    };
     let bytes = match &input.source {
         Source::Stdin => {
             let mut buf = Vec::new();
@@ -50,22 +56,26 @@ pub fn check(index: usize, input: &Input) -> Checked<'_> {
             std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))
         }
         Source::Missing(why) => Err(format!("cannot read `{}`: {why}", input.shown)),
+        Source::Parts(paths) => return finish(crate::pdf::check(paths, None)),
     };
-    let result = bytes.map(|bytes| {
-        let (text, encoding) = budget_lint::decode::decode(&bytes);
-        let report = budget_lint::check(&text);
-        Document {
-            text,
-            encoding,
-            bytes: bytes.len(),
-            report,
+    let result = bytes.and_then(|bytes| match &input.source {
+        Source::File(path) if budget_lint_pdf::is_pdf(&bytes) => {
+            crate::pdf::check(std::slice::from_ref(path), Some(bytes))
         }
+        _ => Ok(text_document(bytes)),
     });
-    Checked {
-        index,
-        input,
-        result,
-        elapsed: start.elapsed(),
+    finish(result)
+}
+
+/// A text document: decoded and checked.
+fn text_document(bytes: Vec<u8>) -> Document {
+    let (text, encoding) = budget_lint::decode::decode(&bytes);
+    let report = budget_lint::check(&text);
+    Document {
+        text,
+        encoding,
+        bytes: bytes.len(),
+        report,
     }
 }
 

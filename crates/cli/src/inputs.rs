@@ -1,9 +1,10 @@
 //! From the paths on the command line to the list of documents to check, in a deterministic order.
 //!
 //! A file argument is taken whatever its extension; a directory is walked recursively and gives its
-//! `*.txt` files (extension compared without regard to ASCII case), entries of each directory sorted
+//! `*.txt` and `*.pdf` files (extension compared without regard to ASCII case), entries of each directory sorted
 //! by name (byte order), so the order never depends on the file system. Symbolic links to files are
 //! followed; symbolic links to directories are not walked (no cycles). `-` is standard input.
+//! The parts of a document published as several PDFs become one input ([`crate::pdf::group_parts`]).
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,8 @@ use std::path::{Path, PathBuf};
 pub enum Source {
     Stdin,
     File(PathBuf),
+    /// The parts of one document published as several PDFs, in order (see [`crate::pdf`]).
+    Parts(Vec<PathBuf>),
     /// A path that could not be listed or does not exist: reported as unreadable.
     Missing(String),
 }
@@ -37,16 +40,18 @@ impl Input {
     pub fn path(&self) -> Option<&Path> {
         match &self.source {
             Source::File(p) => Some(p),
+            Source::Parts(p) => p.first().map(PathBuf::as_path),
             Source::Stdin | Source::Missing(_) => None,
         }
     }
 }
 
 /// The documents named by `args`, in argument order, each directory's files in sorted order.
-/// Also whether the command names exactly one document (one file or `-`, no directory).
+/// Also whether the command names exactly one document (one file, the parts of one PDF document,
+/// or `-`; no directory).
 pub fn expand(args: &[String]) -> (Vec<Input>, bool) {
     let mut out = Vec::new();
-    let mut single = args.len() == 1;
+    let mut walked = false;
     for arg in args {
         if arg == "-" {
             out.push(Input {
@@ -57,7 +62,7 @@ pub fn expand(args: &[String]) -> (Vec<Input>, bool) {
         }
         let path = PathBuf::from(arg);
         if path.is_dir() {
-            single = false;
+            walked = true;
             walk(&path, &mut out);
         } else {
             // A missing file is read (and fails) like any other, so its error names the cause.
@@ -67,6 +72,9 @@ pub fn expand(args: &[String]) -> (Vec<Input>, bool) {
             });
         }
     }
+    // The parts of one PDF document named together are one document.
+    let out = crate::pdf::group_parts(out);
+    let single = !walked && out.len() == 1;
     (out, single)
 }
 
@@ -92,7 +100,7 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
         match kind {
             Ok(k) if k.is_dir() => walk(&path, out),
             Ok(k) if k.is_file() || (k.is_symlink() && path.is_file()) => {
-                if is_txt(&path) {
+                if is_txt(&path) || crate::pdf::has_pdf_extension(&path) {
                     out.push(Input::file(path));
                 }
             }

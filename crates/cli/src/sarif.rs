@@ -177,6 +177,10 @@ impl Context {
             if let Some(l) = label {
                 physical["region"] = positions.region(l.start, l.end);
                 loc.insert("message".into(), json!({ "text": l.message }));
+                // Read out of a PDF: the page and box (user space) in a property bag.
+                if let Some(origin) = &l.origin {
+                    loc.insert("properties".into(), json!({ "origin": origin }));
+                }
             }
             loc.insert("physicalLocation".into(), physical);
             loc

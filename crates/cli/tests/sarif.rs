@@ -125,10 +125,26 @@ fn the_corpus_log_is_valid_sarif_with_every_finding_at_its_figure() {
         let uri = artifact["location"]["uri"].as_str().unwrap();
         assert_eq!(artifact["location"]["uriBaseId"], "SRCROOT");
         assert!(uri.starts_with("../shared/corpus/"), "{uri}");
-        assert_eq!(doc["path"].as_str().unwrap(), percent_decode(uri));
-        // The artifact's text, decoded as the checker decodes it, in code points.
+        let path = doc["path"].as_str().unwrap();
+        // A PDF document in several parts is shown as its parts joined by ` + `; its artifact is
+        // the first part.
+        let parts: Vec<&str> = path.split(" + ").collect();
+        assert_eq!(parts[0], percent_decode(uri));
+        // The artifact's text, decoded as the checker decodes it (a PDF's as read out of it), in
+        // code points.
         let bytes = std::fs::read(root.join(percent_decode(uri))).unwrap();
-        let (text, _) = budget_lint::decode::decode(&bytes);
+        let pdf = budget_lint_pdf::is_pdf(&bytes);
+        let text = if pdf {
+            let files = parts
+                .iter()
+                .map(|p| {
+                    budget_lint_pdf::extract(&std::fs::read(root.join(p)).unwrap(), p).unwrap()
+                })
+                .collect();
+            budget_lint::origin::join(files).0
+        } else {
+            budget_lint::decode::decode(&bytes).0
+        };
         let chars: Vec<char> = text.chars().collect();
         for d in doc["report"]["diagnostics"].as_array().unwrap() {
             let r = results.next().unwrap();
@@ -179,6 +195,10 @@ fn the_corpus_log_is_valid_sarif_with_every_finding_at_its_figure() {
                 );
             };
             check_region(&physical["region"], primary, figure);
+            // A figure read out of a PDF also says where it stands on its page.
+            if pdf {
+                assert!(r["locations"][0]["properties"]["origin"]["page"].is_u64());
+            }
             assert_eq!(r["locations"][0]["message"]["text"], primary["message"]);
             let related = r["relatedLocations"].as_array().map_or(&[][..], |v| v);
             assert_eq!(related.len(), labels.len() - 1);

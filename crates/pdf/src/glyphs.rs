@@ -30,16 +30,8 @@ pub struct Glyph {
     pub size: f32,
     /// The box in user space: `[x0, y0, x1, y1]`.
     pub user: [f32; 4],
-}
-
-impl Glyph {
-    pub fn top(&self) -> f32 {
-        self.base - 0.8 * self.size
-    }
-
-    pub fn bottom(&self) -> f32 {
-        self.base + 0.2 * self.size
-    }
+    /// A space character was shown right before it (a word break even where the gap is small).
+    pub spaced: bool,
 }
 
 /// A ruling segment (a table's grid line) on the shown page: horizontal when `y0 == y1`.
@@ -175,6 +167,7 @@ impl<'a> Device<'a> for Collector {
             }
             DrawMode::Stroke(_) => {}
         }
+        let mut spaced = false;
         for g in glyphs {
             let text = match g.as_unicode() {
                 Some(BfString::Char(c)) => c.to_string(),
@@ -185,6 +178,7 @@ impl<'a> Device<'a> for Collector {
                 }
             };
             if text.chars().all(|c| c.is_whitespace() || c.is_control()) {
+                spaced = true;
                 continue;
             }
             let user_t = props.transform * g.transform();
@@ -223,7 +217,9 @@ impl<'a> Device<'a> for Collector {
                 base: origin.y as f32,
                 size,
                 user: [ub.x0 as f32, ub.y0 as f32, ub.x1 as f32, ub.y1 as f32],
+                spaced,
             });
+            spaced = false;
         }
     }
 

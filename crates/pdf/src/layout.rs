@@ -78,7 +78,14 @@ pub fn page(
             out.push("\n");
             i += 1;
         }
-        tables::write(out, page, &lines[block.start..block.end], &block.columns);
+        tables::write(
+            out,
+            page,
+            &lines[block.start..block.end],
+            block.body - block.start,
+            &block.columns,
+            rules,
+        );
         i = block.end;
     }
     while i < lines.len() {

@@ -8,6 +8,8 @@ use crate::glyphs::Glyph;
 const SAME_LINE: f32 = 0.4;
 /// A gap from this share of the font size on separates runs (a space).
 const WORD_GAP: f32 = 0.3;
+/// After a space character, a gap from this share of the font size separates runs.
+const SPACED_GAP: f32 = 0.15;
 
 /// Glyphs printed side by side without a gap.
 #[derive(Clone, Debug)]
@@ -46,22 +48,6 @@ impl Run {
 
     pub fn bottom(&self) -> f32 {
         self.base + 0.2 * self.size
-    }
-
-    pub fn centre(&self) -> f32 {
-        (self.x0 + self.x1) / 2.0
-    }
-
-    /// Appends `other` (to the right), with a space when `spaced`.
-    pub fn absorb(&mut self, other: &Run, spaced: bool) {
-        if spaced {
-            self.text.push(' ');
-        }
-        self.text.push_str(&other.text);
-        self.x0 = self.x0.min(other.x0);
-        self.x1 = self.x1.max(other.x1);
-        self.size = self.size.max(other.size);
-        self.user = union(self.user, other.user);
     }
 }
 
@@ -153,7 +139,12 @@ pub fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                     }
                 }
                 match runs.last_mut() {
-                    Some(run) if g.x0 - run.x1 < WORD_GAP * g.size.max(run.size) => run.push(g),
+                    Some(run)
+                        if g.x0 - run.x1 < WORD_GAP * g.size.max(run.size)
+                            && !(g.spaced && g.x0 - run.x1 > SPACED_GAP * g.size) =>
+                    {
+                        run.push(g)
+                    }
                     _ => runs.push(Run::new(g)),
                 }
                 last = Some(g);
@@ -185,6 +176,7 @@ mod tests {
             base,
             size: 10.0,
             user: [x0, 0.0, x0 + 10.0, 10.0],
+            spaced: false,
         }
     }
 
@@ -195,11 +187,16 @@ mod tests {
             g("甲", 0.0, 51.0),
             g("1", 40.0, 49.5),
             g("丙", 0.0, 70.0),
-            g("丙", 1.0, 70.0),
+            g("丙", 0.5, 70.0),
+            g(".", 20.0, 90.0),
+            g(".", 23.0, 90.0),
         ];
         let lines = lines(&glyphs);
-        assert_eq!(lines.len(), 2);
+        assert_eq!(lines.len(), 3);
         assert_eq!(lines[0].text(), "甲乙 1");
+        // Printed twice over itself (fake bold): once.
         assert_eq!(lines[1].text(), "丙");
+        // Dot leaders close together are not duplicates.
+        assert_eq!(lines[2].text(), "..");
     }
 }
