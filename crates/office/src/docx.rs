@@ -7,7 +7,7 @@
 //!   results are kept, field codes not.
 //! - A table row is a line, its cells separated by TAB; a cell spanning columns (`w:gridSpan`) is
 //!   followed by empty fields for the columns it covers, cells skipped before a row
-//!   (`w:gridBefore`) are empty fields; trailing empty fields are dropped. The paragraphs of a cell
+//!   (`w:gridBefore`) are empty fields; every row has as many fields as the table's widest row. The paragraphs of a cell
 //!   are joined like a workbook cell's lines (nothing between CJK characters, else a space); a table
 //!   nested in a cell adds its text to that cell.
 //! - Origins: a paragraph's text is `Origin::Cell { sheet: "正文", cell: "P12" }` (the 12th
@@ -228,10 +228,15 @@ impl State {
         self.tables += 1;
         let sheet = format!("{TABLE}{}", self.tables);
         let rows = std::mem::take(&mut self.table.rows);
+        // Every row as wide as the table's grid: a row of a label and empty cells keeps its fields.
+        let width = rows
+            .iter()
+            .filter_map(|row| row.last().map(|(c, _)| *c))
+            .max()
+            .unwrap_or(0);
         for (r, row) in rows.iter().enumerate() {
             let mut col = 0u32;
-            let last = row.iter().rposition(|(_, t)| !t.trim().is_empty());
-            for (c, text) in row.iter().take(last.map_or(0, |l| l + 1)) {
+            for (c, text) in row {
                 for _ in col..*c {
                     self.text.push('\t');
                 }
@@ -249,6 +254,9 @@ impl State {
                         cell: format!("R{}C{}", r + 1, c + 1),
                     },
                 );
+            }
+            for _ in col..width {
+                self.text.push('\t');
             }
             self.text.push('\n');
             if self.text.len() as u64 > MAX_TEXT {
@@ -330,7 +338,7 @@ mod tests {
         let (text, origins) = body_text(&xml).unwrap();
         assert_eq!(
             text,
-            "一、收入 2,104.55 & \t万元\n\n甲\n乙\n项目\t\t合计\n\t财政拨款\t1.00\n盒\n"
+            "一、收入 2,104.55 & \t万元\n\n甲\n乙\n项目\t\t合计\t\n\t财政拨款\t1.00\t\n盒\n"
         );
         let refs: Vec<String> = origins
             .entries()

@@ -64,11 +64,12 @@ pub fn sniff(bytes: &[u8], name: &str) -> Result<Kind, OfficeError> {
         if has("EncryptedPackage") {
             return Err(OfficeError::Encrypted);
         }
-        if matches!(ext.as_str(), "wps" | "et" | "dps" | "wpt" | "ett") {
-            return Err(OfficeError::Wps);
-        }
         if has("Workbook") || has("Book") {
+            // Also a WPS spreadsheet (.et), which is laid out as an .xls.
             return Ok(Kind::Xls);
+        }
+        if matches!(ext.as_str(), "wps" | "wpt" | "et" | "ett" | "dps") {
+            return Err(OfficeError::Wps);
         }
         if has("WordDocument") {
             return Err(OfficeError::LegacyWord);

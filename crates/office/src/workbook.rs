@@ -2,7 +2,7 @@
 //! from Excel reads, with each non-empty cell's span recorded as `Origin::Cell { sheet, cell }`.
 //!
 //! - A row is one line; its cells are separated by TAB, empty cells are empty fields (positions stay
-//!   exact), from the sheet's first used column; trailing empty fields are dropped.
+//!   exact), from the sheet's first used column to its last, as a paste of the sheet's range reads.
 //! - A merged cell's value stands in its first (top-left) cell, the cells it covers are empty fields:
 //!   a header spread over columns reads as the pasted header does.
 //! - Above the header (before the first row with three or more values), a row holding a single value
@@ -235,6 +235,7 @@ pub fn render(name: &str, sheets: Vec<SheetCells>) -> Result<FileText, OfficeErr
             text.push('\u{c}');
         }
         let min_col = sheet.cells.iter().map(|c| c.1).min().unwrap_or(0);
+        let max_col = sheet.cells.iter().map(|c| c.1).max().unwrap_or(0);
         // The first row with three or more values: the header starts there or earlier.
         let mut header_row = None;
         let mut i = 0;
@@ -275,6 +276,11 @@ pub fn render(name: &str, sheets: Vec<SheetCells>) -> Result<FileText, OfficeErr
                         cell: cell_ref(row, *c),
                     },
                 );
+            }
+            if !alone {
+                // As a paste of the sheet's range: every row as wide as the sheet, so a row of a
+                // label and empty cells keeps its empty fields.
+                push_tabs(&mut text, max_col - col)?;
             }
             text.push('\n');
             too_long(&text)?;
@@ -345,7 +351,7 @@ mod tests {
         let f = render("t.xlsx", sheets).unwrap();
         assert_eq!(
             f.text,
-            "收支总表\n\n单位：万元\n项目\t合计\t\t基本\n总计\t1.00\n\n\t\tx\n\u{c}a\n"
+            "收支总表\n\n单位：万元\n项目\t合计\t\t基本\t\n总计\t1.00\t\t\t\n\n\t\tx\t\t\n\u{c}a\n"
         );
         let refs: Vec<String> = f
             .origins
