@@ -65,7 +65,13 @@ fn findings(r: &Report, text: &str) -> Vec<String> {
             let labels: Vec<String> = d
                 .labels
                 .iter()
-                .map(|l| format!("{}{}", if l.primary { "*" } else { "" }, &text[l.start..l.end]))
+                .map(|l| {
+                    format!(
+                        "{}{}",
+                        if l.primary { "*" } else { "" },
+                        &text[l.start..l.end]
+                    )
+                })
                 .collect();
             format!(
                 "{} {:?} {:?} expected={:?} actual={:?}",
@@ -97,7 +103,12 @@ fn every_cell_of_the_workbook_reads_as_the_pasted_tables() {
     let n = file.origins.len();
     assert!(n > 500, "{n} cells");
     for (span, o) in file.origins.entries() {
-        let Origin::Cell { sheet, cell, file: None } = o else {
+        let Origin::Cell {
+            sheet,
+            cell,
+            file: None,
+        } = o
+        else {
             panic!("{o:?}")
         };
         assert!(sheet.starts_with('表') && cell.chars().next().unwrap().is_ascii_uppercase());
@@ -125,7 +136,10 @@ fn every_cell_of_the_workbook_reads_as_the_pasted_tables() {
                 let Some(Origin::Cell { sheet, .. }) = &c.origin else {
                     panic!("no origin for {} {:?}", row.label, c.value)
                 };
-                assert_eq!(Some(sheet.as_str()), t.number.map(|n| format!("表{n}")).as_deref());
+                assert_eq!(
+                    Some(sheet.as_str()),
+                    t.number.map(|n| format!("表{n}")).as_deref()
+                );
             }
         }
     }
@@ -139,7 +153,13 @@ fn the_word_narrative_reads_as_the_pasted_narrative() {
     let parts = common::parts(&doc);
     let bytes = common::docx(&parts.narrative);
     let file = office::read_docx(&bytes, "narrative.docx").unwrap();
-    let want = normalise(&parts.narrative.iter().map(String::as_str).collect::<Vec<_>>());
+    let want = normalise(
+        &parts
+            .narrative
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
     let got = normalise(&file.text.lines().collect::<Vec<_>>());
     assert_eq!(got, want);
     let text: String = parts.narrative.iter().map(|l| format!("{l}\n")).collect();
@@ -150,7 +170,10 @@ fn the_word_narrative_reads_as_the_pasted_narrative() {
         from_docx.summary.narrative_figures,
         from_text.summary.narrative_figures
     );
-    assert_eq!(findings(&from_docx, &file.text), findings(&from_text, &text));
+    assert_eq!(
+        findings(&from_docx, &file.text),
+        findings(&from_text, &text)
+    );
     // The Word tables (the 绩效 tables) have table-cell origins, the paragraphs body ones.
     let sheets: std::collections::BTreeSet<&str> = file
         .origins
@@ -161,7 +184,10 @@ fn the_word_narrative_reads_as_the_pasted_narrative() {
             Origin::Page { .. } => "page",
         })
         .collect();
-    assert!(sheets.contains("正文") && sheets.contains("表格1"), "{sheets:?}");
+    assert!(
+        sheets.contains("正文") && sheets.contains("表格1"),
+        "{sheets:?}"
+    );
 }
 
 #[test]
@@ -190,7 +216,10 @@ fn the_workbook_and_the_word_file_together_read_as_the_whole_document() {
     assert_eq!(sorted(&pair), sorted(&whole));
     assert_eq!(pair.tables.len(), 13);
     assert_eq!(findings(&pair, &text), findings(&whole, &doc));
-    assert_eq!(pair.summary.narrative_figures, whole.summary.narrative_figures);
+    assert_eq!(
+        pair.summary.narrative_figures,
+        whole.summary.narrative_figures
+    );
     assert!(!whole.diagnostics.is_empty());
     // Labels on table cells name the workbook, sheet and cell; those in the narrative the Word file.
     let mut cells = 0;

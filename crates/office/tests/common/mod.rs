@@ -86,8 +86,12 @@ pub fn xlsx(tables: &[(String, Vec<String>)]) -> Vec<u8> {
         ws.set_name(name).unwrap();
         let rows: Vec<Vec<&str>> = lines.iter().map(|l| l.split('\t').collect()).collect();
         let width = rows.iter().map(Vec::len).max().unwrap_or(1) as u16;
-        let header = rows.iter().position(|r| r.iter().filter(|f| !f.trim().is_empty()).count() >= 3);
-        let body = rows.iter().position(|r| r.first().is_some_and(|f| f.trim() == "※"));
+        let header = rows
+            .iter()
+            .position(|r| r.iter().filter(|f| !f.trim().is_empty()).count() >= 3);
+        let body = rows
+            .iter()
+            .position(|r| r.first().is_some_and(|f| f.trim() == "※"));
         for (r, fields) in rows.iter().enumerate() {
             let row = r as u32;
             let nonempty = fields.iter().filter(|f| !f.trim().is_empty()).count();
@@ -96,7 +100,8 @@ pub fn xlsx(tables: &[(String, Vec<String>)]) -> Vec<u8> {
                 if text.starts_with("单位") {
                     ws.write_string(row, width - 1, text).unwrap();
                 } else if width > 1 && !text.starts_with("表 ") {
-                    ws.merge_range(row, 0, row, width - 1, text, &merged).unwrap();
+                    ws.merge_range(row, 0, row, width - 1, text, &merged)
+                        .unwrap();
                 } else {
                     ws.write_string(row, 0, text).unwrap();
                 }
@@ -124,7 +129,8 @@ pub fn xlsx(tables: &[(String, Vec<String>)]) -> Vec<u8> {
                         end += 1;
                     }
                     if end > c {
-                        ws.merge_range(row, col, row, end as u16, f, &merged).unwrap();
+                        ws.merge_range(row, col, row, end as u16, f, &merged)
+                            .unwrap();
                         c = end + 1;
                         continue;
                     }
@@ -132,13 +138,18 @@ pub fn xlsx(tables: &[(String, Vec<String>)]) -> Vec<u8> {
                 if let Some((v, decimals, sep)) = figure(f) {
                     k += 1;
                     let unit = 10f64.powi(-(decimals as i32));
-                    let off = if k % 2 == 0 { 0.4 } else { -0.4 } * unit;
+                    let off = if k.is_multiple_of(2) { 0.4 } else { -0.4 } * unit;
                     let int = if sep { "#,##0" } else { "0" };
                     let code = format!("{int}.{}", "0".repeat(decimals));
                     let fmt = Format::new().set_num_format(&code);
-                    ws.write_number_with_format(row, col, v + off, &fmt).unwrap();
-                } else if f.len() <= 2 && f.chars().all(|ch| ch.is_ascii_digit()) && !f.starts_with('0') {
-                    ws.write_number(row, col, f.parse::<f64>().unwrap()).unwrap();
+                    ws.write_number_with_format(row, col, v + off, &fmt)
+                        .unwrap();
+                } else if f.len() <= 2
+                    && f.chars().all(|ch| ch.is_ascii_digit())
+                    && !f.starts_with('0')
+                {
+                    ws.write_number(row, col, f.parse::<f64>().unwrap())
+                        .unwrap();
                 } else {
                     ws.write_string(row, col, f).unwrap();
                 }
@@ -150,14 +161,19 @@ pub fn xlsx(tables: &[(String, Vec<String>)]) -> Vec<u8> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn run(text: &str) -> String {
     if text.is_empty() {
         String::new()
     } else {
-        format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, escape(text))
+        format!(
+            r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#,
+            escape(text)
+        )
     }
 }
 
@@ -172,7 +188,10 @@ pub fn docx(lines: &[String]) -> Vec<u8> {
             while i < lines.len() && lines[i].contains('\t') {
                 i += 1;
             }
-            let rows: Vec<Vec<&str>> = lines[start..i].iter().map(|l| l.split('\t').collect()).collect();
+            let rows: Vec<Vec<&str>> = lines[start..i]
+                .iter()
+                .map(|l| l.split('\t').collect())
+                .collect();
             let width = rows.iter().map(Vec::len).max().unwrap_or(1);
             body.push_str("<w:tbl><w:tblGrid>");
             for _ in 0..width {
