@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 pub struct Document {
     /// The decoded text (without byte-order mark): every offset of the report points into it.
     pub text: String,
-    /// The encoding the bytes were decoded from (`UTF-8`, `UTF-16LE`, `gb18030`, …).
+    /// The encoding the bytes were decoded from (`UTF-8`, `UTF-16LE`, `gb18030`, …), or the office
+    /// format the text was read from (`xlsx`, `xls`, `docx`, `zip`, `office` for several).
     pub encoding: &'static str,
     /// The input's length in bytes.
     pub bytes: usize,
@@ -50,16 +51,27 @@ pub fn check(index: usize, input: &Input) -> Checked<'_> {
             std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))
         }
         Source::Missing(why) => Err(format!("cannot read `{}`: {why}", input.shown)),
+        Source::Office(paths) => {
+            return Checked {
+                index,
+                input,
+                result: crate::office::check_files(paths),
+                elapsed: start.elapsed(),
+            }
+        }
     };
-    let result = bytes.map(|bytes| {
+    let result = bytes.and_then(|bytes| {
+        if crate::office::looks_like_office(&bytes) {
+            return crate::office::check_bytes(vec![(input.shown.clone(), bytes)]);
+        }
         let (text, encoding) = budget_lint::decode::decode(&bytes);
         let report = budget_lint::check(&text);
-        Document {
+        Ok(Document {
             text,
             encoding,
             bytes: bytes.len(),
             report,
-        }
+        })
     });
     Checked {
         index,

@@ -253,3 +253,22 @@ fn the_workbook_and_the_word_file_together_read_as_the_whole_document() {
     let (zipped, _) = origin::join(files);
     assert_eq!(zipped, text);
 }
+
+/// Writes 001's drafts (`表格.xlsx`, `说明.docx`, and both in `预算.zip`) into the directory
+/// `$BUDGET_LINT_DRAFTS_DIR`, for trying them by hand or in the browser:
+/// `BUDGET_LINT_DRAFTS_DIR=/tmp/drafts cargo test -p budget-lint-office --test corpus -- --ignored`.
+#[test]
+#[ignore]
+fn write_drafts() {
+    let dir = std::env::var("BUDGET_LINT_DRAFTS_DIR").expect("BUDGET_LINT_DRAFTS_DIR");
+    let doc = common::doc_001().expect("corpus document 001");
+    let parts = common::parts(&doc);
+    let xlsx = common::xlsx(&parts.tables);
+    let docx = common::docx(&parts.narrative);
+    let dir = std::path::Path::new(&dir);
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(dir.join("表格.xlsx"), &xlsx).unwrap();
+    std::fs::write(dir.join("说明.docx"), &docx).unwrap();
+    let zip = common::zip_of(&[("表格.xlsx", &xlsx), ("说明.docx", &docx)]);
+    std::fs::write(dir.join("预算.zip"), zip).unwrap();
+}

@@ -83,15 +83,7 @@ fn cells_show_as_the_sheet_shows_them() {
     );
 }
 
-fn ole(streams: &[&str]) -> Vec<u8> {
-    let mut c = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
-    for s in streams {
-        let mut st = c.create_stream(format!("/{s}")).unwrap();
-        st.write_all(&[7u8; 5000]).unwrap();
-    }
-    c.flush().unwrap();
-    c.into_inner().into_inner()
-}
+use common::ole;
 
 #[test]
 fn files_that_cannot_be_read_say_what_they_are() {

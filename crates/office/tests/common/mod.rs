@@ -232,6 +232,18 @@ pub fn docx(lines: &[String]) -> Vec<u8> {
     ])
 }
 
+/// An OLE compound file holding the named streams (each 5000 bytes), written with the cfb crate:
+/// a `.doc` (`WordDocument`), a password-protected package (`EncryptedPackage`), ….
+pub fn ole(streams: &[&str]) -> Vec<u8> {
+    let mut c = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    for s in streams {
+        let mut st = c.create_stream(format!("/{s}")).unwrap();
+        st.write_all(&[7u8; 5000]).unwrap();
+    }
+    c.flush().unwrap();
+    c.into_inner().into_inner()
+}
+
 /// A zip of the named files (deflated).
 pub fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
     let mut buf = std::io::Cursor::new(Vec::new());
