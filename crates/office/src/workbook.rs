@@ -9,10 +9,11 @@
 //!   (the title, `编制单位：…`, `单位：万元`) is that value alone on its line, wherever it stands.
 //! - Runs of empty rows become one empty line; sheets are separated by a form feed (a page break for
 //!   the checker). Hidden sheets and chart sheets are skipped.
-//! - Numbers are shown as the sheet shows them ([`crate::number_format`]): the cell's number format
-//!   in .xlsx (calamine's cell styles); .xls cells in the General format (15 significant digits),
-//!   since calamine does not expose .xls number formats. Text cells stay text (figures with
-//!   separators in text cells are parsed by the checker). Dates as `yyyy-mm-dd`, errors as `#DIV/0!`.
+//! - Numbers are shown as the sheet shows them ([`crate::number_format`]): the cell's number format,
+//!   from calamine's cell styles in .xlsx and from the `Workbook` stream's records in .xls
+//!   ([`crate::xls_formats`]; calamine does not expose them); a cell without one (or an .xls older
+//!   than Excel 97) in the General format. Text cells stay text (figures with separators in text
+//!   cells are parsed by the checker). Dates as `yyyy-mm-dd`, errors as `#DIV/0!`.
 //! - A line break inside a cell is dropped between CJK characters and a space otherwise; a TAB
 //!   inside a cell becomes a space.
 
@@ -74,6 +75,7 @@ pub fn read_xls(bytes: &[u8], name: &str) -> Result<FileText, OfficeError> {
         other => OfficeError::Corrupt(format!("xls: {other}")),
     })?;
     let sheets: Vec<String> = visible_sheets(wb.sheets_metadata());
+    let formats = crate::xls_formats::read(bytes);
     let mut out = Vec::new();
     let mut count: u64 = 0;
     for sheet in sheets {
@@ -90,9 +92,11 @@ pub fn read_xls(bytes: &[u8], name: &str) -> Result<FileText, OfficeError> {
                     limit: MAX_CELLS,
                 });
             }
-            let text = show(value);
+            let (row, col) = (r0 + r as u32, c0 + c as u32);
+            let code = formats.as_ref().and_then(|f| f.code(&sheet, row, col));
+            let text = show(value, code.unwrap_or("General"));
             if !text.trim().is_empty() {
-                cells.push((r0 + r as u32, c0 + c as u32, text));
+                cells.push((row, col, text));
             }
         }
         out.push(SheetCells { name: sheet, cells });
@@ -129,10 +133,10 @@ fn show_ref(value: &DataRef<'_>, code: &str) -> String {
     }
 }
 
-fn show(value: &Data) -> String {
+fn show(value: &Data, code: &str) -> String {
     match value {
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_format::general(*f),
+        Data::Int(i) => number_format::format(*i as f64, code),
+        Data::Float(f) => number_format::format(*f, code),
         Data::String(s) => cell_text(s),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         Data::DateTime(d) => date(d),

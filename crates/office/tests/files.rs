@@ -86,6 +86,44 @@ fn cells_show_as_the_sheet_shows_them() {
 use common::ole;
 
 #[test]
+fn xls_cells_show_their_number_formats() {
+    use common::XlsCell::{Number, Text};
+    // XF 0 General, 1 "0.00", 2 "#,##0.00", 3 the custom "0.00_ ", 4 "0%".
+    let cells = vec![
+        (0, 0, Text("部门支出总体情况表")),
+        (1, 3, Text("单位：万元")),
+        (2, 0, Text("项目")),
+        (2, 1, Text("合计")),
+        (2, 2, Text("基本支出")),
+        (2, 3, Text("比例")),
+        (3, 0, Text("养老保险")),
+        (3, 1, Number(57.984999, 1)),
+        (3, 2, Number(1234.5, 2)),
+        (3, 3, Number(0.5, 4)),
+        (4, 0, Text("其他")),
+        (4, 1, Number(12.0, 3)),
+        (4, 2, Number(0.1 + 0.2, 0)),
+    ];
+    let short = common::xls(&["0.00_ "], &[0, 2, 4, 164, 9], &[("表3", cells.clone())]);
+    let file = office::read(&short, "表.xls").unwrap().remove(0);
+    let want = "部门支出总体情况表\n单位：万元\n项目\t合计\t基本支出\t比例\n\
+                养老保险\t57.98\t1,234.50\t50%\n其他\t12.00\t0.3\t\n";
+    assert_eq!(file.text, want);
+    assert!(file.origins.entries().iter().any(|(_, o)| matches!(o,
+        Origin::Cell { sheet, cell, .. } if sheet == "表3" && cell == "B4")));
+    // A Workbook stream over 4096 bytes lives in the file's regular sectors, not the mini stream.
+    let mut long = cells;
+    for r in 0..400u16 {
+        long.push((10 + r, 0, Text("填充行")));
+        long.push((10 + r, 1, Number(f64::from(r) + 0.004, 1)));
+    }
+    let big = common::xls(&["0.00_ "], &[0, 2, 4, 164, 9], &[("表3", long)]);
+    let file = office::read(&big, "表.xls").unwrap().remove(0);
+    assert!(file.text.starts_with(want), "{}", &file.text[..200]);
+    assert!(file.text.contains("填充行\t399.00\t\t\n"));
+}
+
+#[test]
 fn files_that_cannot_be_read_say_what_they_are() {
     let xlsx = small_workbook();
     // Truncated: the zip's directory is gone.

@@ -244,6 +244,109 @@ pub fn ole(streams: &[&str]) -> Vec<u8> {
     c.into_inner().into_inner()
 }
 
+/// One xls cell: text, or a number with the index of its XF record.
+#[derive(Clone)]
+pub enum XlsCell<'a> {
+    Text(&'a str),
+    Number(f64, u16),
+}
+
+fn record(out: &mut Vec<u8>, typ: u16, data: &[u8]) {
+    out.extend(typ.to_le_bytes());
+    out.extend((data.len() as u16).to_le_bytes());
+    out.extend(data);
+}
+
+fn xl_string(s: &str, short: bool) -> Vec<u8> {
+    let units: Vec<u16> = s.encode_utf16().collect();
+    let mut v = Vec::new();
+    if short {
+        v.push(units.len() as u8);
+    } else {
+        v.extend((units.len() as u16).to_le_bytes());
+    }
+    v.push(1); // UTF-16LE
+    for u in units {
+        v.extend(u.to_le_bytes());
+    }
+    v
+}
+
+/// A minimal BIFF8 .xls written record by record (BOF, CODEPAGE, FORMAT, XF, BOUNDSHEET, EOF; per
+/// sheet BOF, LABEL and NUMBER records, EOF) into an OLE `Workbook` stream with the cfb crate.
+/// `formats` are custom format codes (ids 164…); `xfs` the format id of each XF record (XF 0 is
+/// the first).
+pub fn xls(formats: &[&str], xfs: &[u16], sheets: &[(&str, Vec<(u16, u16, XlsCell)>)]) -> Vec<u8> {
+    let bof = |dt: u16| {
+        let mut d = vec![0u8; 16];
+        d[..2].copy_from_slice(&0x0600u16.to_le_bytes());
+        d[2..4].copy_from_slice(&dt.to_le_bytes());
+        d
+    };
+    let mut globals = Vec::new();
+    record(&mut globals, 0x0809, &bof(0x0005));
+    record(&mut globals, 0x0042, &1200u16.to_le_bytes());
+    for (i, f) in formats.iter().enumerate() {
+        let mut d = (164 + i as u16).to_le_bytes().to_vec();
+        d.extend(xl_string(f, false));
+        record(&mut globals, 0x041E, &d);
+    }
+    for ifmt in xfs {
+        let mut d = vec![0u8; 20];
+        d[2..4].copy_from_slice(&ifmt.to_le_bytes());
+        record(&mut globals, 0x00E0, &d);
+    }
+    // BOUNDSHEET records hold each sheet's offset: lay out the sheets first.
+    let mut bodies = Vec::new();
+    for (_, cells) in sheets {
+        let mut b = Vec::new();
+        record(&mut b, 0x0809, &bof(0x0010));
+        for (r, c, cell) in cells {
+            let mut d = Vec::new();
+            d.extend(r.to_le_bytes());
+            d.extend(c.to_le_bytes());
+            match cell {
+                XlsCell::Text(t) => {
+                    d.extend(0u16.to_le_bytes());
+                    d.extend(xl_string(t, false));
+                    record(&mut b, 0x0204, &d);
+                }
+                XlsCell::Number(v, xf) => {
+                    d.extend(xf.to_le_bytes());
+                    d.extend(v.to_le_bytes());
+                    record(&mut b, 0x0203, &d);
+                }
+            }
+        }
+        record(&mut b, 0x000A, &[]);
+        bodies.push(b);
+    }
+    let names: Vec<Vec<u8>> = sheets.iter().map(|(n, _)| xl_string(n, true)).collect();
+    let bound_len: usize = names.iter().map(|n| 4 + 6 + n.len()).sum();
+    let mut pos = globals.len() + bound_len + 4; // + the globals' EOF
+    for (name, body) in names.iter().zip(&bodies) {
+        let mut d = (pos as u32).to_le_bytes().to_vec();
+        d.extend([0u8, 0u8]); // visible worksheet
+        d.extend(name);
+        record(&mut globals, 0x0085, &d);
+        pos += body.len();
+    }
+    record(&mut globals, 0x000A, &[]);
+    for b in bodies {
+        globals.extend(b);
+    }
+    // Version 3 (512-byte sectors), as Excel writes .xls files.
+    let mut c =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
+            .unwrap();
+    c.create_stream("/Workbook")
+        .unwrap()
+        .write_all(&globals)
+        .unwrap();
+    c.flush().unwrap();
+    c.into_inner().into_inner()
+}
+
 /// A zip of the named files (deflated).
 pub fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
     let mut buf = std::io::Cursor::new(Vec::new());
