@@ -251,6 +251,9 @@ pub enum XlsCell<'a> {
     Number(f64, u16),
 }
 
+/// A cell of an xls sheet: row, column, value.
+pub type XlsAt<'a> = (u16, u16, XlsCell<'a>);
+
 fn record(out: &mut Vec<u8>, typ: u16, data: &[u8]) {
     out.extend(typ.to_le_bytes());
     out.extend((data.len() as u16).to_le_bytes());
@@ -276,7 +279,7 @@ fn xl_string(s: &str, short: bool) -> Vec<u8> {
 /// sheet BOF, LABEL and NUMBER records, EOF) into an OLE `Workbook` stream with the cfb crate.
 /// `formats` are custom format codes (ids 164…); `xfs` the format id of each XF record (XF 0 is
 /// the first).
-pub fn xls(formats: &[&str], xfs: &[u16], sheets: &[(&str, Vec<(u16, u16, XlsCell)>)]) -> Vec<u8> {
+pub fn xls(formats: &[&str], xfs: &[u16], sheets: &[(&str, Vec<XlsAt>)]) -> Vec<u8> {
     let bof = |dt: u16| {
         let mut d = vec![0u8; 16];
         d[..2].copy_from_slice(&0x0600u16.to_le_bytes());
