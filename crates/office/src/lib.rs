@@ -13,6 +13,7 @@
 //! .doc, encrypted packages), [`limits`] the size limits and the zip reading that enforces them,
 //! [`workbook`] sheets to tab-separated text, [`number_format`] numbers as the sheet shows them,
 //! [`xls_formats`] the number formats of .xls cells, [`docx`] Word paragraphs and tables to text,
+//! [`numbering`] the numbers Word draws before numbered paragraphs,
 //! [`error`] the messages for files that cannot be read.
 //! Pure Rust, no IO, no threads: builds for wasm32-unknown-unknown.
 
@@ -20,6 +21,7 @@ pub mod docx;
 pub mod error;
 pub mod limits;
 pub mod number_format;
+pub mod numbering;
 pub mod ole;
 pub mod sniff;
 pub mod workbook;

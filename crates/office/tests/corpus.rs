@@ -191,6 +191,30 @@ fn the_word_narrative_reads_as_the_pasted_narrative() {
 }
 
 #[test]
+fn automatically_numbered_headings_read_as_typed_ones() {
+    let Some(doc) = skip("automatically_numbered_headings_read_as_typed_ones") else {
+        return;
+    };
+    let parts = common::parts(&doc);
+    let typed = office::read_docx(&common::docx(&parts.narrative), "a.docx").unwrap();
+    let bytes = common::docx_with(&parts.narrative, true);
+    let numbered = office::read_docx(&bytes, "b.docx").unwrap();
+    // The headings' numbers come back (without the space typed after 、).
+    assert!(
+        numbered.text.contains("\n一、主要职能\n"),
+        "{}",
+        &numbered.text[..400]
+    );
+    assert!(numbered.text.contains("\n十二、其他重要事项的情况说明\n"));
+    let n = numbered.text.matches("、").count();
+    assert_eq!(n, typed.text.matches("、").count());
+    let a = budget_lint::check(&typed.text);
+    let b = budget_lint::check(&numbered.text);
+    assert_eq!(b.summary.narrative_figures, a.summary.narrative_figures);
+    assert_eq!(findings(&b, &numbered.text), findings(&a, &typed.text));
+}
+
+#[test]
 fn the_workbook_and_the_word_file_together_read_as_the_whole_document() {
     let Some(doc) = skip("the_workbook_and_the_word_file_together_read_as_the_whole_document")
     else {

@@ -177,10 +177,29 @@ fn run(text: &str) -> String {
     }
 }
 
+const CN_NUMERALS: [&str; 12] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+];
+
+/// A line's heading number typed as `一、`…`十二、` (and the text after it), if any.
+fn typed_number(line: &str) -> Option<(usize, &str)> {
+    let (head, rest) = line.split_once('、')?;
+    let n = CN_NUMERALS.iter().position(|c| *c == head)?;
+    Some((n + 1, rest.trim_start()))
+}
+
 /// A minimal .docx: each line a paragraph, runs of lines holding TABs a Word table (one cell per
 /// field; a field followed by empty fields at the end of a row spans them).
 pub fn docx(lines: &[String]) -> Vec<u8> {
+    docx_with(lines, false)
+}
+
+/// As [`docx`]; with `numbered`, headings typed `一、`…`十二、` become automatically numbered
+/// paragraphs (the number left out of the text, a `numbering.xml` list in Chinese counting with
+/// level text `%1、`, a new list wherever the typed numbers restart at 一).
+pub fn docx_with(lines: &[String], numbered: bool) -> Vec<u8> {
     let mut body = String::new();
+    let mut lists = 0;
     let mut i = 0;
     while i < lines.len() {
         if lines[i].contains('\t') {
@@ -214,9 +233,30 @@ pub fn docx(lines: &[String]) -> Vec<u8> {
             body.push_str("</w:tbl>");
             continue;
         }
-        body.push_str(&format!("<w:p>{}</w:p>", run(&lines[i])));
+        match typed_number(&lines[i]).filter(|_| numbered) {
+            Some((n, rest)) => {
+                if n == 1 {
+                    lists += 1;
+                }
+                body.push_str(&format!(
+                    r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{lists}"/></w:numPr></w:pPr>{}</w:p>"#,
+                    run(rest)
+                ));
+            }
+            None => body.push_str(&format!("<w:p>{}</w:p>", run(&lines[i]))),
+        }
         i += 1;
     }
+    let mut numbering = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>"#,
+    );
+    for id in 1..=lists {
+        numbering.push_str(&format!(
+            r#"<w:num w:numId="{id}"><w:abstractNumId w:val="0"/></w:num>"#
+        ));
+    }
+    numbering.push_str("</w:numbering>");
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr/></w:body></w:document>"#
@@ -225,11 +265,15 @@ pub fn docx(lines: &[String]) -> Vec<u8> {
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
     let rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
-    zip_of(&[
+    let mut parts: Vec<(&str, &[u8])> = vec![
         ("[Content_Types].xml", content_types.as_bytes()),
         ("_rels/.rels", rels.as_bytes()),
         ("word/document.xml", document.as_bytes()),
-    ])
+    ];
+    if lists > 0 {
+        parts.push(("word/numbering.xml", numbering.as_bytes()));
+    }
+    zip_of(&parts)
 }
 
 /// An OLE compound file holding the named streams (each 5000 bytes), written with the cfb crate:
