@@ -18,7 +18,7 @@
 //!   inside a cell becomes a space.
 
 use crate::error::OfficeError;
-use crate::limits::{self, MAX_CELLS, MAX_TEXT};
+use crate::limits::{self, MAX_CELLS, MAX_TEXT, MAX_XLS_GRID};
 use crate::number_format;
 use budget_lint::origin::{FileText, Origin, Origins};
 use budget_lint::source::Span;
@@ -70,12 +70,22 @@ pub fn read_xlsx(bytes: &[u8], name: &str) -> Result<FileText, OfficeError> {
 /// Reads an .xls (BIFF) workbook.
 pub fn read_xls(bytes: &[u8], name: &str) -> Result<FileText, OfficeError> {
     limits::check_input(bytes)?;
+    // Read first: the number formats, and the sheets' extent, refused before calamine allocates
+    // each sheet as a dense grid.
+    let formats = crate::xls_formats::read(bytes);
+    if let Some(f) = &formats {
+        if f.largest_grid > MAX_XLS_GRID {
+            return Err(OfficeError::TooLarge {
+                what: "cells",
+                limit: MAX_XLS_GRID,
+            });
+        }
+    }
     let mut wb = Xls::new(Cursor::new(bytes)).map_err(|e| match e {
         calamine::XlsError::Password => OfficeError::Encrypted,
         other => OfficeError::Corrupt(format!("xls: {other}")),
     })?;
     let sheets: Vec<String> = visible_sheets(wb.sheets_metadata());
-    let formats = crate::xls_formats::read(bytes);
     let mut out = Vec::new();
     let mut count: u64 = 0;
     for sheet in sheets {

@@ -3,15 +3,23 @@
 //! `XF` records (each cell format's format id), `BOUNDSHEET` records (where each sheet's records
 //! start), and in each sheet the `NUMBER`, `RK`, `MULRK` and `FORMULA` records (the cell's XF index).
 //!
+//! The same pass measures each sheet's bounding box of cells, which calamine will allocate as a
+//! dense grid: [`XlsFormats::largest_grid`] lets the reader refuse a sheet with a stray cell far away
+//! before calamine allocates it.
+//!
 //! Older BIFF versions (Excel 95 and before) give `None`: their cells are shown in the General
 //! format. Every record is bounds-checked; a damaged stream gives what could be read.
 
 use crate::ole;
 use std::collections::HashMap;
 
-/// The format code of each numeric cell, per sheet name: `(row, column)` → code.
+/// The format code of each numeric cell, per sheet name: `(row, column)` → code; and the largest
+/// sheet's bounding box of cells.
 pub struct XlsFormats {
     sheets: HashMap<String, HashMap<(u32, u32), String>>,
+    /// The most cells of one sheet's bounding box (rows × columns spanned by its cell records):
+    /// what calamine allocates for it as a dense grid.
+    pub largest_grid: u64,
 }
 
 impl XlsFormats {
@@ -97,10 +105,44 @@ pub fn read(bytes: &[u8]) -> Option<XlsFormats> {
             .or_else(|| crate::number_format::builtin(ifmt).map(str::to_string))
     };
     let mut out = HashMap::new();
+    let mut largest_grid = 0u64;
     for (pos, name) in sheets {
         let mut cells = HashMap::new();
         let mut depth = 0i32;
+        // The bounding box of the sheet's cells: (first row, last row, first column, last column).
+        let mut bbox: Option<(u16, u16, u16, u16)> = None;
         for (typ, data) in records(&stream, pos) {
+            // Every cell record starts with its row and column (MULRK/MULBLANK: the first column,
+            // the last one in their final two bytes).
+            if depth == 1
+                && matches!(
+                    typ,
+                    0x0201
+                        | 0x0203
+                        | 0x0204
+                        | 0x0205
+                        | 0x0006
+                        | 0x00FD
+                        | 0x027E
+                        | 0x00D6
+                        | 0x00BD
+                        | 0x00BE
+                )
+            {
+                if let (Some(r), Some(c)) = (u16_at(data, 0), u16_at(data, 2)) {
+                    let last = if matches!(typ, 0x00BD | 0x00BE) {
+                        u16_at(data, data.len().saturating_sub(2))
+                            .unwrap_or(c)
+                            .max(c)
+                    } else {
+                        c
+                    };
+                    bbox = Some(match bbox {
+                        None => (r, r, c, last),
+                        Some((r0, r1, c0, c1)) => (r0.min(r), r1.max(r), c0.min(c), c1.max(last)),
+                    });
+                }
+            }
             let mut put = |row: u16, col: u16, ixfe: u16| {
                 if let Some(code) = code_of(ixfe) {
                     cells.insert((u32::from(row), u32::from(col)), code);
@@ -135,7 +177,14 @@ pub fn read(bytes: &[u8]) -> Option<XlsFormats> {
                 _ => {}
             }
         }
+        if let Some((r0, r1, c0, c1)) = bbox {
+            let grid = (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1);
+            largest_grid = largest_grid.max(grid);
+        }
         out.insert(name, cells);
     }
-    Some(XlsFormats { sheets: out })
+    Some(XlsFormats {
+        sheets: out,
+        largest_grid,
+    })
 }

@@ -121,6 +121,20 @@ fn xls_cells_show_their_number_formats() {
     let file = office::read(&big, "表.xls").unwrap().remove(0);
     assert!(file.text.starts_with(want), "{}", &file.text[..200]);
     assert!(file.text.contains("填充行\t399.00\t\t\n"));
+    // Two cells 65 535 rows and 255 columns apart: refused before a dense grid of 16.7 M cells.
+    let far = common::xls(
+        &[],
+        &[0],
+        &[("表", vec![(0, 0, Text("a")), (65535, 255, Number(1.0, 0))])],
+    );
+    let e = office::read(&far, "远.xls").unwrap_err();
+    assert_eq!(
+        e,
+        OfficeError::TooLarge {
+            what: "cells",
+            limit: 4_000_000
+        }
+    );
 }
 
 #[test]
