@@ -45,7 +45,9 @@ pub fn sniff(bytes: &[u8], name: &str) -> Result<Kind, OfficeError> {
     if is_zip(bytes) {
         let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(limits::zip_error)?;
         let has = |n: &str| zip.index_for_name(n).is_some();
-        if has("xl/workbook.xml") {
+        // Also packages written with Windows separators (`xl\workbook.xml`) or without the `xl/`
+        // folder, which calamine reads.
+        if has("xl/workbook.xml") || has("xl\\workbook.xml") || has("workbook.xml") {
             return Ok(Kind::Xlsx);
         }
         if has("word/document.xml") {
