@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 pub struct Document {
     /// The decoded text (without byte-order mark): every offset of the report points into it.
     pub text: String,
-    /// The encoding the bytes were decoded from (`UTF-8`, `UTF-16LE`, `gb18030`, …).
+    /// The encoding the bytes were decoded from (`UTF-8`, `UTF-16LE`, `gb18030`, …), or the office
+    /// format the text was read from (`xlsx`, `xls`, `docx`, `zip`, `office` for several).
     pub encoding: &'static str,
     /// The input's length in bytes.
     pub bytes: usize,
@@ -57,10 +58,14 @@ pub fn check(index: usize, input: &Input) -> Checked<'_> {
         }
         Source::Missing(why) => Err(format!("cannot read `{}`: {why}", input.shown)),
         Source::Parts(paths) => return finish(crate::pdf::check(paths, None)),
+        Source::Office(paths) => return finish(crate::office::check_files(paths)),
     };
     let result = bytes.and_then(|bytes| match &input.source {
         Source::File(path) if budget_lint_pdf::is_pdf(&bytes) => {
             crate::pdf::check(std::slice::from_ref(path), Some(bytes))
+        }
+        _ if crate::office::looks_like_office(&bytes) => {
+            crate::office::check_bytes(vec![(input.shown.clone(), bytes)])
         }
         _ => Ok(text_document(bytes)),
     });

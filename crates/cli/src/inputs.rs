@@ -5,6 +5,9 @@
 //! by name (byte order), so the order never depends on the file system. Symbolic links to files are
 //! followed; symbolic links to directories are not walked (no cycles). `-` is standard input.
 //! The parts of a document published as several PDFs become one input ([`crate::pdf::group_parts`]).
+//! Office files (workbooks, Word documents, zips of them) make documents of several files: all
+//! those named on the command line are one, and in a walk those of one directory with the same
+//! stem ([`crate::office`]).
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +20,8 @@ pub enum Source {
     Parts(Vec<PathBuf>),
     /// A path that could not be listed or does not exist: reported as unreadable.
     Missing(String),
+    /// Office files (workbooks, Word documents, zips of them) checked together as one document.
+    Office(Vec<PathBuf>),
 }
 
 /// One document to check.
@@ -40,7 +45,7 @@ impl Input {
     pub fn path(&self) -> Option<&Path> {
         match &self.source {
             Source::File(p) => Some(p),
-            Source::Parts(p) => p.first().map(PathBuf::as_path),
+            Source::Parts(paths) | Source::Office(paths) => paths.first().map(PathBuf::as_path),
             Source::Stdin | Source::Missing(_) => None,
         }
     }
@@ -52,6 +57,7 @@ impl Input {
 pub fn expand(args: &[String]) -> (Vec<Input>, bool) {
     let mut out = Vec::new();
     let mut walked = false;
+    let mut office_arg: Option<usize> = None;
     for arg in args {
         if arg == "-" {
             out.push(Input {
@@ -64,6 +70,18 @@ pub fn expand(args: &[String]) -> (Vec<Input>, bool) {
         if path.is_dir() {
             walked = true;
             walk(&path, &mut out);
+        } else if path.is_file() && crate::office::is_office_file(&path) {
+            // Every office file of the command line joins the first one's document.
+            match office_arg {
+                Some(i) => add_office(&mut out[i], path),
+                None => {
+                    office_arg = Some(out.len());
+                    out.push(Input {
+                        shown: arg.clone(),
+                        source: Source::Office(vec![path]),
+                    });
+                }
+            }
         } else {
             // A missing file is read (and fails) like any other, so its error names the cause.
             out.push(Input {
@@ -96,12 +114,26 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
         })
         .collect();
     entries.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    // This directory's office documents: their stem and place in `out`.
+    let mut office: Vec<(std::ffi::OsString, usize)> = Vec::new();
     for (path, kind) in entries {
         match kind {
             Ok(k) if k.is_dir() => walk(&path, out),
             Ok(k) if k.is_file() || (k.is_symlink() && path.is_file()) => {
                 if is_txt(&path) || crate::pdf::has_pdf_extension(&path) {
                     out.push(Input::file(path));
+                } else if crate::office::has_office_extension(&path) {
+                    let stem = crate::office::stem(&path).unwrap_or_default();
+                    match office.iter().find(|(s, _)| *s == stem) {
+                        Some(&(_, i)) => add_office(&mut out[i], path),
+                        None => {
+                            office.push((stem, out.len()));
+                            out.push(Input {
+                                shown: path.display().to_string(),
+                                source: Source::Office(vec![path]),
+                            });
+                        }
+                    }
                 }
             }
             Ok(_) => {}
@@ -110,6 +142,14 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
                 source: Source::Missing(format!("cannot list directory entry: {e}")),
             }),
         }
+    }
+}
+
+/// Adds an office file to an office document.
+fn add_office(input: &mut Input, path: PathBuf) {
+    if let Source::Office(paths) = &mut input.source {
+        input.shown = format!("{} + {}", input.shown, path.display());
+        paths.push(path);
     }
 }
 

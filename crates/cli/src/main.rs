@@ -1,7 +1,7 @@
 //! `budget-lint`: checks budget disclosures from the command line.
 //!
 //! `budget-lint check [--format text|json|jsonl|csv|sarif] [-j N] [-o FILE] PATH...` checks files,
-//! directories (their `*.txt` and `*.pdf` files, recursively, in sorted order) or standard input (`-`), several
+//! directories (their `*.txt`, `*.pdf`, `*.xlsx`, `*.xls`, `*.docx` files, recursively, in sorted order; [`pdf`], [`office`]) or standard input (`-`), several
 //! documents at once, and writes the results in input order (`output` describes the formats).
 //! `budget-lint rules` prints the rule catalogue.
 //!
@@ -15,6 +15,7 @@
 mod args;
 mod batch;
 mod inputs;
+mod office;
 mod output;
 mod pdf;
 mod sarif;
@@ -80,7 +81,7 @@ fn check(opts: &Options) -> Result<u8, Stop> {
     let (inputs, single) = inputs::expand(&opts.inputs);
     if inputs.is_empty() {
         return Err(Stop::Failed(format!(
-            "no document to check: no *.txt or *.pdf file under {}",
+            "no document to check: no *.txt, *.pdf, *.xlsx, *.xls or *.docx file under {}",
             opts.inputs.join(", ")
         )));
     }

@@ -3,8 +3,9 @@
 //!
 //! - `text`: the summary of [`crate::text`] per document; with several documents, a blank line
 //!   between them and a closing total.
-//! - `json`: one document (one file argument or `-`): the report itself (`budget-lint/report@1`, the
-//!   contract of ENGINEERING.md). Several (more than one argument, or a directory): one JSON object
+//! - `json`: one document (one file argument or `-`, or the office files of one document): the
+//!   report itself (`budget-lint/report@1`, the contract of ENGINEERING.md). Several (more than one
+//!   document, or a directory): one JSON object
 //!   `{"schema": "budget-lint/batch@1", "documents": [...]}`, each document on its own line as
 //!   `{"path", "encoding", "report"}` or, if it could not be read, `{"path", "error"}`.
 //! - `jsonl` / `csv`: one [`crate::summary::Summary`] per document.

@@ -86,9 +86,14 @@ impl Context {
         at["index"] = json!(c.index);
         match &c.result {
             Ok(doc) => {
-                artifact["encoding"] = json!(doc.encoding);
                 artifact["length"] = json!(doc.bytes);
-                artifact["mimeType"] = json!("text/plain");
+                match crate::office::mime(doc.encoding) {
+                    Some(mime) => artifact["mimeType"] = json!(mime),
+                    None => {
+                        artifact["encoding"] = json!(doc.encoding);
+                        artifact["mimeType"] = json!("text/plain");
+                    }
+                }
                 let positions = Positions::new(&doc.text);
                 let results = doc
                     .report
@@ -154,6 +159,13 @@ impl Context {
         })
     }
 
+    fn path_location(&self, path: &Path) -> Value {
+        match relative_uri(path, self.cwd.as_deref()) {
+            Some(uri) => json!({ "uri": uri, "uriBaseId": BASE_ID }),
+            None => json!({ "uri": absolute_uri(path) }),
+        }
+    }
+
     fn artifact_location(&self, c: &Checked) -> Value {
         let Some(path) = c.input.path() else {
             return json!({ "description": { "text": format!("standard input ({})", c.input.shown) } });
@@ -175,7 +187,18 @@ impl Context {
             let mut physical = json!({ "artifactLocation": at });
             let mut loc = Map::new();
             if let Some(l) = label {
-                physical["region"] = positions.region(l.start, l.end);
+                match &l.origin {
+                    // Read from an office file: the file and cell, no region of the extracted text.
+                    Some(o) => {
+                        if let Some(file) = crate::office::origin_file(o) {
+                            physical["artifactLocation"] = self.path_location(Path::new(file));
+                        }
+                        let (logical, properties) = crate::office::sarif_location(o);
+                        loc.insert("logicalLocations".into(), logical);
+                        loc.insert("properties".into(), properties);
+                    }
+                    None => physical["region"] = positions.region(l.start, l.end),
+                }
                 loc.insert("message".into(), json!({ "text": l.message }));
                 // Read out of a PDF: the page and box (user space) in a property bag.
                 if let Some(origin) = &l.origin {

@@ -78,7 +78,11 @@ pub fn render(path: &str, r: &Report) -> String {
             .labels
             .iter()
             .find(|l| l.primary)
-            .map_or(String::new(), |l| format!("{}:{}: ", l.line, l.column));
+            .map_or(String::new(), |l| match &l.origin {
+                // Read from an office file: the cell, not a place in the extracted text.
+                Some(o) => format!("{}: ", crate::office::origin_ref(o)),
+                None => format!("{}:{}: ", l.line, l.column),
+            });
         let _ = writeln!(
             s,
             "  {at}{} {} [{}] {}",

@@ -7,17 +7,19 @@
 //!   results are kept, field codes not.
 //! - A table row is a line, its cells separated by TAB; a cell spanning columns (`w:gridSpan`) is
 //!   followed by empty fields for the columns it covers, cells skipped before a row
-//!   (`w:gridBefore`) are empty fields; trailing empty fields are dropped. The paragraphs of a cell
+//!   (`w:gridBefore`) are empty fields; every row has as many fields as the table's widest row. The paragraphs of a cell
 //!   are joined like a workbook cell's lines (nothing between CJK characters, else a space); a table
 //!   nested in a cell adds its text to that cell.
 //! - Origins: a paragraph's text is `Origin::Cell { sheet: "正文", cell: "P12" }` (the 12th
 //!   paragraph of the body, counting from 1, empty ones included); a table cell is
 //!   `Origin::Cell { sheet: "表格2", cell: "R3C4" }` (the document's 2nd table, row 3, grid column 4).
-//! - Not read: automatic list numbering (numbers Word draws from `numbering.xml`, not in the text),
-//!   headers, footers, footnotes and comments.
+//! - Automatically numbered paragraphs get the number Word draws (`一、`, `（二）`, `3.`:
+//!   [`crate::numbering`]) before their text.
+//! - Not read: headers, footers, footnotes and comments.
 
 use crate::error::OfficeError;
 use crate::limits::{self, MAX_CELLS, MAX_TEXT};
+use crate::numbering::Numbering;
 use crate::workbook::cell_text;
 use budget_lint::origin::{FileText, Origin, Origins};
 use budget_lint::source::Span;
@@ -36,7 +38,17 @@ pub fn read_docx(bytes: &[u8], name: &str) -> Result<FileText, OfficeError> {
         .ok_or_else(|| OfficeError::Corrupt("docx: no word/document.xml".into()))?;
     let xml = std::str::from_utf8(&xml)
         .map_err(|_| OfficeError::Corrupt("docx: document.xml is not UTF-8".into()))?;
-    let (text, origins) = body_text(xml)?;
+    // Automatic numbering (`一、` drawn by Word): optional parts, read when present and UTF-8.
+    let part = |zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str| {
+        limits::read_entry(zip, name)
+            .ok()
+            .flatten()
+            .and_then(|b| String::from_utf8(b).ok())
+    };
+    let numbering = part(&mut zip, "word/numbering.xml");
+    let styles = part(&mut zip, "word/styles.xml");
+    let numbering = Numbering::parse(numbering.as_deref(), styles.as_deref());
+    let (text, origins) = body_text_numbered(xml, numbering)?;
     Ok(FileText {
         name: name.to_string(),
         text,
@@ -70,12 +82,23 @@ struct State {
     para: String,
     in_run: u32,
     in_text: bool,
-    /// Inside content left out (`mc:Fallback`, `w:moveFrom`, `w:del`).
+    /// Inside content left out (`mc:Fallback`, `w:moveFrom`, `w:del`, earlier properties).
     skip: u32,
+    numbering: Numbering,
+    /// The current paragraph's numbering (numId, level) and style, from its `w:pPr`.
+    p_num: Option<(u32, Option<u32>)>,
+    p_style: Option<String>,
+    in_ppr: bool,
+    /// Where the current paragraph of a table cell starts in the cell's text.
+    cell_p_start: usize,
 }
 
 fn local(e: &BytesStart<'_>) -> String {
     e.local_name().as_ref().to_string()
+}
+
+fn attr_string(e: &BytesStart<'_>, key: &str) -> Option<String> {
+    Some(e.try_get_attribute(key).ok()??.value.to_string())
 }
 
 fn attr_u32(e: &BytesStart<'_>, key: &str) -> Option<u32> {
@@ -111,7 +134,7 @@ impl State {
     fn start(&mut self, e: &BytesStart<'_>, empty: bool) -> Result<(), OfficeError> {
         let name = local(e);
         match name.as_str() {
-            "Fallback" | "moveFrom" | "del" if !empty => self.skip += 1,
+            "Fallback" | "moveFrom" | "del" | "pPrChange" | "rPrChange" if !empty => self.skip += 1,
             _ if self.skip > 0 => {}
             "tbl" if !empty => {
                 self.table_depth += 1;
@@ -143,9 +166,24 @@ impl State {
             }
             "p" => {
                 self.p_depth += 1;
-                if self.table_depth == 0 && self.p_depth == 1 {
-                    self.para.clear();
+                if self.p_depth == 1 {
+                    self.p_num = None;
+                    self.p_style = None;
+                    self.cell_p_start = self.table.cell.len();
+                    if self.table_depth == 0 {
+                        self.para.clear();
+                    }
                 }
+            }
+            "pPr" if !empty && self.p_depth == 1 && self.in_run == 0 => self.in_ppr = true,
+            "pStyle" if self.in_ppr => self.p_style = attr_string(e, "w:val"),
+            "numId" if self.in_ppr => {
+                let level = self.p_num.and_then(|(_, l)| l);
+                self.p_num = attr_u32(e, "w:val").map(|id| (id, level));
+            }
+            "ilvl" if self.in_ppr => {
+                let id = self.p_num.map_or(u32::MAX, |(id, _)| id);
+                self.p_num = Some((id, attr_u32(e, "w:val")));
             }
             "r" if !empty => self.in_run += 1,
             "t" if !empty => self.in_text = true,
@@ -162,12 +200,18 @@ impl State {
 
     fn end(&mut self, name: &str) -> Result<(), OfficeError> {
         match name {
-            "Fallback" | "moveFrom" | "del" => self.skip = self.skip.saturating_sub(1),
+            "Fallback" | "moveFrom" | "del" | "pPrChange" | "rPrChange" => {
+                self.skip = self.skip.saturating_sub(1)
+            }
             _ if self.skip > 0 => {}
             "t" => self.in_text = false,
             "r" => self.in_run = self.in_run.saturating_sub(1),
+            "pPr" => self.in_ppr = false,
             "p" => {
                 self.p_depth = self.p_depth.saturating_sub(1);
+                if self.p_depth == 0 {
+                    self.number_paragraph();
+                }
                 if self.table_depth > 0 {
                     self.table.cell.push('\n');
                 } else if self.p_depth == 0 {
@@ -206,6 +250,30 @@ impl State {
         Ok(())
     }
 
+    /// Puts the number Word draws (automatic numbering) before the paragraph's text.
+    fn number_paragraph(&mut self) {
+        // A level given without a list (numId) is not numbering.
+        let num = self.p_num.filter(|(id, _)| *id != u32::MAX);
+        if num.is_none() && self.p_style.is_none() {
+            return;
+        }
+        let mut label = self.numbering.label(num, self.p_style.as_deref());
+        if label.is_empty() {
+            return;
+        }
+        if label.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+            label.push(' ');
+        }
+        if self.table_depth > 0 {
+            let at = self.cell_p_start.min(self.table.cell.len());
+            if self.table.cell.is_char_boundary(at) {
+                self.table.cell.insert_str(at, &label);
+            }
+        } else {
+            self.para.insert_str(0, &label);
+        }
+    }
+
     fn paragraph(&mut self) {
         self.paragraphs += 1;
         let para = std::mem::take(&mut self.para);
@@ -228,10 +296,15 @@ impl State {
         self.tables += 1;
         let sheet = format!("{TABLE}{}", self.tables);
         let rows = std::mem::take(&mut self.table.rows);
+        // Every row as wide as the table's grid: a row of a label and empty cells keeps its fields.
+        let width = rows
+            .iter()
+            .filter_map(|row| row.last().map(|(c, _)| *c))
+            .max()
+            .unwrap_or(0);
         for (r, row) in rows.iter().enumerate() {
             let mut col = 0u32;
-            let last = row.iter().rposition(|(_, t)| !t.trim().is_empty());
-            for (c, text) in row.iter().take(last.map_or(0, |l| l + 1)) {
+            for (c, text) in row {
                 for _ in col..*c {
                     self.text.push('\t');
                 }
@@ -249,6 +322,9 @@ impl State {
                         cell: format!("R{}C{}", r + 1, c + 1),
                     },
                 );
+            }
+            for _ in col..width {
+                self.text.push('\t');
             }
             self.text.push('\n');
             if self.text.len() as u64 > MAX_TEXT {
@@ -273,10 +349,21 @@ fn entity(name: &str) -> Option<char> {
     }
 }
 
-/// The text of `word/document.xml` and its origins.
+/// The text of `word/document.xml` and its origins (no automatic numbering).
 pub fn body_text(xml: &str) -> Result<(String, Origins), OfficeError> {
+    body_text_numbered(xml, Numbering::default())
+}
+
+/// The text of `word/document.xml` with the numbers of its numbered paragraphs, and its origins.
+pub fn body_text_numbered(
+    xml: &str,
+    numbering: Numbering,
+) -> Result<(String, Origins), OfficeError> {
     let mut reader = Reader::from_str(xml);
-    let mut st = State::default();
+    let mut st = State {
+        numbering,
+        ..State::default()
+    };
     let corrupt = |e: quick_xml::Error| OfficeError::Corrupt(format!("docx: XML: {e}"));
     loop {
         match reader.read_event().map_err(corrupt)? {
@@ -330,7 +417,7 @@ mod tests {
         let (text, origins) = body_text(&xml).unwrap();
         assert_eq!(
             text,
-            "一、收入 2,104.55 & \t万元\n\n甲\n乙\n项目\t\t合计\n\t财政拨款\t1.00\n盒\n"
+            "一、收入 2,104.55 & \t万元\n\n甲\n乙\n项目\t\t合计\t\n\t财政拨款\t1.00\t\n盒\n"
         );
         let refs: Vec<String> = origins
             .entries()
@@ -353,6 +440,34 @@ mod tests {
                 "表格1!R2C3=1.00",
                 "正文!P4=盒"
             ]
+        );
+    }
+
+    #[test]
+    fn numbered_paragraphs_get_their_numbers() {
+        let numbering = Numbering::parse(
+            Some(
+                r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#,
+            ),
+            None,
+        );
+        let p = |lvl: u32, t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="7"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let xml = doc(&format!(
+            "{}{}{}<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>{}",
+            p(0, "主要职能"),
+            p(1, "办公费"),
+            p(1, "印刷费"),
+            p(1, "水费"),
+            p(0, "机构设置")
+        ));
+        let (text, _) = body_text_numbered(&xml, numbering).unwrap();
+        assert_eq!(
+            text,
+            "一、主要职能\n1.办公费\n2.印刷费\n3.水费\n二、机构设置\n"
         );
     }
 

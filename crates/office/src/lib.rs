@@ -12,16 +12,20 @@
 //! Modules: [`sniff`] what a file is by its bytes, [`ole`] the stream names of OLE files (.xls,
 //! .doc, encrypted packages), [`limits`] the size limits and the zip reading that enforces them,
 //! [`workbook`] sheets to tab-separated text, [`number_format`] numbers as the sheet shows them,
-//! [`docx`] Word paragraphs and tables to text, [`error`] the messages for files that cannot be read.
+//! [`xls_formats`] the number formats of .xls cells, [`docx`] Word paragraphs and tables to text,
+//! [`numbering`] the numbers Word draws before numbered paragraphs,
+//! [`error`] the messages for files that cannot be read.
 //! Pure Rust, no IO, no threads: builds for wasm32-unknown-unknown.
 
 pub mod docx;
 pub mod error;
 pub mod limits;
 pub mod number_format;
+pub mod numbering;
 pub mod ole;
 pub mod sniff;
 pub mod workbook;
+pub mod xls_formats;
 
 pub use budget_lint::origin::FileText;
 pub use error::OfficeError;

@@ -18,6 +18,9 @@ pub const MAX_INFLATED: u64 = 100 * 1024 * 1024;
 pub const MAX_ENTRIES: usize = 10_000;
 /// The most non-empty cells of a workbook (all sheets) or table cells of a Word file.
 pub const MAX_CELLS: u64 = 1_000_000;
+/// The largest .xls sheet extent (rows × columns between its first and last cells), which calamine
+/// allocates as a dense grid (about 32 bytes a cell).
+pub const MAX_XLS_GRID: u64 = 4_000_000;
 /// The longest text made of one file (bytes of UTF-8).
 pub const MAX_TEXT: u64 = 64 * 1024 * 1024;
 

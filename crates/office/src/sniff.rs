@@ -45,7 +45,9 @@ pub fn sniff(bytes: &[u8], name: &str) -> Result<Kind, OfficeError> {
     if is_zip(bytes) {
         let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(limits::zip_error)?;
         let has = |n: &str| zip.index_for_name(n).is_some();
-        if has("xl/workbook.xml") {
+        // Also packages written with Windows separators (`xl\workbook.xml`) or without the `xl/`
+        // folder, which calamine reads.
+        if has("xl/workbook.xml") || has("xl\\workbook.xml") || has("workbook.xml") {
             return Ok(Kind::Xlsx);
         }
         if has("word/document.xml") {
@@ -64,11 +66,12 @@ pub fn sniff(bytes: &[u8], name: &str) -> Result<Kind, OfficeError> {
         if has("EncryptedPackage") {
             return Err(OfficeError::Encrypted);
         }
-        if matches!(ext.as_str(), "wps" | "et" | "dps" | "wpt" | "ett") {
-            return Err(OfficeError::Wps);
-        }
         if has("Workbook") || has("Book") {
+            // Also a WPS spreadsheet (.et), which is laid out as an .xls.
             return Ok(Kind::Xls);
+        }
+        if matches!(ext.as_str(), "wps" | "wpt" | "et" | "ett" | "dps") {
+            return Err(OfficeError::Wps);
         }
         if has("WordDocument") {
             return Err(OfficeError::LegacyWord);

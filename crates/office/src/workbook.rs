@@ -2,22 +2,23 @@
 //! from Excel reads, with each non-empty cell's span recorded as `Origin::Cell { sheet, cell }`.
 //!
 //! - A row is one line; its cells are separated by TAB, empty cells are empty fields (positions stay
-//!   exact), from the sheet's first used column; trailing empty fields are dropped.
+//!   exact), from the sheet's first used column to its last, as a paste of the sheet's range reads.
 //! - A merged cell's value stands in its first (top-left) cell, the cells it covers are empty fields:
 //!   a header spread over columns reads as the pasted header does.
 //! - Above the header (before the first row with three or more values), a row holding a single value
 //!   (the title, `编制单位：…`, `单位：万元`) is that value alone on its line, wherever it stands.
 //! - Runs of empty rows become one empty line; sheets are separated by a form feed (a page break for
 //!   the checker). Hidden sheets and chart sheets are skipped.
-//! - Numbers are shown as the sheet shows them ([`crate::number_format`]): the cell's number format
-//!   in .xlsx (calamine's cell styles); .xls cells in the General format (15 significant digits),
-//!   since calamine does not expose .xls number formats. Text cells stay text (figures with
-//!   separators in text cells are parsed by the checker). Dates as `yyyy-mm-dd`, errors as `#DIV/0!`.
+//! - Numbers are shown as the sheet shows them ([`crate::number_format`]): the cell's number format,
+//!   from calamine's cell styles in .xlsx and from the `Workbook` stream's records in .xls
+//!   ([`crate::xls_formats`]; calamine does not expose them); a cell without one (or an .xls older
+//!   than Excel 97) in the General format. Text cells stay text (figures with separators in text
+//!   cells are parsed by the checker). Dates as `yyyy-mm-dd`, errors as `#DIV/0!`.
 //! - A line break inside a cell is dropped between CJK characters and a space otherwise; a TAB
 //!   inside a cell becomes a space.
 
 use crate::error::OfficeError;
-use crate::limits::{self, MAX_CELLS, MAX_TEXT};
+use crate::limits::{self, MAX_CELLS, MAX_TEXT, MAX_XLS_GRID};
 use crate::number_format;
 use budget_lint::origin::{FileText, Origin, Origins};
 use budget_lint::source::Span;
@@ -69,6 +70,17 @@ pub fn read_xlsx(bytes: &[u8], name: &str) -> Result<FileText, OfficeError> {
 /// Reads an .xls (BIFF) workbook.
 pub fn read_xls(bytes: &[u8], name: &str) -> Result<FileText, OfficeError> {
     limits::check_input(bytes)?;
+    // Read first: the number formats, and the sheets' extent, refused before calamine allocates
+    // each sheet as a dense grid.
+    let formats = crate::xls_formats::read(bytes);
+    if let Some(f) = &formats {
+        if f.largest_grid > MAX_XLS_GRID {
+            return Err(OfficeError::TooLarge {
+                what: "cells",
+                limit: MAX_XLS_GRID,
+            });
+        }
+    }
     let mut wb = Xls::new(Cursor::new(bytes)).map_err(|e| match e {
         calamine::XlsError::Password => OfficeError::Encrypted,
         other => OfficeError::Corrupt(format!("xls: {other}")),
@@ -90,9 +102,11 @@ pub fn read_xls(bytes: &[u8], name: &str) -> Result<FileText, OfficeError> {
                     limit: MAX_CELLS,
                 });
             }
-            let text = show(value);
+            let (row, col) = (r0 + r as u32, c0 + c as u32);
+            let code = formats.as_ref().and_then(|f| f.code(&sheet, row, col));
+            let text = show(value, code.unwrap_or("General"));
             if !text.trim().is_empty() {
-                cells.push((r0 + r as u32, c0 + c as u32, text));
+                cells.push((row, col, text));
             }
         }
         out.push(SheetCells { name: sheet, cells });
@@ -129,10 +143,10 @@ fn show_ref(value: &DataRef<'_>, code: &str) -> String {
     }
 }
 
-fn show(value: &Data) -> String {
+fn show(value: &Data, code: &str) -> String {
     match value {
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_format::general(*f),
+        Data::Int(i) => number_format::format(*i as f64, code),
+        Data::Float(f) => number_format::format(*f, code),
         Data::String(s) => cell_text(s),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         Data::DateTime(d) => date(d),
@@ -235,6 +249,7 @@ pub fn render(name: &str, sheets: Vec<SheetCells>) -> Result<FileText, OfficeErr
             text.push('\u{c}');
         }
         let min_col = sheet.cells.iter().map(|c| c.1).min().unwrap_or(0);
+        let max_col = sheet.cells.iter().map(|c| c.1).max().unwrap_or(0);
         // The first row with three or more values: the header starts there or earlier.
         let mut header_row = None;
         let mut i = 0;
@@ -275,6 +290,11 @@ pub fn render(name: &str, sheets: Vec<SheetCells>) -> Result<FileText, OfficeErr
                         cell: cell_ref(row, *c),
                     },
                 );
+            }
+            if !alone {
+                // As a paste of the sheet's range: every row as wide as the sheet, so a row of a
+                // label and empty cells keeps its empty fields.
+                push_tabs(&mut text, max_col - col)?;
             }
             text.push('\n');
             too_long(&text)?;
@@ -345,7 +365,7 @@ mod tests {
         let f = render("t.xlsx", sheets).unwrap();
         assert_eq!(
             f.text,
-            "收支总表\n\n单位：万元\n项目\t合计\t\t基本\n总计\t1.00\n\n\t\tx\n\u{c}a\n"
+            "收支总表\n\n单位：万元\n项目\t合计\t\t基本\t\n总计\t1.00\t\t\t\n\n\t\tx\t\t\n\u{c}a\n"
         );
         let refs: Vec<String> = f
             .origins
