@@ -108,8 +108,11 @@ mod tests {
             assert!(e.message_en().contains(".docx") || e.message_en().contains(".xlsx"));
         }
         assert!(OfficeError::LegacyWord.message().contains(".doc"));
-        assert!(OfficeError::TooLarge { what: "cells", limit: 5 }
-            .message()
-            .contains("单元格数"));
+        assert!(OfficeError::TooLarge {
+            what: "cells",
+            limit: 5
+        }
+        .message()
+        .contains("单元格数"));
     }
 }

@@ -118,7 +118,11 @@ impl Digits {
     /// The integer digits and exactly `places` fraction digits, rounded half away from zero.
     fn rounded(&self, places: usize) -> (String, String) {
         // Place the digits on a fixed grid: position 0 is the units digit.
-        let int_len = if self.exp >= 0 { self.exp as usize + 1 } else { 0 };
+        let int_len = if self.exp >= 0 {
+            self.exp as usize + 1
+        } else {
+            0
+        };
         let lead_zeros = if self.exp < 0 {
             (-self.exp - 1) as usize
         } else {
@@ -166,10 +170,7 @@ fn split(all: &[u8], int_count: usize) -> (String, String) {
     let s: String = all.iter().map(|d| char::from(b'0' + d)).collect();
     let (i, f) = s.split_at(int_count.min(s.len()));
     let i = i.trim_start_matches('0');
-    (
-        if i.is_empty() { "0".into() } else { i.into() },
-        f.into(),
-    )
+    (if i.is_empty() { "0".into() } else { i.into() }, f.into())
 }
 
 /// Splits a format code at the `;` that are not quoted, escaped or bracketed.
@@ -309,9 +310,7 @@ impl Pattern {
                     p.percent += 1;
                     lit.push('%');
                 }
-                'E' | 'e'
-                    if number_seen && matches!(chars.get(i + 1), Some('+') | Some('-')) =>
-                {
+                'E' | 'e' if number_seen && matches!(chars.get(i + 1), Some('+') | Some('-')) => {
                     p.exponent = Some((0, chars[i + 1] == '+'));
                     i += 1;
                 }
@@ -432,10 +431,7 @@ impl Pattern {
             } else {
                 (i, f)
             };
-            (
-                if places > 0 { format!("{i}.{f}") } else { i },
-                exp,
-            )
+            (if places > 0 { format!("{i}.{f}") } else { i }, exp)
         };
         let sign = if exp < 0 {
             "-"

@@ -4,11 +4,13 @@
 //! Everything shown comes from the worker's answer ([`Outcome`]): the core computed the segments,
 //! groups, rule docs and table grids; this module only turns them into HTML.
 
+use crate::decode::{self, FileKind};
 use crate::docs;
 use crate::dom;
 use crate::embed::{self, Origins};
 use crate::i18n::Lang;
 use crate::protocol::{CheckRequest, Checked, WorkerClient};
+use crate::reader::{Event as ReaderEvent, Kind as ReaderKind, Reader};
 use crate::state::{
     initial_example, Action, Dir, Example, Nav, Origin, Outcome, State, Status, Tab, SEVERITIES,
 };
@@ -52,6 +54,11 @@ struct Ctx {
     large: Rc<Cell<bool>>,
     /// Texts a host page sent (embed mode), waiting for their reports.
     hosts: Rc<RefCell<Vec<HostRequest>>>,
+    /// Where the text box's text stands in the files it was read from (`undefined` once edited,
+    /// and for any text not read out of files): sent with the text to the checker.
+    origins: Rc<RefCell<JsValue>>,
+    /// The reader worker of the files being read (www/reader.js).
+    reader: Rc<RefCell<Option<Reader>>>,
 }
 
 /// A text a host page sent by postMessage (see [`embed`]).
@@ -72,6 +79,8 @@ impl Clone for Ctx {
             received_at: self.received_at.clone(),
             large: self.large.clone(),
             hosts: self.hosts.clone(),
+            origins: self.origins.clone(),
+            reader: self.reader.clone(),
         }
     }
 }
@@ -127,7 +136,8 @@ impl Ctx {
             client.next_id += 1;
             let id = client.next_id;
             client.latest = Some((id, text.clone()));
-            let request = CheckRequest { id, text };
+            let origins = self.origins.borrow().clone();
+            let request = CheckRequest { id, text, origins };
             self.dispatch.dispatch(Action::Requested(id));
             if client.busy {
                 client.queued = Some(request);
@@ -270,6 +280,12 @@ impl Ctx {
 
     /// Puts a text in the box and checks it at once.
     fn load_text(&self, text: String) {
+        self.load_read(text, JsValue::UNDEFINED);
+    }
+
+    /// Puts a text read out of files in the box and checks it at once with its origins.
+    fn load_read(&self, text: String, origins: JsValue) {
+        *self.origins.borrow_mut() = origins;
         if let Some(input) = self.input.cast::<HtmlTextAreaElement>() {
             input.set_value(&text);
             self.note_size(&input);
@@ -298,24 +314,148 @@ impl Ctx {
         });
     }
 
-    fn open_file(&self, file: web_sys::File) {
+    /// Files opened or dropped: text files are decoded here (the first, as before); PDFs, or
+    /// workbooks and Word documents, go to a reader worker together (one document).
+    fn open_files(&self, files: Vec<web_sys::File>) {
+        let Some(first) = files.first() else {
+            return;
+        };
         let ctx = self.clone();
-        let name = file.name();
+        let names = files
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(" + ");
         self.dispatch
-            .dispatch(Action::Status(Some(Status::Loading(name.clone()))));
+            .dispatch(Action::Status(Some(Status::Loading(first.name()))));
         wasm_bindgen_futures::spawn_local(async move {
-            match dom::read_file(&file).await {
-                Ok((text, encoding)) => {
-                    ctx.dispatch.dispatch(Action::Example(None));
-                    ctx.dispatch
-                        .dispatch(Action::Status(Some(Status::Opened(name, encoding))));
-                    ctx.load_text(text);
+            let mut read = Vec::with_capacity(files.len());
+            for file in &files {
+                match dom::read_bytes(file).await {
+                    Ok(bytes) => read.push((file.name(), bytes)),
+                    Err(err) => {
+                        return ctx
+                            .dispatch
+                            .dispatch(Action::Status(Some(Status::Failed(file.name(), err))))
+                    }
                 }
-                Err(err) => ctx
+            }
+            let kinds: Vec<FileKind> = read
+                .iter()
+                .map(|(name, bytes)| {
+                    let head = bytes.subarray(0, bytes.length().min(1024)).to_vec();
+                    decode::file_kind(name, &head)
+                })
+                .collect();
+            let kind = if kinds.iter().all(|k| *k == FileKind::Text) {
+                let (name, bytes) = &read[0];
+                return match decode::decode(bytes) {
+                    Ok((text, encoding)) => {
+                        ctx.dispatch.dispatch(Action::Example(None));
+                        ctx.dispatch
+                            .dispatch(Action::Status(Some(Status::Opened(name.clone(), encoding))));
+                        ctx.load_text(text);
+                    }
+                    Err(err) => ctx
+                        .dispatch
+                        .dispatch(Action::Status(Some(Status::Failed(name.clone(), err)))),
+                };
+            } else if kinds.iter().all(|k| *k == FileKind::Pdf) {
+                ReaderKind::Pdf
+            } else if kinds.iter().all(|k| *k == FileKind::Office) {
+                ReaderKind::Office
+            } else {
+                let (message, message_en) = crate::i18n::MIXED_FILES;
+                return ctx
                     .dispatch
-                    .dispatch(Action::Status(Some(Status::Failed(name, err)))),
+                    .dispatch(Action::Status(Some(Status::Unreadable {
+                        file: names,
+                        message: message.to_string(),
+                        message_en: message_en.to_string(),
+                    })));
+            };
+            ctx.read_files(kind, names, &read);
+        });
+    }
+
+    /// Starts a reader worker for the files; its answer replaces the text box's text.
+    fn read_files(&self, kind: ReaderKind, names: String, files: &[(String, js_sys::Uint8Array)]) {
+        self.stop_reading();
+        let pdf = kind == ReaderKind::Pdf;
+        self.dispatch.dispatch(Action::Status(Some(Status::Reading {
+            name: names.clone(),
+            done: 0,
+            total: 0,
+            pdf,
+        })));
+        let ctx = self.clone();
+        let total = Cell::new(0u32);
+        let reading = names.clone();
+        let started = Reader::start(kind, files, move |event| match event {
+            ReaderEvent::Progress {
+                done,
+                total: n,
+                name,
+            } => {
+                total.set(if pdf { total.get().max(n) } else { n });
+                ctx.dispatch.dispatch(Action::Status(Some(Status::Reading {
+                    name,
+                    done,
+                    total: n,
+                    pdf,
+                })));
+            }
+            ReaderEvent::Read { text, origins } => {
+                ctx.end_reader();
+                ctx.dispatch.dispatch(Action::Example(None));
+                ctx.dispatch.dispatch(Action::Status(Some(Status::Read {
+                    name: reading.clone(),
+                    total: total.get(),
+                    pdf,
+                })));
+                ctx.load_read(text, origins);
+            }
+            ReaderEvent::Failed {
+                message,
+                message_en,
+                file,
+            } => {
+                ctx.end_reader();
+                let file = if file.is_empty() {
+                    reading.clone()
+                } else {
+                    file
+                };
+                ctx.dispatch
+                    .dispatch(Action::Status(Some(Status::Unreadable {
+                        file,
+                        message,
+                        message_en,
+                    })));
             }
         });
+        match started {
+            Ok(reader) => *self.reader.borrow_mut() = Some(reader),
+            Err(err) => self.dispatch.dispatch(Action::Status(Some(Status::Failed(
+                names,
+                format!("{err:?}"),
+            )))),
+        }
+    }
+
+    /// Ends the reader worker from within its own answer (its handlers stay until the next
+    /// reading or a stop replaces them: they are running).
+    fn end_reader(&self) {
+        if let Some(reader) = self.reader.borrow().as_ref() {
+            reader.stop();
+        }
+    }
+
+    /// Stops a reading under way; the text box keeps what it had.
+    fn stop_reading(&self) {
+        if let Some(reader) = self.reader.borrow_mut().take() {
+            reader.stop();
+        }
     }
 }
 
@@ -383,7 +523,25 @@ fn status_text(lang: Lang, status: &Status) -> String {
         Status::Example(title) => lang.loaded_example(title),
         Status::Opened(name, encoding) => lang.opened(name, encoding),
         Status::Failed(name, err) => lang.load_failed(name, err),
+        Status::Reading {
+            name,
+            done,
+            total,
+            pdf,
+        } => lang.reading(name, *done, *total, *pdf),
+        Status::Read { name, total, pdf } => lang.read_done(name, *total, *pdf),
+        Status::Stopped(name) => lang.stopped(name),
+        Status::Unreadable {
+            file,
+            message,
+            message_en,
+        } => lang.unreadable(file, message, message_en),
     }
+}
+
+/// The files of a drop or of the file input.
+fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
 /// The element (or its nearest ancestor) carrying `attr`, from an event's target.
@@ -478,6 +636,8 @@ pub fn app() -> Html {
         received_at: received_at.clone(),
         large: large.clone(),
         hosts,
+        origins: use_mut_ref(|| JsValue::UNDEFINED),
+        reader: use_mut_ref(|| None),
     };
     let lang = state.lang;
     let t = lang.t();
@@ -565,15 +725,16 @@ pub fn app() -> Html {
             let drop_listener = {
                 let ctx = ctx.clone();
                 EventListener::new_with_options(&doc, "drop", opts, move |e| {
-                    let file = e
+                    let files = e
                         .dyn_ref::<DragEvent>()
                         .and_then(|d| d.data_transfer())
                         .and_then(|dt| dt.files())
-                        .and_then(|files| files.get(0));
-                    if let Some(file) = file {
+                        .map(|f| files_of(&f))
+                        .unwrap_or_default();
+                    if !files.is_empty() {
                         e.prevent_default();
                         dragging.set(false);
-                        ctx.open_file(file);
+                        ctx.open_files(files);
                     }
                 })
             };
@@ -690,6 +851,8 @@ pub fn app() -> Html {
         let ctx = ctx.clone();
         let debounce = debounce.clone();
         Callback::from(move |e: InputEvent| {
+            // An edit makes the text plain text: it no longer stands where the file had it.
+            *ctx.origins.borrow_mut() = JsValue::UNDEFINED;
             let pasted = matches!(
                 e.input_type().as_str(),
                 "insertFromPaste" | "insertFromDrop"
@@ -745,6 +908,7 @@ pub fn app() -> Html {
                 return;
             };
             if let Some(text) = value_after_paste(&input, &pasted) {
+                *ctx.origins.borrow_mut() = JsValue::UNDEFINED;
                 ctx.submit(text.into());
             }
         })
@@ -762,8 +926,9 @@ pub fn app() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                ctx.open_file(file);
+            let files = input.files().map(|f| files_of(&f)).unwrap_or_default();
+            if !files.is_empty() {
+                ctx.open_files(files);
             }
             input.set_value("");
         })
@@ -908,6 +1073,19 @@ pub fn app() -> Html {
     });
     let (check_attr, transfer_attr, render_attr) = timing_attrs.unwrap_or_default();
     let has_result = outcome.as_ref().is_some_and(|o| !o.is_empty());
+    let reading = state.status.as_ref().is_some_and(Status::reading);
+    let on_stop = {
+        let ctx = ctx.clone();
+        let name = match &state.status {
+            Some(Status::Reading { name, .. }) => name.clone(),
+            _ => String::new(),
+        };
+        Callback::from(move |_: MouseEvent| {
+            ctx.stop_reading();
+            let stopped = Status::Stopped(name.clone());
+            ctx.dispatch.dispatch(Action::Status(Some(stopped)));
+        })
+    };
 
     html! {
         <div class={classes!("app", (*dragging).then_some("dragging"), embedded.then_some("embed"))}>
@@ -918,7 +1096,8 @@ pub fn app() -> Html {
                 </div>
                 <div class="actions" role="toolbar" aria-label={lang.pick("操作", "Actions").to_string()}>
                     <button type="button" onclick={on_open_click} data-testid="open-file">{ t.open_file }</button>
-                    <input ref={file_input} type="file" accept=".txt,text/plain" class="visually-hidden"
+                    <input ref={file_input} type="file" multiple=true
+                        accept=".txt,.pdf,.xlsx,.xls,.docx,.zip,text/plain,application/pdf" class="visually-hidden"
                         tabindex="-1" aria-hidden="true" onchange={on_file} data-testid="file-input" />
                     <button type="button" onclick={on_export_json} disabled={!has_result} data-testid="export-json">{ t.export_json }</button>
                     <button type="button" onclick={on_export_csv} disabled={!has_result} data-testid="export-csv">{ t.export_csv }</button>
@@ -959,6 +1138,9 @@ pub fn app() -> Html {
                     data-checking={state.checking().to_string()} data-check-ms={check_attr}
                     data-transfer-ms={transfer_attr} data-render-ms={render_attr}>
                     { status_line }
+                    if reading {
+                        { " " }<button type="button" class="stop" onclick={on_stop} data-testid="stop-reading">{ t.stop_reading }</button>
+                    }
                 </p>
             </section>
 
@@ -1480,6 +1662,13 @@ fn finding_entry(props: &EntryProps) -> Html {
     let selected = props.selected;
     let on_toggle = props.on_toggle.clone();
     let line = o.line_of(i);
+    // Where its figure stands in the file the text was read from (第 12 页, 表3!D12).
+    let origin = d
+        .labels
+        .iter()
+        .find(|l| l.primary)
+        .and_then(|l| l.origin.as_ref())
+        .map(|o| lang.origin(o));
     // The body is drawn only when open (thousands of findings stay cheap); printing opens all.
     let body = open.then(|| {
         let mut related_n = 0;
@@ -1505,7 +1694,9 @@ fn finding_entry(props: &EntryProps) -> Html {
                                 <span class="n" aria-hidden="true">{ marker }</span>
                                 <span class="fig">{ figure }</span>
                                 <span class="lmsg">{ lang.pick(&l.message, &l.message_en).to_string() }</span>
-                                <span class="where">{ lang.line(l.line) }</span>
+                                <span class="where">{ lang.line(l.line) }
+                                    if let Some(o) = &l.origin { { " · " }{ lang.origin(o) } }
+                                </span>
                             </span>
                         </button>
                     </li>
@@ -1559,7 +1750,11 @@ fn finding_entry(props: &EntryProps) -> Html {
                     <span class={classes!("sev", severity_class(d.severity))}>{ lang.severity(d.severity) }</span>
                     <span class="code">{ d.code.clone() }</span>
                     <span class="msg" id={format!("finding-{i}-msg")}>{ message(lang, d).to_string() }</span>
-                    <span class="where">{ line.map_or_else(|| t.no_position.to_string(), |l| lang.line(l)) }</span>
+                    <span class="where">{ line.map_or_else(|| t.no_position.to_string(), |l| lang.line(l)) }
+                        if let Some(origin) = &origin {
+                            <span class="origin" data-testid="origin">{ " · " }{ origin.clone() }</span>
+                        }
+                    </span>
                 </span>
             </button>
             <div class="finding-body" id={format!("finding-{i}-body")} hidden={!open}>
