@@ -28,6 +28,9 @@ test(`the page's gzipped transfer is under ${BUDGET / 1000} kB`, async () => {
   // What a start costs: the page, its start-up script, the module and its glue, the style sheet,
   // the worker (which loads the module again).
   assert.deepEqual(names.map((f) => path.extname(f)).sort(), [".css", ".html", ".js", ".js", ".js", ".wasm"], names.join(", "));
+  // The file readers (reader.js, reader-pdf-*, reader-office-*) are fetched only when a PDF or an
+  // office file is dropped or opened (pdf.test.mjs).
+  assert.deepEqual(names.filter((f) => /reader/.test(f)), [], "no file reader on a first visit");
   for (const [file, s] of files) assert.equal(s.encoding, "gzip", `${file} was sent gzipped`);
   const list = [...files].map(([f, s]) => `${f} ${s.body}`).join(", ");
   assert.ok(total < BUDGET, `${total} bytes over the wire (budget ${BUDGET}): ${list}`);
