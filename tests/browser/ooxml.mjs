@@ -109,18 +109,35 @@ export function docx(paragraphs) {
   });
 }
 
+/** A laid-out line's cells: tab-separated fields, else its words, a classification code's groups kept together. */
+function cells(line) {
+  if (line.includes("\t")) return line.split("\t");
+  const words = line.trim().split(/ +/);
+  const out = [];
+  while (words.length) {
+    let w = words.shift();
+    if (out.length === 0 && /^\d{3}$/.test(w)) while (words.length && /^\d{2}$/.test(words[0])) w += ` ${words.shift()}`;
+    out.push(w);
+  }
+  return out;
+}
+
+const FIGURE = /^-?[\d,]+(\.\d+)?$/;
+
 /**
- * A disclosure's laid-out text (pages separated by form feeds, table rows tab-separated) as the
- * staff's two drafts: pages holding tab-separated rows become the workbook's sheets (`表1`, …),
- * one row per line; the other pages the Word document's paragraphs.
+ * A disclosure's laid-out text (pages separated by form feeds) as the staff's two drafts: pages
+ * holding table rows (lines with two figures or more) become the workbook's sheets (`表1`, …),
+ * one row per line, one cell per field (tab-separated) or word; the other pages the Word
+ * document's paragraphs, one per line.
  */
 export function drafts(text) {
   const sheets = [];
   const paragraphs = [];
   for (const page of text.split("\f")) {
     const lines = page.split("\n").filter((l) => l.trim() !== "");
-    if (lines.some((l) => l.includes("\t"))) {
-      sheets.push({ name: `表${sheets.length + 1}`, rows: lines.map((l) => l.split("\t")) });
+    const rows = lines.map(cells);
+    if (rows.some((r) => r.filter((c) => FIGURE.test(c) && /\d/.test(c)).length >= 2)) {
+      sheets.push({ name: `表${sheets.length + 1}`, rows });
     } else {
       paragraphs.push(...lines);
     }
