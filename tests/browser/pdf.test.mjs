@@ -122,10 +122,11 @@ test("the two PDFs of a Beijing disclosure dropped together are one document", {
     await dropFiles(page, [part2, part1]); // in the wrong order: read by name
     await waitStatus(page, /已读取/);
     await waitChecked(page);
-    assert.match(await status(page), /part1\.pdf \+ .*part2\.pdf/);
+    assert.match(await status(page), /part1\.pdf \+ .*part2\.pdf（共 \d+ 页）/);
     const text = await page.inputValue('[data-testid="input"]');
-    // The narrative (part 1) first, the tables (part 2) after a page break.
+    // The narrative (part 1) first, the tables (part 2) after a page break; every page counted.
     assert.ok(text.indexOf("\f") > 0);
+    assert.match(await status(page), new RegExp(`（共 ${text.split("\f").length} 页）`));
     await page.waitForSelector("li.finding");
     // Findings on the tables of part 2 name their file and page.
     const origins = await page.$$eval('li.finding [data-testid="origin"]', (els) => els.map((e) => e.textContent));
@@ -203,6 +204,36 @@ test("reading a long PDF (262 pages) shows its progress and stops on request", {
     assert.match(await status(page), /已停止读取 104_/, "no progress after the stop");
     assert.equal(await page.locator('[data-testid="stop-reading"]').count(), 0);
     assert.equal(await page.inputValue('[data-testid="input"]'), "本单位2025年预算收入100万元。");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the JavaScript module checks a PDF's bytes: labels carry their page; a non-PDF is refused with the reader's reason", { timeout: 60_000 }, async (t) => {
+  const pdf = corpus("102_");
+  if (!pdf) return t.skip("wide/102 not present");
+  const { page, context, errors } = await openPage(app, "?example=none");
+  try {
+    const result = await page.evaluate(async (b64) => {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      const mod = await import("./budget-lint.mjs");
+      const report = await mod.check(bytes);
+      let refused = null;
+      try {
+        await mod.checkFiles([{ name: "x.pdf", bytes: new TextEncoder().encode("plain text") }]);
+      } catch (e) {
+        refused = [e.message, e.messageZh];
+      }
+      return { report, refused };
+    }, pdf.bytes.toString("base64"));
+    assert.ok(result.report.diagnostics.length > 0);
+    const pages = result.report.diagnostics.flatMap((d) => d.labels).map((l) => l.origin && l.origin.page);
+    assert.ok(pages.some((p) => Number.isInteger(p) && p > 0), "labels placed on pages");
+    assert.match(result.refused[0], /not a PDF/);
+    assert.match(result.refused[1], /这不是 PDF 文件/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

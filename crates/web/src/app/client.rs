@@ -372,7 +372,9 @@ impl Ctx {
             pdf,
         })));
         let ctx = self.clone();
-        let total = Cell::new(0u32);
+        // Pages (or files) read: of the files done, and of the file being read.
+        let done_before = Cell::new(0u32);
+        let current = RefCell::new((String::new(), 0u32));
         let reading = names.clone();
         let started = Reader::start(kind, files, move |event| match event {
             ReaderEvent::Progress {
@@ -380,7 +382,12 @@ impl Ctx {
                 total: n,
                 name,
             } => {
-                total.set(if pdf { total.get().max(n) } else { n });
+                let mut cur = current.borrow_mut();
+                if pdf && cur.0 != name {
+                    done_before.set(done_before.get() + cur.1);
+                    cur.0 = name.clone();
+                }
+                cur.1 = n;
                 ctx.dispatch.dispatch(Action::Status(Some(Status::Reading {
                     name,
                     done,
@@ -393,7 +400,11 @@ impl Ctx {
                 ctx.dispatch.dispatch(Action::Example(None));
                 ctx.dispatch.dispatch(Action::Status(Some(Status::Read {
                     name: reading.clone(),
-                    total: total.get(),
+                    total: if pdf {
+                        done_before.get() + current.borrow().1
+                    } else {
+                        current.borrow().1
+                    },
                     pdf,
                 })));
                 ctx.load_read(text, origins);
