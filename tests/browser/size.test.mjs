@@ -11,13 +11,15 @@
 // added 1 178. Issue 11 measured opt-level s, 2 and 3 (and wasm-opt -O3): 4–13 ms faster checks of a
 // reference document for 60–160 kB more, and no shorter paste → marks, so not worth sending (README
 // "Size" has the table). A change that adds more than the margin must take as much away, or show
-// with figures what it buys.
+// with figures what it buys. Dropped files (PDF, Excel/Word readers loaded only then) added
+// 6 371 bytes to the first visit (375 602 at their base 90973f7 → 381 973): budget 382 500
+// (README "Size").
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { appForThisFile, measureTransfer } from "./harness.mjs";
 
-const BUDGET = 376_000;
+const BUDGET = 382_500;
 
 const app = appForThisFile();
 

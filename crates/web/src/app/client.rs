@@ -299,11 +299,10 @@ impl Ctx {
             return;
         };
         let ctx = self.clone();
-        let names = files
-            .iter()
-            .map(|f| f.name())
-            .collect::<Vec<_>>()
-            .join(" + ");
+        // Named in order (the PDF reader reads them by name: `_part1` before `_part2`).
+        let mut names: Vec<String> = files.iter().map(|f| f.name()).collect();
+        names.sort();
+        let names = names.join(" + ");
         self.dispatch
             .dispatch(Action::Status(Some(Status::Loading(first.name()))));
         wasm_bindgen_futures::spawn_local(async move {
