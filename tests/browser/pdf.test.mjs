@@ -119,9 +119,12 @@ test("the two PDFs of a Beijing disclosure dropped together are one document", {
   const { page, context, errors } = await openPage(app, "?example=none");
   try {
     await waitChecked(page);
+    const t0 = Date.now();
     await dropFiles(page, [part2, part1]); // in the wrong order: read by name
     await waitStatus(page, /已读取/);
     await waitChecked(page);
+    await page.waitForSelector('#source mark[data-role="primary"]');
+    t.diagnostic(`${part1.name} + part2 dropped → marks drawn: ${Date.now() - t0} ms`);
     assert.match(await status(page), /part1\.pdf \+ .*part2\.pdf（共 \d+ 页）/);
     const text = await page.inputValue('[data-testid="input"]');
     // The narrative (part 1) first, the tables (part 2) after a page break; every page counted.
