@@ -6,7 +6,8 @@
 //      <script src="./boot.js" data-glue="./NAME.js" data-wasm="./NAME_bg.wasm"> (www/boot.js
 //      checks the browser, then starts the module): a Content-Security-Policy need not allow
 //      inline scripts.
-//   2. worker.js (www/worker.js): the built file names written in for __GLUE__ and __WASM__.
+//   2. worker.js (www/worker.js): the built file names written in for __GLUE__ and __WASM__;
+//      reader.js (www/reader.js): the file readers' glue and modules, given a content hash;
 //   3. the example documents (scripts/copy-examples.mjs);
 //   4. release builds: index.html without its comments, the JavaScript minified with terser and the
 //      CSS with clean-css, both for old
@@ -60,12 +61,33 @@ const worker = fs.readFileSync(workerPath, "utf8");
 if (!worker.includes("__GLUE__") || !worker.includes("__WASM__")) fail("worker.js has no placeholders");
 fs.writeFileSync(workerPath, worker.replaceAll("__GLUE__", glue[1]).replaceAll("__WASM__", wasm[1]));
 
+// 3. The file readers (index.html: Trunk names worker modules after their binaries, unhashed):
+// a content hash added to each reader's glue and module (so a new build is never mixed with a
+// cached old one), and the names written into reader.js.
+const readerPath = path.join(dest, "reader.js");
+let reader = fs.readFileSync(readerPath, "utf8");
+const readerGlues = [];
+for (const [bin, key] of [["reader-pdf", "PDF"], ["reader-office", "OFFICE"]]) {
+  const js = path.join(dest, `${bin}.js`);
+  const wasmFile = path.join(dest, `${bin}_bg.wasm`);
+  if (!fs.existsSync(js) || !fs.existsSync(wasmFile)) fail(`${bin}.js or ${bin}_bg.wasm is not in the output`);
+  const hash = crypto.createHash("sha256").update(fs.readFileSync(js)).update(fs.readFileSync(wasmFile)).digest("hex").slice(0, 16);
+  const name = `${bin}-${hash}`;
+  fs.renameSync(js, path.join(dest, `${name}.js`));
+  fs.renameSync(wasmFile, path.join(dest, `${name}_bg.wasm`));
+  if (!reader.includes(`__${key}_GLUE__`) || !reader.includes(`__${key}_WASM__`)) fail(`reader.js has no placeholders for ${bin}`);
+  reader = reader.replaceAll(`__${key}_GLUE__`, `${name}.js`).replaceAll(`__${key}_WASM__`, `${name}_bg.wasm`);
+  readerGlues.push(`${name}.js`);
+}
+fs.writeFileSync(readerPath, reader);
+
 await import("./copy-examples.mjs");
 
 if (process.env.TRUNK_PROFILE === "release") {
   const { minify } = await import("terser");
   const { default: CleanCSS } = await import("clean-css");
-  for (const [name, ecma] of [[glue[1], 2017], ["boot.js", 5], ["worker.js", 5]]) {
+  const scripts = [[glue[1], 2017], ["boot.js", 5], ["worker.js", 5], ["reader.js", 5], ...readerGlues.map((g) => [g, 2017])];
+  for (const [name, ecma] of scripts) {
     const file = path.join(dest, name);
     const out = await minify(fs.readFileSync(file, "utf8"), {
       ecma,

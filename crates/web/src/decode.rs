@@ -4,6 +4,40 @@
 //! A byte-order mark decides UTF-8 / UTF-16; otherwise strict UTF-8 is tried first and GB18030
 //! (a superset of GBK and GB2312, what Chinese Windows saves as "ANSI") is the fallback.
 
+/// What a dropped or opened file is, by its first bytes (else by its name): a PDF and office
+/// files go to the reader worker (www/reader.js), anything else is decoded as text here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Pdf,
+    /// .xlsx, .docx, a zip of them (PK), .xls, .doc, .wps (OLE): the office reader tells which.
+    Office,
+    Text,
+}
+
+/// Sniffs a file. Bytes decide; a name ending in `.pdf` (or an office extension) whose bytes say
+/// nothing goes to that reader, which then says why it cannot read it (not a PDF, not an office
+/// file) in its own words.
+pub fn file_kind(name: &str, head: &[u8]) -> FileKind {
+    const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if head[..head.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        return FileKind::Pdf;
+    }
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") || head.starts_with(&OLE)
+    {
+        return FileKind::Office;
+    }
+    let lower = name.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "pdf" => FileKind::Pdf,
+        "xlsx" | "xls" | "docx" | "doc" | "wps" | "et" | "zip" => FileKind::Office,
+        _ => FileKind::Text,
+    }
+}
+
 /// What the first bytes say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sniffed {
@@ -67,6 +101,20 @@ pub fn decode(bytes: &js_sys::Uint8Array) -> Result<(String, &'static str), Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_by_their_bytes_then_names() {
+        assert_eq!(file_kind("a.txt", b"%PDF-1.7\n"), FileKind::Pdf);
+        assert_eq!(file_kind("a.bin", b"PK\x03\x04rest"), FileKind::Office);
+        assert_eq!(
+            file_kind("a.xls", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
+            FileKind::Office
+        );
+        assert_eq!(file_kind("renamed.PDF", "预算".as_bytes()), FileKind::Pdf);
+        assert_eq!(file_kind("draft.docx", b"not a zip"), FileKind::Office);
+        assert_eq!(file_kind("budget.txt", "预算".as_bytes()), FileKind::Text);
+        assert_eq!(file_kind("noext", b""), FileKind::Text);
+    }
 
     #[test]
     fn byte_order_marks_decide() {

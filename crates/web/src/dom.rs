@@ -124,13 +124,12 @@ pub async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, 
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
-/// Reads a file the person opened or dropped: its text and the encoding it was in.
-pub async fn read_file(file: &web_sys::File) -> Result<(String, &'static str), String> {
+/// The bytes of a file the person opened or dropped.
+pub async fn read_bytes(file: &web_sys::File) -> Result<js_sys::Uint8Array, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(js_error)?;
-    let bytes = js_sys::Uint8Array::new(&buffer);
-    crate::decode::decode(&bytes)
+    Ok(js_sys::Uint8Array::new(&buffer))
 }
 
 /// Sets one inline style property through the CSS object model (allowed by a

@@ -107,6 +107,61 @@ impl Lang {
         }
     }
 
+    /// A file being read: `第 n / N 页` of a PDF, files of a draft.
+    pub fn reading(self, name: &str, done: u32, total: u32, pdf: bool) -> String {
+        match (self, total, pdf) {
+            (Lang::Zh, 0, _) => format!("正在读取 {name} …"),
+            (Lang::En, 0, _) => format!("Reading {name} …"),
+            (Lang::Zh, _, true) => format!("正在读取 {name} … 第 {done} / {total} 页"),
+            (Lang::En, _, true) => format!("Reading {name} … page {done} / {total}"),
+            (Lang::Zh, _, false) => format!("正在读取 {name} … 第 {done} / {total} 个文件"),
+            (Lang::En, _, false) => format!("Reading {name} … file {done} / {total}"),
+        }
+    }
+
+    pub fn read_done(self, name: &str, total: u32, pdf: bool) -> String {
+        match (self, pdf) {
+            (Lang::Zh, true) => format!("已读取 {name}（共 {total} 页）"),
+            (Lang::En, true) => format!("Read {name} ({total} pages)"),
+            (Lang::Zh, false) => format!("已读取 {name}"),
+            (Lang::En, false) => format!("Read {name}"),
+        }
+    }
+
+    pub fn stopped(self, name: &str) -> String {
+        match self {
+            Lang::Zh => format!("已停止读取 {name}，编辑框保留原有文本。"),
+            Lang::En => format!("Stopped reading {name}; the text box keeps its text."),
+        }
+    }
+
+    pub fn unreadable(self, file: &str, message: &str, message_en: &str) -> String {
+        match self {
+            Lang::Zh => format!("无法读取 {file}：{message}"),
+            Lang::En => format!("Could not read {file}: {message_en}"),
+        }
+    }
+
+    /// Where a figure stands in the file it was read from: `第 12 页`, `表3!D12`, with the file's
+    /// name when several were read together.
+    pub fn origin(self, origin: &budget_lint::origin::Origin) -> String {
+        use budget_lint::origin::Origin;
+        match (origin, self) {
+            (Origin::Page { file, page, .. }, Lang::Zh) => match file {
+                Some(f) => format!("{f} 第 {page} 页"),
+                None => format!("第 {page} 页"),
+            },
+            (Origin::Page { file, page, .. }, Lang::En) => match file {
+                Some(f) => format!("{f}, page {page}"),
+                None => format!("page {page}"),
+            },
+            (Origin::Cell { file, sheet, cell }, _) => match file {
+                Some(f) => format!("[{f}]{sheet}!{cell}"),
+                None => format!("{sheet}!{cell}"),
+            },
+        }
+    }
+
     pub fn opened(self, name: &str, encoding: &str) -> String {
         match self {
             Lang::Zh => format!("已打开 {name}（{encoding} 编码）"),
@@ -273,6 +328,7 @@ pub struct Texts {
     pub no_position: &'static str,
     pub folded: &'static str,
     pub show_input: &'static str,
+    pub stop_reading: &'static str,
 }
 
 pub static ZH: Texts = Texts {
@@ -286,7 +342,7 @@ pub static ZH: Texts = Texts {
     print: "打印",
     examples: "示例文档",
     input_label: "公开文本",
-    placeholder: "在此粘贴或输入预算、决算公开文本，或把 .txt 文件拖到页面上…",
+    placeholder: "在此粘贴或输入预算、决算公开文本，或把 .txt、PDF、Excel（.xlsx/.xls）、Word（.docx）文件拖到页面上…",
     checking: "正在检查…",
     ready: "检查完成",
     keys_hint: "F8 / Shift+F8：下一条 / 上一条发现 · Enter：展开",
@@ -333,6 +389,7 @@ pub static ZH: Texts = Texts {
     no_position: "（无具体位置）",
     folded: "文本较大，为使页面保持流畅，编辑框已收起；下方显示全文与标注。",
     show_input: "展开编辑框",
+    stop_reading: "停止读取",
 };
 
 pub static EN: Texts = Texts {
@@ -346,7 +403,7 @@ pub static EN: Texts = Texts {
     print: "Print",
     examples: "Examples",
     input_label: "Disclosure text",
-    placeholder: "Paste or type a disclosure here, or drop a .txt file onto the page…",
+    placeholder: "Paste or type a disclosure here, or drop a .txt, PDF, Excel (.xlsx/.xls) or Word (.docx) file onto the page…",
     checking: "Checking…",
     ready: "Checked",
     keys_hint: "F8 / Shift+F8: next / previous finding · Enter: open",
@@ -393,7 +450,14 @@ pub static EN: Texts = Texts {
     no_position: "(no position)",
     folded: "A large text: the text box is folded away to keep the page responsive; the text is shown, marked, below.",
     show_input: "Show the text box",
+    stop_reading: "Stop reading",
 };
+
+/// PDFs and office files dropped together (Chinese, English).
+pub const MIXED_FILES: (&str, &str) = (
+    "PDF 与 Excel/Word 文件不能一起读取，请分别打开。",
+    "PDFs and Excel/Word files cannot be read together: open them separately.",
+);
 
 #[cfg(test)]
 mod tests {

@@ -15,4 +15,5 @@ pub mod dom;
 pub mod embed;
 pub mod i18n;
 pub mod protocol;
+pub mod reader;
 pub mod state;

@@ -4,7 +4,10 @@
 //! scripts/finish-dist.mjs): it loads this same WebAssembly module and calls [`answer`] for each
 //! message. One plain protocol serves the app and the JavaScript module API (www/budget-lint.mjs):
 //!
-//! - request `{ id, text }`, `text` a string;
+//! - request `{ id, text, origins? }`, `text` a string; `origins`, for a text read out of files
+//!   (www/reader.js, crates/files-web), where its stretches stand in them, as
+//!   `budget_lint::origin::Origins` serialises: each label and cell of the report then carries
+//!   its `origin` (`check_with_origins`);
 //! - answer `{ id, report, checkMs, sentAt }`, or `{ id, error }` when the request was not understood.
 //!
 //! `report` is the report exactly as the CLI's `--format json` prints it, as a JSON-compatible
@@ -28,6 +31,10 @@ pub struct CheckRequest {
     pub id: u32,
     #[serde(with = "serde_wasm_bindgen::preserve")]
     pub text: JsValue,
+    /// Where the text's stretches stand in the files it was read from; `undefined` for a text
+    /// pasted, typed or opened as text.
+    #[serde(with = "serde_wasm_bindgen::preserve", default)]
+    pub origins: JsValue,
 }
 
 /// The worker's answer.
@@ -67,16 +74,22 @@ pub fn answer(request: JsValue) -> JsValue {
                 .text
                 .as_string()
                 .ok_or_else(|| "`text` is not a string".to_string())?;
-            checked(request.id, &text)
+            let origins = if request.origins.is_object() {
+                serde_wasm_bindgen::from_value(request.origins)
+                    .map_err(|e| format!("`origins` not understood: {e}"))?
+            } else {
+                budget_lint::origin::Origins::new()
+            };
+            checked(request.id, &text, &origins)
                 .serialize(&serde_wasm_bindgen::Serializer::new())
                 .map_err(|e| e.to_string())
         });
     encoded.unwrap_or_else(|error| to_json_value(&Failed { id, error }).unwrap_or(JsValue::NULL))
 }
 
-fn checked(id: u32, text: &str) -> Checked {
+fn checked(id: u32, text: &str, origins: &budget_lint::origin::Origins) -> Checked {
     let t0 = precise_now();
-    let report = budget_lint::check(text);
+    let report = budget_lint::check_with_origins(text, origins);
     let check_ms = precise_now() - t0;
     Checked {
         id,

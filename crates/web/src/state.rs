@@ -37,6 +37,35 @@ pub enum Status {
     /// A file opened or dropped: its name and encoding.
     Opened(String, &'static str),
     Failed(String, String),
+    /// Files being read by the reader worker (www/reader.js): the file, pages (or files) done
+    /// and in all; `pdf` counts pages, otherwise files.
+    Reading {
+        name: String,
+        done: u32,
+        total: u32,
+        pdf: bool,
+    },
+    /// Files read: their names, and the pages (or files) read.
+    Read {
+        name: String,
+        total: u32,
+        pdf: bool,
+    },
+    /// The reading was stopped; the text box kept what it had.
+    Stopped(String),
+    /// A file the reader could not read: the file and the reader's messages.
+    Unreadable {
+        file: String,
+        message: String,
+        message_en: String,
+    },
+}
+
+impl Status {
+    /// Whether files are being read (the stop button shows).
+    pub fn reading(&self) -> bool {
+        matches!(self, Status::Reading { .. })
+    }
 }
 
 /// A checked text and what the worker returned for it.

@@ -1,0 +1,244 @@
+// Files read by the lazily loaded readers (crates/files-web, www/reader.js): a corpus PDF dropped
+// and its findings marked on the laid-out text, a selected finding's page; the two PDFs of a
+// Beijing disclosure dropped together as one document; staff drafts (an .xlsx and a .docx built
+// at test time from a PDF's laid-out text) dropped together; a non-PDF named .pdf and a PDF
+// without a text layer get the reader's messages and the text box keeps its text; a long PDF
+// stopped. Only the reader a drop needs is fetched.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { appForThisFile, openPage, readMarks, screenshot, sharedDir, waitChecked } from "./harness.mjs";
+import { drafts } from "./ooxml.mjs";
+
+const app = appForThisFile();
+const wide = path.join(sharedDir, "corpus", "wide");
+const corpus = (prefix, suffix = ".pdf") => {
+  const name = fs.existsSync(wide) && fs.readdirSync(wide).find((f) => f.startsWith(prefix) && f.endsWith(suffix));
+  return name ? { name, bytes: fs.readFileSync(path.join(wide, name)) } : null;
+};
+
+/** Drops these files ([{name, bytes}]) on the page together, as a drag from the desktop does. */
+async function dropFiles(page, files) {
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const { name, b64 } of files) {
+      const bin = atob(b64);
+      const buf = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+      dt.items.add(new File([buf], name));
+    }
+    return dt;
+  }, files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString("base64") })));
+  await page.dispatchEvent(".doc-panel", "dragenter", { dataTransfer });
+  await page.dispatchEvent(".doc-panel", "dragover", { dataTransfer });
+  await page.dispatchEvent(".doc-panel", "drop", { dataTransfer });
+}
+
+const status = (page) => page.textContent('[data-testid="status"]');
+const waitStatus = (page, re, timeout = 60_000) =>
+  page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid="status"]').textContent), re.source, {
+    timeout,
+    polling: 50,
+  });
+const readerFetches = (requests) => requests.filter((u) => /reader-(pdf|office)-/.test(u)).map((u) => path.basename(new URL(u).pathname));
+
+/** A one-page PDF whose page draws a filled rectangle and no text (what a scan looks like to a reader). */
+function pdfWithoutText() {
+  const content = "0 0 0 rg 100 100 400 600 re f";
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+let laidOut = null; // 102's text as the PDF reader laid it out (for the drafts test)
+
+test("a corpus PDF dropped: its laid-out text checked, marks drawn, a selected finding shows its page", { timeout: 120_000 }, async (t) => {
+  const pdf = corpus("102_");
+  if (!pdf) return t.skip("wide/102 not present");
+  const { page, context, foreign, errors, requests } = await openPage(app, "?example=none");
+  try {
+    await waitChecked(page);
+    const t0 = Date.now();
+    await dropFiles(page, [pdf]);
+    await waitStatus(page, /已读取/);
+    await waitChecked(page);
+    await page.waitForSelector('#source mark[data-role="primary"]');
+    const ms = Date.now() - t0;
+    t.diagnostic(`${pdf.name} (${pdf.bytes.length} bytes) dropped → marks drawn: ${ms} ms`);
+    const text = await page.inputValue('[data-testid="input"]');
+    laidOut = text;
+    assert.ok(text.split("\f").length > 5, "pages separated by form feeds");
+    assert.match(await status(page), /已读取 102_.*（共 \d+ 页）/);
+    const findings = await page.locator("li.finding").count();
+    assert.ok(findings > 0, "findings");
+    const primaries = (await readMarks(page)).filter((m) => m.role === "primary");
+    assert.ok(primaries.length > 0, "marks on the laid-out text");
+    for (const m of primaries) assert.equal(m.text, text.slice(m.start, m.end), "each mark on its figure in the text box's text");
+    // Select the first finding with a mark: its entry says on which page the figure stands.
+    const finding = primaries[0].finding;
+    await page.click(`#source mark[data-finding="${finding}"][data-role="primary"]`);
+    const origin = page.locator(`li.finding[data-finding="${finding}"] [data-testid="origin"]`);
+    assert.match(await origin.textContent(), /^ · 第 \d+ 页$/);
+    await screenshot(page, "pdf-dropped-selected");
+    // Only the PDF reader was fetched.
+    assert.deepEqual(readerFetches(requests).map((f) => f.replace(/-[0-9a-f]{16}/, "")).sort(), ["reader-pdf.js", "reader-pdf_bg.wasm"]);
+
+    // Editing the text makes it plain text: findings no longer carry a place in the file.
+    await page.focus('[data-testid="input"]');
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" ");
+    await page.waitForFunction(() => document.querySelector('[data-testid="status"]').dataset.checking === "true", null, { polling: 20 }).catch(() => {});
+    await waitChecked(page);
+    assert.equal(await page.locator('[data-testid="origin"]').count(), 0, "no origin after an edit");
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the two PDFs of a Beijing disclosure dropped together are one document", { timeout: 120_000 }, async (t) => {
+  const part1 = corpus("100_", "_part1.pdf");
+  const part2 = corpus("100_", "_part2.pdf");
+  if (!part1 || !part2) return t.skip("wide/100 parts not present");
+  const { page, context, errors } = await openPage(app, "?example=none");
+  try {
+    await waitChecked(page);
+    const t0 = Date.now();
+    await dropFiles(page, [part2, part1]); // in the wrong order: read by name
+    await waitStatus(page, /已读取/);
+    await waitChecked(page);
+    await page.waitForSelector('#source mark[data-role="primary"]');
+    t.diagnostic(`${part1.name} + part2 dropped → marks drawn: ${Date.now() - t0} ms`);
+    assert.match(await status(page), /part1\.pdf \+ .*part2\.pdf（共 \d+ 页）/);
+    const text = await page.inputValue('[data-testid="input"]');
+    // The narrative (part 1) first, the tables (part 2) after a page break; every page counted.
+    assert.ok(text.indexOf("\f") > 0);
+    assert.match(await status(page), new RegExp(`（共 ${text.split("\f").length} 页）`));
+    await page.waitForSelector("li.finding");
+    // Findings on the tables of part 2 name their file and page.
+    const origins = await page.$$eval('li.finding [data-testid="origin"]', (els) => els.map((e) => e.textContent));
+    assert.ok(origins.length > 0, "findings placed in the files");
+    for (const o of origins) assert.match(o, /part[12]\.pdf 第 \d+ 页$/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("staff drafts (an .xlsx and a .docx) dropped together: one document, findings on their cells", { timeout: 120_000 }, async (t) => {
+  if (!laidOut) return t.skip("needs the laid-out text of the first test");
+  const { xlsx, docx, sheets, paragraphs } = drafts(laidOut);
+  assert.ok(sheets > 0 && paragraphs > 0);
+  const { page, context, errors, requests } = await openPage(app, "?example=none");
+  try {
+    await waitChecked(page);
+    await dropFiles(page, [
+      { name: "预算表.xlsx", bytes: xlsx },
+      { name: "预算说明.docx", bytes: docx },
+    ]);
+    await waitStatus(page, /已读取/);
+    await waitChecked(page);
+    assert.match(await page.inputValue('[data-testid="input"]'), /\t/, "sheet rows as tab-separated cells");
+    await page.waitForSelector('#source mark[data-role="primary"]');
+    const primaries = (await readMarks(page)).filter((m) => m.role === "primary");
+    assert.ok(primaries.length > 0, "marks on the drafts' text");
+    const origins = await page.$$eval('li.finding [data-testid="origin"]', (els) => els.map((e) => e.textContent));
+    assert.ok(origins.some((o) => /\[预算表\.xlsx\]表\d+![A-Z]+\d+$/.test(o)), origins.join(" | "));
+    await screenshot(page, "drafts-dropped");
+    assert.deepEqual(readerFetches(requests).map((f) => f.replace(/-[0-9a-f]{16}/, "")).sort(), ["reader-office.js", "reader-office_bg.wasm"]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a non-PDF named .pdf and a PDF without text get the reader's messages; the text stays", { timeout: 60_000 }, async () => {
+  const { page, context, errors } = await openPage(app, "?example=none");
+  try {
+    await page.fill('[data-testid="input"]', "本单位2025年预算收入100万元。");
+    await waitChecked(page);
+    await dropFiles(page, [{ name: "说明.pdf", bytes: Buffer.from("这其实是文本文件。\n", "utf8") }]);
+    await waitStatus(page, /无法读取 说明\.pdf/);
+    assert.match(await status(page), /这不是 PDF 文件/);
+    assert.equal(await page.inputValue('[data-testid="input"]'), "本单位2025年预算收入100万元。");
+    await dropFiles(page, [{ name: "扫描件.pdf", bytes: pdfWithoutText() }]);
+    await waitStatus(page, /无法读取 扫描件\.pdf/);
+    assert.match(await status(page), /没有文字层/);
+    assert.equal(await page.inputValue('[data-testid="input"]'), "本单位2025年预算收入100万元。");
+    await screenshot(page, "pdf-no-text");
+    // In English, the reader's English message.
+    await page.click('[data-testid="lang"]');
+    assert.match(await status(page), /has no text layer/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("reading a long PDF (262 pages) shows its progress and stops on request", { timeout: 120_000 }, async (t) => {
+  const pdf = corpus("104_");
+  if (!pdf) return t.skip("wide/104 not present");
+  const { page, context, errors } = await openPage(app, "?example=none");
+  try {
+    await page.fill('[data-testid="input"]', "本单位2025年预算收入100万元。");
+    await waitChecked(page);
+    await dropFiles(page, [pdf]);
+    await waitStatus(page, /正在读取 104_.* … 第 [1-9]\d* \/ 262 页/);
+    await screenshot(page, "pdf-reading");
+    await page.click('[data-testid="stop-reading"]');
+    await waitStatus(page, /已停止读取/);
+    await page.waitForTimeout(1000);
+    assert.match(await status(page), /已停止读取 104_/, "no progress after the stop");
+    assert.equal(await page.locator('[data-testid="stop-reading"]').count(), 0);
+    assert.equal(await page.inputValue('[data-testid="input"]'), "本单位2025年预算收入100万元。");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the JavaScript module checks a PDF's bytes: labels carry their page; a non-PDF is refused with the reader's reason", { timeout: 60_000 }, async (t) => {
+  const pdf = corpus("102_");
+  if (!pdf) return t.skip("wide/102 not present");
+  const { page, context, errors } = await openPage(app, "?example=none");
+  try {
+    const result = await page.evaluate(async (b64) => {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      const mod = await import("./budget-lint.mjs");
+      const report = await mod.check(bytes);
+      let refused = null;
+      try {
+        await mod.checkFiles([{ name: "x.pdf", bytes: new TextEncoder().encode("plain text") }]);
+      } catch (e) {
+        refused = [e.message, e.messageZh];
+      }
+      return { report, refused };
+    }, pdf.bytes.toString("base64"));
+    assert.ok(result.report.diagnostics.length > 0);
+    const pages = result.report.diagnostics.flatMap((d) => d.labels).map((l) => l.origin && l.origin.page);
+    assert.ok(pages.some((p) => Number.isInteger(p) && p > 0), "labels placed on pages");
+    assert.match(result.refused[0], /not a PDF/);
+    assert.match(result.refused[1], /这不是 PDF 文件/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
