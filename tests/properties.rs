@@ -5,8 +5,8 @@ mod common;
 #[path = "common/well_formed.rs"]
 mod well_formed;
 
-use well_formed::assert_well_formed;
 use proptest::prelude::*;
+use well_formed::assert_well_formed;
 
 fn corpus_lines() -> Vec<String> {
     [

@@ -54,7 +54,6 @@ pub fn assert_well_formed(text: &str) {
     assert_eq!(a, b, "the same input gave two reports");
 }
 
-
 /// Every origin a file reader recorded lies inside its text, on char boundaries, in order.
 pub fn assert_origins_inside(text: &str, origins: &budget_lint::origin::Origins) {
     let mut last = 0;
