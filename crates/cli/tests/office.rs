@@ -72,7 +72,7 @@ fn a_workbook_and_a_word_file_on_one_command_line_are_one_document() {
     for d in pair["diagnostics"].as_array().unwrap() {
         for l in d["labels"].as_array().unwrap() {
             let o = &l["origin"];
-            assert_eq!(o["kind"], "cell", "{l}");
+            assert!(o["cell"].is_string(), "{l}");
             let file = o["file"].as_str().unwrap();
             let sheet = o["sheet"].as_str().unwrap();
             if file == "表格.xlsx" {
