@@ -12,14 +12,15 @@
 // reference document for 60–160 kB more, and no shorter paste → marks, so not worth sending (README
 // "Size" has the table). A change that adds more than the margin must take as much away, or show
 // with figures what it buys. Dropped files (PDF, Excel/Word readers loaded only then) added
-// 6 371 bytes to the first visit (375 602 at their base 90973f7 → 381 973): budget 382 500
+// 6 371 bytes to the first visit (375 602 at their base 90973f7 → 381 973); the 16 MiB limit (R005)
+// and the two-sided tab-table fixes of the PDF work 2 662 more (384 635 at the merge): budget 385 000
 // (README "Size").
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { appForThisFile, measureTransfer } from "./harness.mjs";
 
-const BUDGET = 382_500;
+const BUDGET = 385_000;
 
 const app = appForThisFile();
 
