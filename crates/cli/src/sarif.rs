@@ -22,6 +22,7 @@ use crate::batch::Checked;
 use budget_lint::report::{DiagnosticOut, LabelOut};
 use budget_lint::source::LineIndex;
 use budget_lint::Severity;
+use budget_lint::origin::Origin;
 use serde_json::{json, Map, Value};
 use std::path::{Component, Path};
 
@@ -189,7 +190,7 @@ impl Context {
             if let Some(l) = label {
                 match &l.origin {
                     // Read from an office file: the file and cell, no region of the extracted text.
-                    Some(o) => {
+                    Some(o @ Origin::Cell { .. }) => {
                         if let Some(file) = crate::office::origin_file(o) {
                             physical["artifactLocation"] = self.path_location(Path::new(file));
                         }
@@ -197,13 +198,15 @@ impl Context {
                         loc.insert("logicalLocations".into(), logical);
                         loc.insert("properties".into(), properties);
                     }
+                    // Read out of a PDF: the region of the extracted text, and the page and box
+                    // (user space) in a property bag.
+                    Some(o @ Origin::Page { .. }) => {
+                        physical["region"] = positions.region(l.start, l.end);
+                        loc.insert("properties".into(), json!({ "origin": o }));
+                    }
                     None => physical["region"] = positions.region(l.start, l.end),
                 }
                 loc.insert("message".into(), json!({ "text": l.message }));
-                // Read out of a PDF: the page and box (user space) in a property bag.
-                if let Some(origin) = &l.origin {
-                    loc.insert("properties".into(), json!({ "origin": origin }));
-                }
             }
             loc.insert("physicalLocation".into(), physical);
             loc
