@@ -19,10 +19,10 @@
 //!   `executionSuccessful` is false.
 
 use crate::batch::Checked;
+use budget_lint::origin::Origin;
 use budget_lint::report::{DiagnosticOut, LabelOut};
 use budget_lint::source::LineIndex;
 use budget_lint::Severity;
-use budget_lint::origin::Origin;
 use serde_json::{json, Map, Value};
 use std::path::{Component, Path};
 
