@@ -182,41 +182,36 @@ fn displaced(failures: &[Failure]) -> usize {
         .count()
 }
 
-/// The parts, all non-negative, add up to less than [`GROSS_SHARE`] of a positive total.
-fn far_below(total: Pos, parts: &[Pos], rows: &[Row]) -> bool {
+/// A positive total and the sum of its parts, when no part is negative (else `None`).
+fn total_and_sum(total: Pos, parts: &[Pos], rows: &[Row]) -> Option<(Decimal, Decimal)> {
     let cell = |(r, c): Pos| rows[r].cell(c).map(|c| c.value);
-    let Some(t) = cell(total).filter(|t| t.is_sign_positive() && !t.is_zero()) else {
-        return false;
-    };
+    let t = cell(total).filter(|t| t.is_sign_positive() && !t.is_zero())?;
     let mut sum = Decimal::ZERO;
     for &p in parts {
         match cell(p) {
-            Some(v) if v.is_sign_negative() => return false,
+            Some(v) if v.is_sign_negative() => return None,
             Some(v) => sum = sum.saturating_add(v),
             None => {}
         }
     }
+    Some((t, sum))
+}
+
+/// The parts, all non-negative, add up to less than [`GROSS_SHARE`] of a positive total.
+fn far_below(total: Pos, parts: &[Pos], rows: &[Row]) -> bool {
     let (num, den) = GROSS_SHARE;
-    sum.saturating_mul(Decimal::from(den)) < t.saturating_mul(Decimal::from(num))
+    total_and_sum(total, parts, rows).is_some_and(|(t, sum)| {
+        sum.saturating_mul(Decimal::from(den)) < t.saturating_mul(Decimal::from(num))
+    })
 }
 
 /// The items hold more than one and a half times their total: the side lists a hierarchy by
 /// name only (class, 款 and 项 with no codes, each level summing to the total: wide/115 and 105
 /// read from their PDFs), so its items are not all children of the total.
 fn far_above(total: Pos, parts: &[Pos], rows: &[Row]) -> bool {
-    let cell = |(r, c): Pos| rows[r].cell(c).map(|c| c.value);
-    let Some(t) = cell(total).filter(|t| t.is_sign_positive() && !t.is_zero()) else {
-        return false;
-    };
-    let mut sum = Decimal::ZERO;
-    for &p in parts {
-        match cell(p) {
-            Some(v) if v.is_sign_negative() => return false,
-            Some(v) => sum = sum.saturating_add(v),
-            None => {}
-        }
-    }
-    sum.saturating_mul(Decimal::from(2)) > t.saturating_mul(Decimal::from(3))
+    total_and_sum(total, parts, rows).is_some_and(|(t, sum)| {
+        sum.saturating_mul(Decimal::from(2)) > t.saturating_mul(Decimal::from(3))
+    })
 }
 
 /// The size of a greedy hitting set of the failures' rows: repeatedly take the row that takes part
