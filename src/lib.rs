@@ -32,6 +32,7 @@ pub mod origin;
 pub mod reading;
 pub mod report;
 pub mod rules;
+pub mod sniff;
 pub mod source;
 pub mod syntax;
 pub mod view;

@@ -67,21 +67,29 @@ pub fn check(index: usize, input: &Input) -> Checked<'_> {
         _ if crate::office::looks_like_office(&bytes) => {
             crate::office::check_bytes(vec![(input.shown.clone(), bytes)])
         }
-        _ => Ok(text_document(bytes)),
+        _ => text_document(&input.shown, bytes),
     });
     finish(result)
 }
 
-/// A text document: decoded and checked.
-fn text_document(bytes: Vec<u8>) -> Document {
+/// A text document: decoded and checked; a file that is not text (an image, an archive, a
+/// program) is refused with what it is and what to do.
+fn text_document(shown: &str, bytes: Vec<u8>) -> Result<Document, String> {
+    if let Some(kind) = budget_lint::sniff::not_text(&bytes) {
+        return Err(format!(
+            "cannot read `{shown}`: {} {}",
+            kind.message(),
+            kind.message_en()
+        ));
+    }
     let (text, encoding) = budget_lint::decode::decode(&bytes);
     let report = budget_lint::check(&text);
-    Document {
+    Ok(Document {
         text,
         encoding,
         bytes: bytes.len(),
         report,
-    }
+    })
 }
 
 /// Checks every input on `jobs` threads and gives `emit` what `prepare` made of each, in input

@@ -115,6 +115,23 @@ fn usage_and_read_errors_exit_two() {
 }
 
 #[test]
+fn an_image_or_binary_file_is_refused_with_what_it_is() {
+    let dir = std::env::temp_dir().join(format!("budget-lint-not-text-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let photo = dir.join("扫描件.txt");
+    std::fs::write(&photo, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
+    let out = bin().arg("check").arg(&photo).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("PNG 图片") && stderr.contains("PNG image"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty() || !String::from_utf8_lossy(&out.stdout).contains("R00"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn the_json_report_reads_back() {
     let out = bin()
         .args([
