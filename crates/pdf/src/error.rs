@@ -30,11 +30,11 @@ impl PdfError {
     /// The message in Chinese.
     pub fn message(&self) -> String {
         match self {
-            PdfError::NotPdf => "这不是 PDF 文件（文件开头没有 %PDF- 标记）。".to_string(),
-            PdfError::Encrypted => "PDF 已加密，需要密码才能打开，无法读取其文字。".to_string(),
-            PdfError::Corrupt(why) => format!("PDF 文件已损坏或不完整，无法读取：{why}。"),
+            PdfError::NotPdf => "这不是 PDF 文件（文件开头没有 %PDF- 标记）。如是文本文件，请改用 .txt 扩展名，或直接粘贴其文字。".to_string(),
+            PdfError::Encrypted => "PDF 已加密，需要密码才能打开，无法读取其文字。请使用未加密的版本（如公开网站上发布的文件），或在能打开它的阅读器中复制文字后粘贴到这里。".to_string(),
+            PdfError::Corrupt(why) => format!("PDF 文件已损坏或不完整，无法读取：{why}。请重新下载，或从原稿重新导出 PDF。"),
             PdfError::NoText => {
-                "PDF 没有文字层（可能是扫描件，页面只有图片），无法读取其中的文字和表格。"
+                "PDF 没有文字层（可能是扫描件，页面只有图片），无法读取其中的文字和表格。请使用由 Word、WPS 或 Excel 直接导出的 PDF，或先做文字识别（OCR）。"
                     .to_string()
             }
             PdfError::TooLarge { what, size, limit } => match *what {
@@ -53,16 +53,24 @@ impl PdfError {
     pub fn message_en(&self) -> String {
         match self {
             PdfError::NotPdf => {
-                "This is not a PDF file (no %PDF- header at its start).".to_string()
-            }
-            PdfError::Encrypted => {
-                "The PDF is encrypted: it needs a password to open, so its text cannot be read."
+                "This is not a PDF file (no %PDF- header at its start). If it is a text file, \
+                 give it a .txt name, or paste its text."
                     .to_string()
             }
-            PdfError::Corrupt(why) => format!("The PDF file is damaged or incomplete: {why}."),
+            PdfError::Encrypted => {
+                "The PDF is encrypted: it needs a password to open, so its text cannot be read. \
+                 Use an unencrypted copy (such as the one published on the web site), or copy \
+                 its text in a reader that opens it and paste it here."
+                    .to_string()
+            }
+            PdfError::Corrupt(why) => format!(
+                "The PDF file is damaged or incomplete: {why}. Download it again, or export the \
+                 PDF again from its source."
+            ),
             PdfError::NoText => {
-                "The PDF has no text layer (probably a scan: its pages are images), \
-                                 so its text and tables cannot be read."
+                "The PDF has no text layer (probably a scan: its pages are images), so its text \
+                 and tables cannot be read. Use a PDF exported from Word, WPS or Excel, or run \
+                 text recognition (OCR) first."
                     .to_string()
             }
             PdfError::TooLarge { what, size, limit } => match *what {

@@ -7,6 +7,12 @@ use budget_lint_pdf::{extract, extract_with, PdfError};
 /// A one-page PDF with `content` as its content stream, Helvetica as /F1, and `page_extra` in
 /// the page dictionary (e.g. `/Rotate 90`). The cross-reference table is exact.
 fn pdf(content: &str, page_extra: &str) -> Vec<u8> {
+    pdf_with(content, page_extra, "", None)
+}
+
+/// [`pdf`] with `trailer_extra` in the trailer and `sixth` as object 6 (e.g. an /Encrypt entry
+/// and its dictionary).
+fn pdf_with(content: &str, page_extra: &str, trailer_extra: &str, sixth: Option<&str>) -> Vec<u8> {
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
@@ -20,7 +26,10 @@ fn pdf(content: &str, page_extra: &str) -> Vec<u8> {
         ),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
             .to_string(),
-    ];
+    ]
+    .into_iter()
+    .chain(sixth.map(str::to_string))
+    .collect::<Vec<_>>();
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {
@@ -36,7 +45,7 @@ fn pdf(content: &str, page_extra: &str) -> Vec<u8> {
     }
     out.extend_from_slice(
         format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra}>>\nstartxref\n{xref}\n%%EOF\n",
             objects.len() + 1
         )
         .as_bytes(),
@@ -113,6 +122,22 @@ fn unreadable_inputs_get_their_error_never_a_panic() {
         extract(&good[..40], "cut.pdf"),
         Err(PdfError::Corrupt(_))
     ));
+    // Encrypted with a password nobody knows (standard security handler, revision 6): the empty
+    // user password does not open it.
+    let locked = pdf_with(
+        TEXT,
+        "",
+        "/Encrypt 6 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>] ",
+        Some(&format!(
+            "<< /Filter /Standard /V 5 /R 6 /Length 256 /P -4 /O <{}> /U <{}> /OE <{}> /UE <{}> /Perms <{}> >>",
+            "ab".repeat(48),
+            "cd".repeat(48),
+            "ef".repeat(32),
+            "12".repeat(32),
+            "34".repeat(16)
+        )),
+    );
+    assert_eq!(extract(&locked, "locked.pdf"), Err(PdfError::Encrypted));
     for e in [
         PdfError::NotPdf,
         PdfError::Encrypted,
