@@ -11,10 +11,13 @@ pub enum FileKind {
     Pdf,
     /// .xlsx, .docx, a zip of them (PK), .xls, .doc, .wps (OLE): the office reader tells which.
     Office,
+    /// An image, an archive, a program or other binary content: refused with what it is.
+    NotText(budget_lint::sniff::NotText),
     Text,
 }
 
-/// Sniffs a file. Bytes decide; a name ending in `.pdf` (or an office extension) whose bytes say
+/// Sniffs a file. Bytes decide (a PDF, an office file, then anything that is not text:
+/// [`budget_lint::sniff`]); a name ending in `.pdf` (or an office extension) whose bytes say
 /// nothing goes to that reader, which then says why it cannot read it (not a PDF, not an office
 /// file) in its own words.
 pub fn file_kind(name: &str, head: &[u8]) -> FileKind {
@@ -28,6 +31,9 @@ pub fn file_kind(name: &str, head: &[u8]) -> FileKind {
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") || head.starts_with(&OLE)
     {
         return FileKind::Office;
+    }
+    if let Some(kind) = budget_lint::sniff::not_text(head) {
+        return FileKind::NotText(kind);
     }
     let lower = name.to_ascii_lowercase();
     let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
@@ -114,6 +120,11 @@ mod tests {
         assert_eq!(file_kind("draft.docx", b"not a zip"), FileKind::Office);
         assert_eq!(file_kind("budget.txt", "预算".as_bytes()), FileKind::Text);
         assert_eq!(file_kind("noext", b""), FileKind::Text);
+        // An image is told as one whatever its name.
+        assert!(matches!(
+            file_kind("表.pdf", b"\xFF\xD8\xFF\xE0\0\x10JFIF"),
+            FileKind::NotText(_)
+        ));
     }
 
     #[test]

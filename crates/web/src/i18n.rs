@@ -135,6 +135,17 @@ impl Lang {
         }
     }
 
+    pub fn check_stopped(self, earlier: bool) -> String {
+        match (self, earlier) {
+            (Lang::Zh, true) => "已停止检查；下方仍是上一次检查的文字和结果。".to_string(),
+            (Lang::En, true) => {
+                "Check stopped; below are the text and findings of the previous check.".to_string()
+            }
+            (Lang::Zh, false) => "已停止检查。".to_string(),
+            (Lang::En, false) => "Check stopped.".to_string(),
+        }
+    }
+
     pub fn unreadable(self, file: &str, message: &str, message_en: &str) -> String {
         match self {
             Lang::Zh => format!("无法读取 {file}：{message}"),
@@ -329,6 +340,9 @@ pub struct Texts {
     pub folded: &'static str,
     pub show_input: &'static str,
     pub stop_reading: &'static str,
+    /// Said when a check has run for long.
+    pub check_slow: &'static str,
+    pub stop_check: &'static str,
 }
 
 pub static ZH: Texts = Texts {
@@ -390,6 +404,8 @@ pub static ZH: Texts = Texts {
     folded: "文本较大，为使页面保持流畅，编辑框已收起；下方显示全文与标注。",
     show_input: "展开编辑框",
     stop_reading: "停止读取",
+    check_slow: "检查用时较长（文本很大），可以等待，也可以停止。",
+    stop_check: "停止检查",
 };
 
 pub static EN: Texts = Texts {
@@ -451,6 +467,8 @@ pub static EN: Texts = Texts {
     folded: "A large text: the text box is folded away to keep the page responsive; the text is shown, marked, below.",
     show_input: "Show the text box",
     stop_reading: "Stop reading",
+    check_slow: "The check is taking long (a large text): wait, or stop it.",
+    stop_check: "Stop checking",
 };
 
 /// PDFs and office files dropped together (Chinese, English).

@@ -108,7 +108,8 @@ fn precise_now() -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
-/// The page's side: the worker and the handler of its answers.
+/// The page's side: the worker and the handler of its answers. Dropping it ends the worker (a
+/// check running in it is abandoned) and silences it first, so no answer of it arrives after.
 pub struct WorkerClient {
     worker: web_sys::Worker,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
@@ -146,6 +147,14 @@ impl WorkerClient {
     pub fn send(&self, request: &CheckRequest) -> Result<(), JsValue> {
         let message = request.serialize(&serde_wasm_bindgen::Serializer::new())?;
         self.worker.post_message(&message)
+    }
+}
+
+impl Drop for WorkerClient {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
     }
 }
 

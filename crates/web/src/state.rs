@@ -53,6 +53,10 @@ pub enum Status {
     },
     /// The reading was stopped; the text box kept what it had.
     Stopped(String),
+    /// A check was stopped (it took long): whether the findings of an earlier check stay shown.
+    CheckStopped {
+        earlier: bool,
+    },
     /// A file the reader could not read: the file and the reader's messages.
     Unreadable {
         file: String,
@@ -153,6 +157,8 @@ pub struct State {
     pub outcome: Option<Rc<Outcome>>,
     /// Id of the newest check requested (0: none yet).
     pub requested: u32,
+    /// The newest check has run long (the page says so and offers to stop it).
+    pub slow: bool,
     pub selected: Option<usize>,
     /// Entries shown open.
     pub open: BTreeSet<usize>,
@@ -181,6 +187,10 @@ pub enum Action {
     Requested(u32),
     /// The worker answered.
     Received(Rc<Outcome>),
+    /// Check `id` has run for long.
+    Slow(u32),
+    /// The running check was stopped: the page shows the last answer (or none) and waits.
+    CheckStopped,
     Select(usize, Origin),
     /// Show one figure of a finding (from the list in its entry).
     SelectLabel(usize, usize),
@@ -238,10 +248,22 @@ impl State {
             Action::Examples(list) => self.examples = list,
             Action::Example(file) => self.example = file,
             Action::Status(status) => self.status = status,
-            Action::Requested(id) => self.requested = id,
+            Action::Requested(id) => {
+                self.requested = id;
+                self.slow = false;
+            }
+            Action::Slow(id) => self.slow = id == self.requested && self.checking(),
+            Action::CheckStopped => {
+                self.requested = self.outcome.as_ref().map_or(0, |o| o.id);
+                self.slow = false;
+                self.status = Some(Status::CheckStopped {
+                    earlier: self.outcome.is_some(),
+                });
+            }
             Action::Received(outcome) => {
                 // Latest wins: an answer to an older text is dropped.
                 if outcome.id == self.requested {
+                    self.slow = false;
                     self.outcome = Some(outcome);
                     self.selected = None;
                     self.open.clear();
@@ -373,6 +395,31 @@ mod tests {
         s.apply(Action::Received(outcome(2, FIXTURE)));
         assert_eq!(s.outcome.as_ref().unwrap().id, 2);
         assert!(!s.checking());
+    }
+
+    #[test]
+    fn a_long_check_is_said_to_be_slow_until_answered_or_stopped() {
+        let mut s = State::default();
+        s.apply(Action::Requested(1));
+        s.apply(Action::Received(outcome(1, FIXTURE)));
+        s.apply(Action::Requested(2));
+        s.apply(Action::Slow(1));
+        assert!(!s.slow, "an older check's timer says nothing");
+        s.apply(Action::Slow(2));
+        assert!(s.slow);
+        s.apply(Action::CheckStopped);
+        assert!(!s.slow && !s.checking(), "stopped: nothing runs");
+        assert_eq!(
+            s.outcome.as_ref().unwrap().id,
+            1,
+            "the earlier answer stays"
+        );
+        assert_eq!(s.status, Some(Status::CheckStopped { earlier: true }));
+        s.apply(Action::Requested(3));
+        assert!(s.checking() && !s.slow);
+        s.apply(Action::Slow(3));
+        s.apply(Action::Received(outcome(3, FIXTURE)));
+        assert!(!s.slow && !s.checking());
     }
 
     #[test]

@@ -10,15 +10,29 @@ pub(super) const EXAMPLES_INDEX: &str = "examples/index.json";
 /// or a host's text is checked at once).
 pub(super) const DEBOUNCE_MS: u32 = 300;
 
+/// A check running this long when a newer text arrives is abandoned: the worker is ended and a
+/// new one started for the newer text (a fresh worker is ready in well under this; a check that
+/// answers sooner lets the newer text go to the same worker).
+pub(super) const RESTART_AFTER_MS: u32 = 150;
+/// A check running this long is said to take long, and a button offers to stop it.
+pub(super) const LONG_CHECK_MS: u32 = 2_000;
+
 /// The connection to the checker worker. At most one check runs at a time; while it runs, only the
 /// newest text waits (older waiting texts are dropped), and answers to older texts are ignored.
+/// The newest text never waits long for an obsolete check: see [`RESTART_AFTER_MS`].
 pub(super) struct Client {
-    pub(super) worker: WorkerClient,
+    /// The worker, started when a check is sent (ended by a restart or a stop).
+    pub(super) worker: Option<WorkerClient>,
     pub(super) next_id: u32,
-    pub(super) busy: bool,
+    /// When the running check was sent (`Date.now()`), while one runs.
+    pub(super) running_since: Option<f64>,
     pub(super) queued: Option<CheckRequest>,
     /// The newest text sent, as the JavaScript string (made a Rust string when its answer comes).
     pub(super) latest: Option<(u32, JsValue)>,
+    /// Restarts the worker for the queued text if the running check has not answered by then.
+    pub(super) restart: Option<Timeout>,
+    /// Tells the page that the running check takes long.
+    pub(super) slow: Option<Timeout>,
 }
 
 pub(super) type ClientRef = Rc<RefCell<Option<Client>>>;
@@ -86,58 +100,109 @@ impl Ctx {
             .is_some_and(|(_, latest)| latest == text)
     }
 
-    /// Sends the text to the worker (spawned on first use).
+    /// Sends the text to the worker; while a check runs, the text waits for it (see
+    /// [`RESTART_AFTER_MS`]).
     pub(super) fn submit(&self, text: JsValue) {
-        if self.client.borrow().is_none() {
-            let ctx = self.clone();
-            match WorkerClient::spawn(move |answer| ctx.received(answer)) {
-                Ok(worker) => {
-                    *self.client.borrow_mut() = Some(Client {
-                        worker,
-                        next_id: 0,
-                        busy: false,
-                        queued: None,
-                        latest: None,
-                    })
-                }
-                Err(err) => {
-                    self.checker_failed(format!("{err:?}"));
-                    return;
-                }
-            }
-        }
         let request = {
             let mut guard = self.client.borrow_mut();
-            let Some(client) = guard.as_mut() else {
-                return;
-            };
+            let client = guard.get_or_insert_with(|| Client {
+                worker: None,
+                next_id: 0,
+                running_since: None,
+                queued: None,
+                latest: None,
+                restart: None,
+                slow: None,
+            });
             client.next_id += 1;
             let id = client.next_id;
             client.latest = Some((id, text.clone()));
             let origins = self.origins.borrow().clone();
             let request = CheckRequest { id, text, origins };
             self.dispatch.dispatch(Action::Requested(id));
-            if client.busy {
-                client.queued = Some(request);
-                None
-            } else {
-                client.busy = true;
-                Some(request)
+            match client.running_since {
+                Some(since) => {
+                    client.queued = Some(request);
+                    if client.restart.is_none() {
+                        let ran = (js_sys::Date::now() - since).max(0.0) as u32;
+                        let ctx = self.clone();
+                        client.restart = Some(Timeout::new(
+                            RESTART_AFTER_MS.saturating_sub(ran),
+                            move || ctx.restart(),
+                        ));
+                    }
+                    None
+                }
+                None => Some(request),
             }
         };
         if let Some(request) = request {
-            self.run(&request);
+            self.run(request);
         }
     }
 
-    pub(super) fn run(&self, request: &CheckRequest) {
-        let sent = match self.client.borrow().as_ref() {
-            Some(client) => client.worker.send(request),
-            None => return,
+    /// Sends a request to the worker (starting one if there is none) and times it.
+    fn run(&self, request: CheckRequest) {
+        let sent = {
+            let mut guard = self.client.borrow_mut();
+            let Some(client) = guard.as_mut() else {
+                return;
+            };
+            if client.worker.is_none() {
+                let ctx = self.clone();
+                match WorkerClient::spawn(move |answer| ctx.received(answer)) {
+                    Ok(worker) => client.worker = Some(worker),
+                    Err(err) => {
+                        drop(guard);
+                        return self.checker_failed(format!("{err:?}"));
+                    }
+                }
+            }
+            client.running_since = Some(js_sys::Date::now());
+            let (ctx, id) = (self.clone(), request.id);
+            client.slow = Some(Timeout::new(LONG_CHECK_MS, move || {
+                ctx.dispatch.dispatch(Action::Slow(id))
+            }));
+            client.worker.as_ref().map(|w| w.send(&request))
         };
-        if let Err(err) = sent {
+        if let Some(Err(err)) = sent {
             self.checker_failed(format!("{err:?}"));
         }
+    }
+
+    /// The running check is obsolete and has run [`RESTART_AFTER_MS`]: its worker is ended and
+    /// the waiting text goes to a new one.
+    fn restart(&self) {
+        let next = self.client.borrow_mut().as_mut().and_then(|client| {
+            client.restart = None;
+            let next = client.queued.take()?;
+            // Dropping the worker ends it (see `WorkerClient`).
+            client.worker = None;
+            Some(next)
+        });
+        if let Some(next) = next {
+            self.run(next);
+        }
+    }
+
+    /// Stops the running check (the stop button of a check that takes long): the worker is
+    /// ended, nothing waits, and the page shows what it showed before.
+    pub(super) fn stop_check(&self) {
+        if let Some(client) = self.client.borrow_mut().as_mut() {
+            client.worker = None;
+            client.running_since = None;
+            client.queued = None;
+            client.latest = None;
+            client.restart = None;
+            client.slow = None;
+        }
+        if let Some(parent) = dom::parent_window() {
+            let error = JsValue::from_str("the check was stopped");
+            for h in self.hosts.borrow_mut().drain(..) {
+                dom::post(&parent, &h.origin, embed::ERROR, &h.id, "error", &error);
+            }
+        }
+        self.dispatch.dispatch(Action::CheckStopped);
     }
 
     pub(super) fn checker_failed(&self, err: String) {
@@ -152,12 +217,13 @@ impl Ctx {
     pub(super) fn received(&self, answer: Result<Checked, String>) {
         // Whatever the answer, the worker is free: the waiting text goes out.
         let next = self.client.borrow_mut().as_mut().and_then(|client| {
-            let next = client.queued.take();
-            client.busy = next.is_some();
-            next
+            client.running_since = None;
+            client.restart = None;
+            client.slow = None;
+            client.queued.take()
         });
         if let Some(next) = next {
-            self.run(&next);
+            self.run(next);
         }
         let checked = match answer {
             Ok(checked) => checked,
@@ -320,10 +386,29 @@ impl Ctx {
             let kinds: Vec<FileKind> = read
                 .iter()
                 .map(|(name, bytes)| {
-                    let head = bytes.subarray(0, bytes.length().min(1024)).to_vec();
+                    let head = bytes
+                        .subarray(0, bytes.length().min(budget_lint::sniff::HEAD as u32))
+                        .to_vec();
                     decode::file_kind(name, &head)
                 })
                 .collect();
+            // A file that is not text at all: said what it is; the text box keeps its text.
+            let refused = kinds
+                .iter()
+                .zip(&read)
+                .find_map(|(kind, (name, _))| match kind {
+                    FileKind::NotText(what) => Some((name.clone(), what)),
+                    _ => None,
+                });
+            if let Some((file, what)) = refused {
+                return ctx
+                    .dispatch
+                    .dispatch(Action::Status(Some(Status::Unreadable {
+                        file,
+                        message: what.message(),
+                        message_en: what.message_en(),
+                    })));
+            }
             let kind = if kinds.iter().all(|k| *k == FileKind::Text) {
                 let (name, bytes) = &read[0];
                 return match decode::decode(bytes) {

@@ -52,6 +52,7 @@ fn status_text(lang: Lang, status: &Status) -> String {
         } => lang.reading(name, *done, *total, *pdf),
         Status::Read { name, total, pdf } => lang.read_done(name, *total, *pdf),
         Status::Stopped(name) => lang.stopped(name),
+        Status::CheckStopped { earlier } => lang.check_stopped(*earlier),
         Status::Unreadable {
             file,
             message,
@@ -573,6 +574,9 @@ pub fn app() -> Html {
         if state.checking() {
             parts.push(t.checking.to_string());
         }
+        if state.checking() && state.slow {
+            parts.push(t.check_slow.to_string());
+        }
         if let Some(s) = &state.status {
             parts.push(status_text(lang, s));
         }
@@ -595,6 +599,11 @@ pub fn app() -> Html {
     let (check_attr, transfer_attr, render_attr) = timing_attrs.unwrap_or_default();
     let has_result = outcome.as_ref().is_some_and(|o| !o.is_empty());
     let reading = state.status.as_ref().is_some_and(Status::reading);
+    let slow = state.checking() && state.slow;
+    let on_stop_check = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.stop_check())
+    };
     let on_stop = {
         let ctx = ctx.clone();
         let name = match &state.status {
@@ -656,11 +665,14 @@ pub fn app() -> Html {
                     aria-describedby="status" placeholder={t.placeholder} spellcheck="false"
                     hidden={state.input_folded()} {oninput} {onpaste} />
                 <p class="status" id="status" role="status" data-testid="status"
-                    data-checking={state.checking().to_string()} data-check-ms={check_attr}
+                    data-checking={state.checking().to_string()} data-slow={slow.to_string()} data-check-ms={check_attr}
                     data-transfer-ms={transfer_attr} data-render-ms={render_attr}>
                     { status_line }
                     if reading {
                         { " " }<button type="button" class="stop" onclick={on_stop} data-testid="stop-reading">{ t.stop_reading }</button>
+                    }
+                    if slow {
+                        { " " }<button type="button" class="stop" onclick={on_stop_check} data-testid="stop-check">{ t.stop_check }</button>
                     }
                 </p>
             </section>
