@@ -74,7 +74,7 @@ export function appForThisFile() {
  */
 export async function openPage(app, pathAndQuery = "", { viewport = { width: 1280, height: 800 }, onContext } = {}) {
   const context = await app.browser.newContext({ viewport, acceptDownloads: true });
-  onContext?.(context);
+  await onContext?.(context);
   const origin = new URL(app.server.url).origin;
   // The clipboard, so that tests paste as a person does (Ctrl+V).
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
@@ -200,6 +200,16 @@ export async function readMarks(page) {
     source.childNodes.forEach(walk);
     return out;
   });
+}
+
+/** The reference documents repeated until the text reaches `bytes` (as benches/read.rs does). */
+export function repeatedReferences(bytes) {
+  const all = referenceDocs()
+    .map((d) => d.text)
+    .join("\n");
+  let out = "";
+  while (Buffer.byteLength(out) < bytes && all.length > 0) out += all + "\n";
+  return out;
 }
 
 /** Pastes `text` into the text box with the clipboard and Ctrl+V, as a person does. */

@@ -9,19 +9,10 @@
 // dropped file is checked at once too, but its text goes into a text box folded away first.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { openPage, paste, referenceDocs, appForThisFile, waitChecked } from "./harness.mjs";
+import { openPage, paste, repeatedReferences, appForThisFile, waitChecked } from "./harness.mjs";
+import { dropText } from "./drop.mjs";
 
 const app = appForThisFile();
-
-/** The reference documents repeated until the text reaches `bytes` (as benches/read.rs does). */
-function pasteOf(bytes) {
-  const all = referenceDocs()
-    .map((d) => d.text)
-    .join("\n");
-  let out = "";
-  while (Buffer.byteLength(out) < bytes && all.length > 0) out += all + "\n";
-  return out;
-}
 
 const status = '[data-testid="status"]';
 const isChecking = (page) => page.getAttribute(status, "data-checking").then((v) => v === "true");
@@ -71,23 +62,8 @@ const longestPause = (page) =>
     return { all: Math.round(all), typing: Math.round(typing) };
   });
 
-/** Drops a text file with this text on the page, as a drag from the desktop does. */
-async function dropText(page, name, text) {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, text }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name, { type: "text/plain" }));
-      return dt;
-    },
-    { name, text },
-  );
-  await page.dispatchEvent(".doc-panel", "dragenter", { dataTransfer });
-  await page.dispatchEvent(".doc-panel", "dragover", { dataTransfer });
-  await page.dispatchEvent(".doc-panel", "drop", { dataTransfer });
-}
-
 test("5 MB dropped: the page answers input while the worker checks", { timeout: 120_000 }, async (t) => {
-  const text = pasteOf(5 << 20);
+  const text = repeatedReferences(5 << 20);
   if (!text) return t.skip("no reference documents");
   const { page, context, foreign, errors } = await openPage(app, "?example=none");
   try {
@@ -166,7 +142,7 @@ test("5 MB dropped: the page answers input while the worker checks", { timeout: 
 });
 
 test("1 MB pasted: the result is shown within 30 s", { timeout: 60_000 }, async (t) => {
-  const text = pasteOf(1 << 20);
+  const text = repeatedReferences(1 << 20);
   if (!text) return t.skip("no reference documents");
   const { page, context, errors } = await openPage(app, "?example=none");
   try {

@@ -144,3 +144,64 @@ export function drafts(text) {
   }
   return { xlsx: xlsx(sheets), docx: docx(paragraphs), sheets: sheets.length, paragraphs: paragraphs.length };
 }
+
+/**
+ * An OLE compound file (CFB version 3, 512-byte sectors) holding the named streams, 5000 bytes
+ * each (above the mini-stream cutoff, so only the FAT is needed): a Word 97–2003 `.doc`
+ * (`WordDocument`), or a password-protected workbook (`EncryptionInfo`, `EncryptedPackage`).
+ */
+export function ole(streams) {
+  const SECTOR = 512;
+  const FREE = 0xffffffff, END = 0xfffffffe, FATSECT = 0xfffffffd, NONE = 0xffffffff;
+  const perStream = Math.ceil(5000 / SECTOR);
+  const sectors = 2 + streams.length * perStream; // FAT, directory, then the streams
+  const header = Buffer.alloc(SECTOR);
+  Buffer.from("d0cf11e0a1b11ae1", "hex").copy(header, 0);
+  header.writeUInt16LE(0x3e, 24);
+  header.writeUInt16LE(3, 26);
+  header.writeUInt16LE(0xfffe, 28);
+  header.writeUInt16LE(9, 30);
+  header.writeUInt16LE(6, 32);
+  header.writeUInt32LE(1, 44); // FAT sectors
+  header.writeUInt32LE(1, 48); // first directory sector
+  header.writeUInt32LE(4096, 56);
+  header.writeUInt32LE(END, 60);
+  header.writeUInt32LE(END, 68);
+  header.writeUInt32LE(0, 76); // DIFAT[0]: the FAT is sector 0
+  for (let i = 1; i < 109; i++) header.writeUInt32LE(FREE, 76 + 4 * i);
+  const fat = Buffer.alloc(SECTOR, 0xff);
+  fat.writeUInt32LE(FATSECT, 0);
+  fat.writeUInt32LE(END, 4);
+  for (let s = 0; s < streams.length; s++) {
+    const first = 2 + s * perStream;
+    for (let k = 0; k < perStream; k++) fat.writeUInt32LE(k + 1 < perStream ? first + k + 1 : END, 4 * (first + k));
+  }
+  // Directory: the root, then the streams as a chain of right siblings in the tree's order
+  // (shorter names first, then by upper-cased name).
+  const order = streams
+    .map((name, i) => ({ name, i }))
+    .sort((a, b) => a.name.length - b.name.length || (a.name.toUpperCase() < b.name.toUpperCase() ? -1 : 1));
+  const dir = Buffer.alloc(SECTOR);
+  const entry = (at, name, type, child, right, start, size) => {
+    const o = at * 128;
+    const units = Buffer.from(name + "\0", "utf16le");
+    units.copy(dir, o);
+    dir.writeUInt16LE(units.length, o + 64);
+    dir[o + 66] = type;
+    dir[o + 67] = 1; // black
+    dir.writeUInt32LE(NONE, o + 68);
+    dir.writeUInt32LE(right, o + 72);
+    dir.writeUInt32LE(child, o + 76);
+    dir.writeUInt32LE(start, o + 116);
+    dir.writeUInt32LE(size, o + 120);
+  };
+  entry(0, "Root Entry", 5, 1 + order[0].i, NONE, END, 0);
+  order.forEach(({ name, i }, k) => entry(1 + i, name, 2, NONE, k + 1 < order.length ? 1 + order[k + 1].i : NONE, 2 + i * perStream, 5000));
+  for (let at = 1 + streams.length; at < 4; at++) {
+    dir.writeUInt32LE(NONE, at * 128 + 68);
+    dir.writeUInt32LE(NONE, at * 128 + 72);
+    dir.writeUInt32LE(NONE, at * 128 + 76);
+  }
+  const data = Buffer.alloc((sectors - 2) * SECTOR, 7);
+  return Buffer.concat([header, fat, dir, data]);
+}

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { appForThisFile, openPage, readMarks, screenshot, sharedDir, waitChecked } from "./harness.mjs";
+import { dropFiles, pdfWithoutText, status, waitStatus } from "./drop.mjs";
 import { drafts } from "./ooxml.mjs";
 
 const app = appForThisFile();
@@ -18,52 +19,7 @@ const corpus = (prefix, suffix = ".pdf") => {
   return name ? { name, bytes: fs.readFileSync(path.join(wide, name)) } : null;
 };
 
-/** Drops these files ([{name, bytes}]) on the page together, as a drag from the desktop does. */
-async function dropFiles(page, files) {
-  const dataTransfer = await page.evaluateHandle((files) => {
-    const dt = new DataTransfer();
-    for (const { name, b64 } of files) {
-      const bin = atob(b64);
-      const buf = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
-      dt.items.add(new File([buf], name));
-    }
-    return dt;
-  }, files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString("base64") })));
-  await page.dispatchEvent(".doc-panel", "dragenter", { dataTransfer });
-  await page.dispatchEvent(".doc-panel", "dragover", { dataTransfer });
-  await page.dispatchEvent(".doc-panel", "drop", { dataTransfer });
-}
-
-const status = (page) => page.textContent('[data-testid="status"]');
-const waitStatus = (page, re, timeout = 60_000) =>
-  page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid="status"]').textContent), re.source, {
-    timeout,
-    polling: 50,
-  });
 const readerFetches = (requests) => requests.filter((u) => /reader-(pdf|office)-/.test(u)).map((u) => path.basename(new URL(u).pathname));
-
-/** A one-page PDF whose page draws a filled rectangle and no text (what a scan looks like to a reader). */
-function pdfWithoutText() {
-  const content = "0 0 0 rg 100 100 400 600 re f";
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
-  let out = "%PDF-1.4\n";
-  const offsets = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
-}
 
 let laidOut = null; // 102's text as the PDF reader laid it out (for the drafts test)
 
