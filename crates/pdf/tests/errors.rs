@@ -173,3 +173,96 @@ fn progress_is_reported_per_page_and_can_stop() {
         Err(PdfError::Stopped)
     );
 }
+
+/// Absurd structures end in an answer (text or an error), never a stack overflow or minutes of
+/// work: deeply nested arrays and dictionaries in the page's resources, graphics states saved
+/// thousands of levels deep, a page tree nested thousands of levels deep, more pages than read.
+#[test]
+fn absurdly_nested_or_large_structures_are_bounded() {
+    let depth = 50_000;
+    let arrays = format!("/Deep {}1{}", "[".repeat(depth), "]".repeat(depth));
+    let dicts = format!("/Deeper {}1{}", "<< /A ".repeat(depth), " >>".repeat(depth));
+    // The page's dictionary cannot be parsed that deep: no page, said as a damaged file.
+    for extra in [arrays, dicts] {
+        let doc = pdf(TEXT, &extra);
+        assert!(matches!(
+            extract(&doc, "deep.pdf"),
+            Err(PdfError::Corrupt(_))
+        ));
+    }
+    let saved = format!("{}{TEXT}{}", "q ".repeat(depth), " Q".repeat(depth));
+    assert_eq!(
+        extract(&pdf(&saved, ""), "q.pdf").unwrap().text,
+        "Total 1,234.56\n"
+    );
+    // A page tree 5 000 levels deep.
+    let levels = 5_000;
+    let mut objects = vec!["<< /Type /Catalog /Pages 2 0 R >>".to_string()];
+    for i in 0..levels {
+        let (me, kid) = (i + 2, i + 3);
+        let parent = if i == 0 {
+            String::new()
+        } else {
+            format!("/Parent {} 0 R", me - 1)
+        };
+        objects.push(format!(
+            "<< /Type /Pages /Kids [{kid} 0 R] /Count 1 {parent} >>"
+        ));
+    }
+    let page = levels + 2;
+    objects.push(format!(
+        "<< /Type /Page /Parent {} 0 R /MediaBox [0 0 612 792] /Contents {} 0 R >>",
+        page - 1,
+        page + 1
+    ));
+    objects.push(format!(
+        "<< /Length {} >>\nstream\n{TEXT}\nendstream",
+        TEXT.len()
+    ));
+    let tree = assemble(&objects);
+    assert_eq!(extract(&tree, "tree.pdf").unwrap().text, "Total 1,234.56\n");
+    // More pages than the reader takes: refused as too large, not read.
+    let many = budget_lint_pdf::MAX_PAGES as usize + 1;
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {many} >>",
+            (0..many)
+                .map(|i| format!("{} 0 R", i + 3))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+    ];
+    objects.extend(
+        (0..many).map(|_| "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".to_string()),
+    );
+    assert!(matches!(
+        extract(&assemble(&objects), "many.pdf"),
+        Err(PdfError::TooLarge { what: "pages", .. })
+    ));
+}
+
+/// A PDF of these objects (numbered from 1, the first the catalog) with an exact xref table.
+fn assemble(objects: &[String]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
