@@ -97,7 +97,7 @@ impl NotText {
         const DO: &str = "Paste the disclosure's text, or drop its PDF, its Excel tables (.xlsx/.xls) or its Word document (.docx).";
         match self {
             NotText::Image(format) => format!(
-                "This is a {format} image, not text. budget-lint reads text: {DO} A scanned page needs text recognition (OCR) first."
+                "This is a {format} image, not text: budget-lint reads text. {DO} A scanned page needs text recognition (OCR) first."
             ),
             NotText::Archive(format) => format!(
                 "This is a {format} archive. Unpack it, then drop the files inside (text, PDF, Excel or Word)."
