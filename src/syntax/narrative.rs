@@ -162,7 +162,13 @@ fn push_char(flow: &mut Flow, c: char, at: usize, section: Option<usize>) {
 /// A section heading: `一、…`, `（一）…`, `(二) …` on a short line without a full stop, not ending in
 /// a number.
 fn heading(line: &str) -> Option<(String, u8)> {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    // At most 61 characters are looked at: a longer line is no heading (and a line of megabytes
+    // costs no more than a short one).
+    let t: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(61)
+        .collect();
     // "（四）2080505-机关事业单位基本养老保险缴费支出 2470.32" ⏎ "万元。…": an item whose figure's
     // unit is on the next line, not a heading.
     if t.is_empty()

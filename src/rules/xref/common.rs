@@ -528,22 +528,29 @@ pub(super) fn strip_ordinal(label: &str) -> (String, bool) {
     (s, sub)
 }
 
-/// The function class (类) an expenditure item names: `一、一般公共服务支出` → `201`.
+/// The function class (类) an expenditure item names: `一、一般公共服务支出` → `201`. One pass over
+/// the classes (3-digit codes) alone: it runs for every uncoded row, so it must not fold the name
+/// against every entry of every year.
 pub(super) fn class_of_name(name: &str, year: u16) -> Option<String> {
     let (name, _) = strip_ordinal(name);
-    let codes = |y: u16| -> BTreeSet<&'static str> {
-        classification::find_all_by_name(Scheme::Function, None, &name, y)
-            .filter(|e| e.code.len() == 3)
-            .map(|e| e.code)
-            .collect()
-    };
-    let in_year = codes(year);
-    if in_year.len() == 1 {
-        return in_year.into_iter().next().map(str::to_string);
-    }
     let (first, last) = classification::covered_years();
-    let any: BTreeSet<&str> = (first..=last).flat_map(codes).collect();
-    (any.len() == 1).then(|| any.into_iter().next().unwrap_or_default().to_string())
+    let mut in_year = BTreeSet::new();
+    let mut any = BTreeSet::new();
+    let classes = classification::entries(Scheme::Function)
+        .iter()
+        .filter(|e| e.code.len() == 3 && classification::names_equal(e.name, &name));
+    for e in classes {
+        if e.in_force(year) {
+            in_year.insert(e.code);
+        }
+        if (first..=last).any(|y| e.in_force(y)) {
+            any.insert(e.code);
+        }
+    }
+    let one = |set: BTreeSet<&str>| {
+        (set.len() == 1).then(|| set.into_iter().next().unwrap_or_default().to_string())
+    };
+    one(in_year).or_else(|| one(any))
 }
 
 /// The function code of an expenditure row: its printed code, or the class its name names.
