@@ -762,6 +762,29 @@ pub fn pass_codes_of_totals(rows: &mut [RawRow]) {
     }
 }
 
+/// A row printing the code, name and figures of the row directly above it (wide/113 公开03表:
+/// "21999 其他支出 502.00" twice, the 款 repeated at the 项 level as it has no 项) is not a second
+/// child of their parent — a code is unique in a table — but the same row again: it is dropped,
+/// so the sums by code count the amount once. (Without its code it would be taken by its name:
+/// "其他支出" is also a class.)
+pub fn drop_repeated_rows(rows: &mut Vec<RawRow>) {
+    let values = |r: &RawRow| r.figures().map(|f| f.0).collect::<Vec<_>>();
+    let mut i = 1;
+    while i < rows.len() {
+        let (prev, row) = (&rows[i - 1], &rows[i]);
+        let same_code = matches!((&prev.code, &row.code), (Some(a), Some(b)) if a.0 == b.0);
+        if same_code
+            && prev.label == row.label
+            && row.figures().next().is_some()
+            && values(prev) == values(row)
+        {
+            rows.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// An unlabelled row whose code another, named row also carries took a code printed in the header
 /// (wide/114 公开10表 prints "212 21208 2120803" above the columns): the code is the named row's,
 /// and the unlabelled row of figures is the totals row.
@@ -888,6 +911,37 @@ mod tests {
         );
         // The empty 基本支出 field keeps its place.
         assert!(rows[5].positioned && rows[5].values[1].value.is_none());
+    }
+
+    #[test]
+    fn a_row_repeating_the_row_above_is_dropped() {
+        // wide/113 公开03表 (PDF): "219 援助其他地区支出", then "21999 其他支出 502.00" twice.
+        let s = "219\t援助其他地区支出\t502.00\t\t502.00\t\t\t\n\
+                 21999\t其他支出\t502.00\t\t502.00\t\t\t\n\
+                 21999\t其他支出\t502.00\t\t502.00\t\t\t\n\
+                 221\t住房保障支出\t1,348.62\t1,348.62\t\t\t\t\n";
+        use crate::syntax::lex::{lines, tokenize};
+        let by_line: Vec<Vec<Token>> = lines(s)
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let mut toks = Vec::new();
+                tokenize(s, i, *l, &mut toks);
+                toks
+            })
+            .collect();
+        let mut rows = tabbed(s, &by_line, None, 3);
+        let mut other = rows.clone();
+        drop_repeated_rows(&mut rows);
+        let codes: Vec<Option<&str>> = rows
+            .iter()
+            .map(|r| r.code.as_ref().map(|c| c.0.as_str()))
+            .collect();
+        assert_eq!(codes, [Some("219"), Some("21999"), Some("221")]);
+        // Different figures: not a repetition, the row stays (the arithmetic will judge it).
+        other[2].values.truncate(1);
+        drop_repeated_rows(&mut other);
+        assert_eq!(other.len(), 4);
     }
 
     #[test]

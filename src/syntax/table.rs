@@ -258,7 +258,10 @@ fn one_sided_rows(src: &str, toks: &[Token], kind: TableKind, decimals: bool) ->
 }
 
 /// The rows that say something: a code, a figure, a side, or (outside coded tables) an item name.
-fn kept_rows(raw: Vec<RawRow>, kind: TableKind) -> Vec<RawRow> {
+fn kept_rows(mut raw: Vec<RawRow>, kind: TableKind) -> Vec<RawRow> {
+    if kind.is_coded() {
+        rows::drop_repeated_rows(&mut raw);
+    }
     raw.into_iter()
         .filter(|r| {
             r.code.is_some()
