@@ -722,9 +722,17 @@ fn hierarchy(rows: &[&RawRow]) -> Vec<Group> {
         .collect();
     for (t, r) in rows.iter().enumerate() {
         if r.kind == RowKind::Total && !top.is_empty() {
+            // A total between the top-level rows (本年支出合计 before 年终结转结余) adds up those
+            // above it.
+            let above = top.partition_point(|&i| i < t);
+            let children = if above == 0 || above == top.len() {
+                top.clone()
+            } else {
+                top[..above].to_vec()
+            };
             groups.push(Group {
                 parent: t,
-                children: top.clone(),
+                children,
             });
         }
     }
