@@ -409,7 +409,10 @@ fn take_code(
 /// project name) come before the figures; without a `※` row, they end at the line's last text field.
 pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usize) -> Vec<RawRow> {
     let mut rows = Vec::new();
+    // Per row kept: the lead fields its code pieces stood in, with each piece.
+    let mut pieces: Vec<Vec<(usize, String)>> = Vec::new();
     for line in lines {
+        let mut own: Vec<(usize, String)> = Vec::new();
         let fields = line
             .iter()
             .filter_map(|t| t.field)
@@ -428,17 +431,20 @@ pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usi
             .unwrap_or_else(|| last_text.map_or(0, |p| p + 1))
             .min(fields);
         let mut row = RawRow::new(String::new(), Span::default());
-        for field in &by_field[..split] {
+        for (f, field) in by_field[..split].iter().enumerate() {
             let text: Vec<&Token> = field.iter().filter(|t| t.kind != Tk::Empty).collect();
             let Some(first) = text.first() else { continue };
             let span = first.span.cover(text[text.len() - 1].span);
             let all_digits = text.iter().all(|t| t.kind == Tk::Int);
             if all_digits {
                 let code = row.code.get_or_insert((String::new(), span));
+                let mut piece = String::new();
                 for t in &text {
-                    code.0.push_str(t.text(src));
+                    piece.push_str(t.text(src));
                 }
+                code.0.push_str(&piece);
                 code.1 = code.1.cover(span);
+                own.push((f, piece));
                 continue;
             }
             let word = squeeze(src.get(span.start..span.end).unwrap_or(""));
@@ -485,9 +491,49 @@ pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usi
             row.values.retain(|v| v.value.is_some());
         }
         rows.push(row);
+        pieces.push(own);
     }
+    complete_split_codes(&mut rows, &pieces);
     finish_kinds(&mut rows);
     rows
+}
+
+/// Codes printed in 类 / 款 / 项 columns, each row showing only its own part (`205`, then `08` in
+/// the 款 column, then `03` in the 项 column — wide/126 and /127, Yantai): a row whose code
+/// starts right of the table's first code column takes the parts of the rows above it in the
+/// columns to its left (`2050803`). A part is two digits on a 类 of three or a 款 of five; a row
+/// whose parts to the left are unknown keeps what it printed.
+fn complete_split_codes(rows: &mut [RawRow], pieces: &[Vec<(usize, String)>]) {
+    let Some(first) = pieces.iter().filter_map(|p| p.first().map(|x| x.0)).min() else {
+        return;
+    };
+    // The part last printed in each code column.
+    let mut above: Vec<Option<String>> = Vec::new();
+    for (row, own) in rows.iter_mut().zip(pieces) {
+        let Some(&(start, _)) = own.first() else {
+            continue;
+        };
+        let contiguous = own.windows(2).all(|w| w[1].0 == w[0].0 + 1);
+        if start > first && contiguous {
+            let prefix: Option<String> = (first..start)
+                .map(|f| above.get(f).cloned().flatten())
+                .collect();
+            let parts_ok = own.iter().all(|(_, p)| p.len() == 2);
+            if let (Some(prefix), Some(code)) = (prefix, row.code.as_mut()) {
+                if parts_ok && matches!(prefix.len(), 3 | 5) && prefix.len() + code.0.len() <= 7 {
+                    code.0.insert_str(0, &prefix);
+                }
+            }
+        }
+        let last = own.last().map_or(start, |x| x.0);
+        if above.len() <= last {
+            above.resize(last + 1, None);
+        }
+        for (f, p) in own {
+            above[*f] = Some(p.clone());
+        }
+        above.truncate(last + 1);
+    }
 }
 
 /// Rows of a two-sided table: each label starts an item; the figures after it are its values.
@@ -716,6 +762,29 @@ pub fn pass_codes_of_totals(rows: &mut [RawRow]) {
     }
 }
 
+/// A row printing the code, name and figures of the row directly above it (wide/113 公开03表:
+/// "21999 其他支出 502.00" twice, the 款 repeated at the 项 level as it has no 项) is not a second
+/// child of their parent — a code is unique in a table — but the same row again: it is dropped,
+/// so the sums by code count the amount once. (Without its code it would be taken by its name:
+/// "其他支出" is also a class.)
+pub fn drop_repeated_rows(rows: &mut Vec<RawRow>) {
+    let values = |r: &RawRow| r.figures().map(|f| f.0).collect::<Vec<_>>();
+    let mut i = 1;
+    while i < rows.len() {
+        let (prev, row) = (&rows[i - 1], &rows[i]);
+        let same_code = matches!((&prev.code, &row.code), (Some(a), Some(b)) if a.0 == b.0);
+        if same_code
+            && prev.label == row.label
+            && row.figures().next().is_some()
+            && values(prev) == values(row)
+        {
+            rows.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// An unlabelled row whose code another, named row also carries took a code printed in the header
 /// (wide/114 公开10表 prints "212 21208 2120803" above the columns): the code is the named row's,
 /// and the unlabelled row of figures is the totals row.
@@ -811,6 +880,68 @@ mod tests {
         release_duplicate_codes(&mut rows);
         assert_eq!(rows[0].kind, RowKind::Total);
         assert!(rows[0].code.is_none() && rows[1].code.is_some());
+    }
+
+    #[test]
+    fn codes_split_over_class_section_item_columns_are_completed() {
+        // wide/126 公开表3 as the PDF reader lays it out: 类 | 款 | 项 | 科目名称 | figures.
+        let s = "205\t\t\t教育支出\t16.00\t1.50\t14.50\t\n\
+                 \t08\t\t进修及培训\t16.00\t1.50\t14.50\t\n\
+                 \t\t03\t培训支出\t16.00\t1.50\t14.50\t\n\
+                 208\t\t\t社会保障和就业支出\t3,667.59\t2,806.09\t861.50\t\n\
+                 \t02\t\t民政管理事务\t1,218.39\t846.89\t371.50\t\n\
+                 \t\t02\t一般行政管理事务\t217.50\t\t217.50\t\n\
+                 \t05\t\t行政事业单位养老支出\t599.16\t599.16\t\t\n\
+                 \t\t01\t行政单位离退休\t141.89\t141.89\t\t\n";
+        use crate::syntax::lex::{lines, tokenize};
+        let mut by_line: Vec<Vec<Token>> = Vec::new();
+        for (i, l) in lines(s).iter().enumerate() {
+            let mut toks = Vec::new();
+            tokenize(s, i, *l, &mut toks);
+            by_line.push(toks);
+        }
+        let rows = tabbed(s, &by_line, None, 4);
+        let codes: Vec<&str> = rows
+            .iter()
+            .map(|r| r.code.as_ref().map_or("", |c| c.0.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            ["205", "20508", "2050803", "208", "20802", "2080202", "20805", "2080501"]
+        );
+        // The empty 基本支出 field keeps its place.
+        assert!(rows[5].positioned && rows[5].values[1].value.is_none());
+    }
+
+    #[test]
+    fn a_row_repeating_the_row_above_is_dropped() {
+        // wide/113 公开03表 (PDF): "219 援助其他地区支出", then "21999 其他支出 502.00" twice.
+        let s = "219\t援助其他地区支出\t502.00\t\t502.00\t\t\t\n\
+                 21999\t其他支出\t502.00\t\t502.00\t\t\t\n\
+                 21999\t其他支出\t502.00\t\t502.00\t\t\t\n\
+                 221\t住房保障支出\t1,348.62\t1,348.62\t\t\t\t\n";
+        use crate::syntax::lex::{lines, tokenize};
+        let by_line: Vec<Vec<Token>> = lines(s)
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let mut toks = Vec::new();
+                tokenize(s, i, *l, &mut toks);
+                toks
+            })
+            .collect();
+        let mut rows = tabbed(s, &by_line, None, 3);
+        let mut other = rows.clone();
+        drop_repeated_rows(&mut rows);
+        let codes: Vec<Option<&str>> = rows
+            .iter()
+            .map(|r| r.code.as_ref().map(|c| c.0.as_str()))
+            .collect();
+        assert_eq!(codes, [Some("219"), Some("21999"), Some("221")]);
+        // Different figures: not a repetition, the row stays (the arithmetic will judge it).
+        other[2].values.truncate(1);
+        drop_repeated_rows(&mut other);
+        assert_eq!(other.len(), 4);
     }
 
     #[test]

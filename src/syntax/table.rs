@@ -258,7 +258,10 @@ fn one_sided_rows(src: &str, toks: &[Token], kind: TableKind, decimals: bool) ->
 }
 
 /// The rows that say something: a code, a figure, a side, or (outside coded tables) an item name.
-fn kept_rows(raw: Vec<RawRow>, kind: TableKind) -> Vec<RawRow> {
+fn kept_rows(mut raw: Vec<RawRow>, kind: TableKind) -> Vec<RawRow> {
+    if kind.is_coded() {
+        rows::drop_repeated_rows(&mut raw);
+    }
     raw.into_iter()
         .filter(|r| {
             r.code.is_some()
@@ -719,9 +722,17 @@ fn hierarchy(rows: &[&RawRow]) -> Vec<Group> {
         .collect();
     for (t, r) in rows.iter().enumerate() {
         if r.kind == RowKind::Total && !top.is_empty() {
+            // A total between the top-level rows (本年支出合计 before 年终结转结余) adds up those
+            // above it.
+            let above = top.partition_point(|&i| i < t);
+            let children = if above == 0 || above == top.len() {
+                top.clone()
+            } else {
+                top[..above].to_vec()
+            };
             groups.push(Group {
                 parent: t,
-                children: top.clone(),
+                children,
             });
         }
     }

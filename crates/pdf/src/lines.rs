@@ -2,7 +2,7 @@
 //! font size); a run is a stretch of a line without a visible gap (the gap measured against the
 //! font size), so Chinese prose, printed without spaces, stays one run.
 
-use crate::glyphs::Glyph;
+use crate::glyphs::{Glyph, Rule};
 
 /// A baseline difference up to this share of the font size is the same line.
 const SAME_LINE: f32 = 0.4;
@@ -102,8 +102,18 @@ impl Line {
     }
 }
 
-/// The page's lines, top to bottom.
-pub fn lines(glyphs: &[Glyph]) -> Vec<Line> {
+/// The page's lines, top to bottom. A vertical ruling line drawn between two glyphs (a table's
+/// cell border) separates runs even without a gap: a figure printed against the border and the
+/// next cell's name (wide/110 表一: `37,891.58` | `一、一般公共服务支出`) are two cells.
+pub fn lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
+    let vertical: Vec<&Rule> = rules.iter().filter(|r| r.x0 == r.x1).collect();
+    let ruled_between = |p: &Glyph, g: &Glyph| {
+        let (a, b) = ((p.x0 + p.x1) / 2.0, (g.x0 + g.x1) / 2.0);
+        let (top, bottom) = (g.base - 0.5 * g.size, g.base);
+        vertical
+            .iter()
+            .any(|r| r.x0 > a && r.x0 < b && r.y0 <= top && r.y1 >= bottom)
+    };
     let mut order: Vec<usize> = (0..glyphs.len()).collect();
     order.sort_by(|&a, &b| glyphs[a].base.total_cmp(&glyphs[b].base));
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -138,10 +148,12 @@ pub fn lines(glyphs: &[Glyph]) -> Vec<Line> {
                         continue;
                     }
                 }
+                let ruled = last.is_some_and(|p| ruled_between(p, g));
                 match runs.last_mut() {
                     Some(run)
                         if g.x0 - run.x1 < WORD_GAP * g.size.max(run.size)
-                            && !(g.spaced && g.x0 - run.x1 > SPACED_GAP * g.size) =>
+                            && !(g.spaced && g.x0 - run.x1 > SPACED_GAP * g.size)
+                            && !ruled =>
                     {
                         run.push(g)
                     }
@@ -191,12 +203,34 @@ mod tests {
             g(".", 20.0, 90.0),
             g(".", 23.0, 90.0),
         ];
-        let lines = lines(&glyphs);
+        let lines = lines(&glyphs, &[]);
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[0].text(), "甲乙 1");
         // Printed twice over itself (fake bold): once.
         assert_eq!(lines[1].text(), "丙");
         // Dot leaders close together are not duplicates.
         assert_eq!(lines[2].text(), "..");
+    }
+
+    #[test]
+    fn a_cell_border_between_glyphs_separates_runs() {
+        // wide/110 表一: "37,891.58" right-aligned against the border, "一、…" right after it.
+        let glyphs = vec![g("8", 0.0, 50.0), g("一", 10.0, 50.0), g("、", 20.0, 50.0)];
+        let border = Rule {
+            x0: 10.0,
+            y0: 30.0,
+            x1: 10.0,
+            y1: 60.0,
+        };
+        assert_eq!(lines(&glyphs, &[]).first().unwrap().text(), "8一、");
+        assert_eq!(lines(&glyphs, &[border]).first().unwrap().text(), "8 一、");
+        // A horizontal rule (an underline) separates nothing.
+        let under = Rule {
+            x0: 0.0,
+            y0: 52.0,
+            x1: 30.0,
+            y1: 52.0,
+        };
+        assert_eq!(lines(&glyphs, &[under]).first().unwrap().text(), "8一、");
     }
 }

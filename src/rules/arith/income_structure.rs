@@ -49,6 +49,20 @@ fn level(label: &str) -> Level {
     Level::Detail
 }
 
+/// The number of a first-level item (`三、` → 3), for `一` … `九十九`.
+fn ordinal(label: &str) -> Option<u32> {
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let head: Vec<char> = label.chars().take_while(|&c| c != '、').collect();
+    match head.as_slice() {
+        ['十'] => Some(10),
+        [a] => digit(*a),
+        ['十', b] => Some(10 + digit(*b)?),
+        [a, '十'] => Some(10 * digit(*a)?),
+        [a, '十', b] => Some(10 * digit(*a)? + digit(*b)?),
+        _ => None,
+    }
+}
+
 fn first_value(r: &Row) -> (Decimal, Interval) {
     r.cells
         .first()
@@ -59,35 +73,51 @@ fn first_value(r: &Row) -> (Decimal, Interval) {
 
 fn check(ctx: &Context, sink: &mut Sink) {
     for t in ctx.read_tables().filter(|t| t.kind.is_two_sided()) {
-        let items: Vec<&Row> = t
+        let income: Vec<&Row> = t
             .rows
             .iter()
-            .filter(|r| r.side == Some(Side::Income) && r.kind != RowKind::Total)
+            .filter(|r| r.side == Some(Side::Income))
             .collect();
-        let total = t
-            .rows
-            .iter()
-            .find(|r| r.side == Some(Side::Income) && r.kind == RowKind::Total);
-        let firsts: Vec<&Row> = items
-            .iter()
-            .copied()
-            .filter(|r| level(&r.label) == Level::First)
+        let total = income.iter().position(|r| r.kind == RowKind::Total);
+        let firsts: Vec<usize> = (0..income.len())
+            .filter(|&i| income[i].kind != RowKind::Total)
+            .filter(|&i| level(&income[i].label) == Level::First)
             .collect();
-        if let Some(total) = total {
-            if !firsts.is_empty() {
-                compare(t, total, &firsts, true, sink);
+        // The first-level items of one list are numbered 一、二、三 … in order. Where the numbering
+        // starts again (一、二、三 of 本年收入, 本年收入合计, 上年结转结余, then 一、二、三 of the
+        // carry-over), the total is compared with the list before it, and only when it stands
+        // between the two lists.
+        let restart = firsts.windows(2).position(|w| {
+            !matches!((ordinal(&income[w[0]].label), ordinal(&income[w[1]].label)),
+                (Some(a), Some(b)) if b > a)
+        });
+        let (list, comparable) = match restart {
+            None => (&firsts[..], true),
+            Some(k) => (
+                &firsts[..=k],
+                total.is_some_and(|p| p > firsts[k] && p < firsts[k + 1]),
+            ),
+        };
+        if let Some(p) = total {
+            if !list.is_empty() && comparable {
+                let rows: Vec<&Row> = list.iter().map(|&i| income[i]).collect();
+                compare(t, income[p], &rows, true, sink);
             }
         }
-        // Each item with the items below it, up to the next item of its level or above.
-        for (i, parent) in items.iter().enumerate() {
+        // Each item with the items below it, up to the next item of its level or above, or a
+        // total row (本年收入合计: what follows it is no item's detail).
+        for (i, parent) in income.iter().enumerate() {
+            if parent.kind == RowKind::Total {
+                continue;
+            }
             let lv = level(&parent.label);
             if lv == Level::Detail {
                 continue;
             }
-            let below: Vec<&Row> = items[i + 1..]
+            let below: Vec<&Row> = income[i + 1..]
                 .iter()
                 .copied()
-                .take_while(|r| level(&r.label) > lv)
+                .take_while(|r| r.kind != RowKind::Total && level(&r.label) > lv)
                 .collect();
             let seconds: Vec<&Row> = below
                 .iter()
@@ -170,4 +200,19 @@ fn compare(t: &Table, parent: &Row, children: &[&Row], exact: bool, sink: &mut S
         }
     }
     sink.push(d);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_of_first_level_items() {
+        assert_eq!(ordinal("三、国有资本经营预算资金"), Some(3));
+        assert_eq!(ordinal("十、节能环保支出"), Some(10));
+        assert_eq!(ordinal("十九、住房保障支出"), Some(19));
+        assert_eq!(ordinal("二十三、其他支出"), Some(23));
+        assert_eq!(ordinal("二十、国有资本经营预算支出"), Some(20));
+        assert_eq!(ordinal("上年结转结余"), None);
+    }
 }

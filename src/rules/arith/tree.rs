@@ -78,15 +78,30 @@ fn coded<'t>(rows: &[&'t Row], side: Option<Side>, out: &mut Vec<Family<'t>>) {
     if top.is_empty() {
         return;
     }
-    for r in rows
-        .iter()
-        .filter(|r| r.kind == RowKind::Total && !r.cells.is_empty())
-    {
+    for (i, r) in rows.iter().enumerate() {
+        if r.kind != RowKind::Total || r.cells.is_empty() {
+            continue;
+        }
         out.push(Family {
             side,
             parent: r,
-            children: top.clone(),
+            children: subtotal_children(rows, i, &top),
         });
+    }
+}
+
+/// The rows a total adds up: all the top-level rows, but for a total standing between them
+/// (本年支出合计 after the classes, before 年终结转结余 and 支出总计) only those above it.
+fn subtotal_children<'a>(rows: &[&'a Row], at: usize, top: &[&'a Row]) -> Vec<&'a Row> {
+    let above: Vec<&'a Row> = rows[..at]
+        .iter()
+        .copied()
+        .filter(|r| top.iter().any(|t| std::ptr::eq(*t, *r)))
+        .collect();
+    if above.is_empty() || above.len() == top.len() {
+        top.to_vec()
+    } else {
+        above
     }
 }
 

@@ -6,7 +6,7 @@ use super::common::{
     year, Coded, Figure, Source,
 };
 use super::engine::Collector;
-use crate::model::{Side, TableKind};
+use crate::model::{RowKind, Side, TableKind};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use std::collections::BTreeSet;
 
@@ -192,8 +192,19 @@ pub(super) fn build<'a>(ctx: &Context<'a>, c: &mut Collector<'a>) {
     // The grand totals.
     let t3_total = t3.zip(c3).and_then(|(t, col)| column_total(ctx, t, col));
     let t2_total = t2.zip(c2).and_then(|(t, col)| column_total(ctx, t, col));
+    // A budget's summary may carry spending over to next year too (年终结转结余 73,163.93 beside
+    // 本年支出合计, wide/101): its 支出总计 and 收入总计 are then more than the year's spending.
+    let carries_over = t1.is_some_and(|t| {
+        t.rows.iter().any(|row| {
+            row.side == Some(Side::Expenditure)
+                && row.kind == RowKind::Item
+                && row.code.is_none()
+                && (row.label.contains("结转") || row.label.contains("结余"))
+                && row.cells.iter().any(|c| !c.value.is_zero())
+        })
+    });
     let (inc_total, exp_total) = match t1 {
-        Some(t) if fin => {
+        Some(t) if fin || carries_over => {
             // 决算: 支出总计 includes the carry-over to next year; 本年支出合计 is the table's.
             let row = t.rows.iter().find(|row| {
                 row.side == Some(Side::Expenditure)

@@ -146,9 +146,17 @@ pub(super) fn build<'a>(ctx: &Context<'a>, c: &mut Collector<'a>) {
             .zip(items1.get(&src))
             .map(|(t, row)| Figure::cell(ctx, t, row, 0));
         let f2 = t2.and_then(|t| income_total(ctx, t, src, fin));
+        // The fiscal summary holds fiscal appropriations only: its 本年收入合计 is the year's
+        // 财政拨款收入, not the 收支总表's 本年收入合计 (which adds 事业收入, 其他收入 …).
         let mut f4 = t4
+            .filter(|_| src != Source::CurrentYear)
             .zip(items4.get(&src))
             .map(|(t, row)| Figure::cell(ctx, t, row, 0));
+        if src == Source::Fiscal && f4.is_none() {
+            f4 = t4
+                .zip(items4.get(&Source::CurrentYear))
+                .map(|(t, row)| Figure::cell(ctx, t, row, 0));
+        }
         // A fiscal summary without carry-over: its 收入总计 is the year's fiscal appropriations.
         if src == Source::Fiscal && f4.is_none() && !t4_has_carry {
             f4 = t4
