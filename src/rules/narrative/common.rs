@@ -483,13 +483,17 @@ pub fn topic(n: &Narrative, section: Option<usize>) -> Option<Topic> {
 
 /// For each figure, whether it lies inside a "主要用于…" breakdown of the figure before it:
 /// from a figure whose phrase opens one, through the end of the sentence, unless a figure that
-/// `is_head` (a classification row of its own) starts a new statement.
+/// `is_head` (a classification row of its own) starts a new statement. A figure introduced by
+/// `其中` right after a classification row's figure in the same sentence is a part of that row
+/// too (wide/124: `对个人和家庭的补助（303）100151.38 万元，其中：人员经费 138.06 万元` is the
+/// 人员经费 within 303, not the table's whole 人员经费).
 pub fn breakdowns(ctx: &Context, is_head: impl Fn(&Figure) -> bool) -> Vec<bool> {
     let n = &ctx.doc.narrative;
     let mut out = Vec::with_capacity(n.figures.len());
     let mut open = false;
-    let mut prev_end = 0usize;
+    let mut prev: Option<&Figure> = None;
     for f in &n.figures {
+        let prev_end = prev.map_or(0, |p| p.span.end);
         let gap = ctx
             .text
             .get(prev_end.min(f.span.start)..f.span.start)
@@ -502,10 +506,24 @@ pub fn breakdowns(ctx: &Context, is_head: impl Fn(&Figure) -> bool) -> Vec<bool>
         } else if open && is_head(f) {
             open = false;
         }
-        out.push(open);
-        prev_end = f.span.end;
+        let part_of_row = !gap.contains('。')
+            && gap.contains("其中")
+            && prev.is_some_and(|p| is_head(p) || names_code(&p.subject));
+        out.push(open || part_of_row);
+        prev = Some(f);
     }
     out
+}
+
+/// Whether a phrase names a classification row by its code in brackets: `对个人和家庭的补助（303）`.
+fn names_code(subject: &str) -> bool {
+    let s = norm(subject);
+    let chars: Vec<char> = s.chars().collect();
+    chars.windows(5).any(|w| {
+        matches!(w[0], '（' | '(')
+            && w[1..4].iter().all(|c| c.is_ascii_digit())
+            && matches!(w[4], '）' | ')')
+    })
 }
 
 /// True when the text between two spans has no sentence end.

@@ -379,7 +379,14 @@ pub fn row_targets<'a>(
                 t.kind,
                 TableKind::Income | TableKind::Expenditure | TableKind::IncomeExpenditure
             ) && r.side != Some(Side::Income);
-            let strong = if economic {
+            // A function class named in a section about basic or project spending is that part
+            // of the class, not its whole (wide/118, under （二）项目支出: 公共安全支出 40230.95
+            // of the class's 68629.12): the row's total only confirms it.
+            let part_of_class =
+                !economic && matches!(place.topic, Some(Topic::Basic | Topic::Projects));
+            let strong = if part_of_class {
+                false
+            } else if economic {
                 place.topic == Some(Topic::Basic) && !place.in_breakdown
             } else if t.kind == TableKind::CarryOver {
                 place.topic == Some(Topic::CarryOver)
