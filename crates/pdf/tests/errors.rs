@@ -30,27 +30,7 @@ fn pdf_with(content: &str, page_extra: &str, trailer_extra: &str, sixth: Option<
     .into_iter()
     .chain(sixth.map(str::to_string))
     .collect::<Vec<_>>();
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra}>>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    assemble(&objects, trailer_extra)
 }
 
 const TEXT: &str = "BT /F1 12 Tf 72 720 Td (Total 1,234.56) Tj ET";
@@ -219,7 +199,7 @@ fn absurdly_nested_or_large_structures_are_bounded() {
         "<< /Length {} >>\nstream\n{TEXT}\nendstream",
         TEXT.len()
     ));
-    let tree = assemble(&objects);
+    let tree = assemble(&objects, "");
     assert_eq!(extract(&tree, "tree.pdf").unwrap().text, "Total 1,234.56\n");
     // More pages than the reader takes: refused as too large, not read.
     let many = budget_lint_pdf::MAX_PAGES as usize + 1;
@@ -237,13 +217,14 @@ fn absurdly_nested_or_large_structures_are_bounded() {
         (0..many).map(|_| "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".to_string()),
     );
     assert!(matches!(
-        extract(&assemble(&objects), "many.pdf"),
+        extract(&assemble(&objects, ""), "many.pdf"),
         Err(PdfError::TooLarge { what: "pages", .. })
     ));
 }
 
-/// A PDF of these objects (numbered from 1, the first the catalog) with an exact xref table.
-fn assemble(objects: &[String]) -> Vec<u8> {
+/// A PDF of these objects (numbered from 1, the first the catalog) with an exact xref table and
+/// `trailer_extra` in the trailer.
+fn assemble(objects: &[String], trailer_extra: &str) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {
@@ -259,7 +240,7 @@ fn assemble(objects: &[String]) -> Vec<u8> {
     }
     out.extend_from_slice(
         format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra}>>\nstartxref\n{xref}\n%%EOF\n",
             objects.len() + 1
         )
         .as_bytes(),
