@@ -586,11 +586,16 @@ pub(super) fn value_after_paste(
         .ok()?;
     let start = input.selection_start().ok().flatten()?;
     let end = input.selection_end().ok().flatten()?;
-    let pasted = pasted.replace_by_pattern(&js_sys::RegExp::new("\\r\\n?", "g"), "\n");
+    let pasted = text_box_breaks(pasted);
     Some(
         value
             .slice(0, start)
             .concat(&pasted)
             .concat(&value.slice(end, value.length())),
     )
+}
+
+/// A pasted text's line breaks as a text box holds them: `\r\n` and `\r` made `\n`.
+pub(super) fn text_box_breaks(pasted: &js_sys::JsString) -> js_sys::JsString {
+    pasted.replace_by_pattern(&js_sys::RegExp::new("\\r\\n?", "g"), "\n")
 }

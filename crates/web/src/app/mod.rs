@@ -238,12 +238,12 @@ pub fn app() -> Html {
                         .dyn_ref::<web_sys::ClipboardEvent>()
                         .and_then(|e| e.clipboard_data())
                         .and_then(|data| plain_text(&data))
-                        .and_then(|t| t.as_string())
+                        .and_then(|t| text_box_breaks(&t).as_string())
                         .filter(|t| !t.is_empty());
                     if let (true, false, Some(text)) = (folded, into_field, text) {
                         e.prevent_default();
                         ctx.dispatch.dispatch(Action::Example(None));
-                        ctx.load_text(text.replace("\r\n", "\n").replace('\r', "\n"));
+                        ctx.load_text(text);
                     }
                 })
             };
