@@ -2,7 +2,7 @@
 # Runs one fuzz target until it has had CPU_SECONDS of CPU time (not wall time: on a shared
 # machine the two differ), then stops it with SIGINT so that libFuzzer prints its final stats.
 # The built target is run directly (build first: cd fuzz && cargo +nightly fuzz build), niced
-# (NICE, default 19) so that it takes only the CPU nothing else wants. Its log: fuzz/logs/TARGET.log;
+# (NICE, default 19) so that it takes only the CPU nothing else wants. Its log: fuzz/logs/TARGET-TIME.log;
 # crashes, timeouts and slow units: fuzz/artifacts/TARGET/.
 #
 #   fuzz/campaign.sh TARGET [CPU_SECONDS] [libFuzzer flags…]
@@ -15,7 +15,7 @@ shift $(($# >= 2 ? 2 : 1))
 bin="$here/target/x86_64-unknown-linux-gnu/release/$target"
 [ -x "$bin" ] || { echo "not built: $bin (cd fuzz && cargo +nightly fuzz build)" >&2; exit 2; }
 mkdir -p "$here/artifacts/$target" "$here/corpus/$target" "$here/logs"
-log="$here/logs/$target.log"
+log="$here/logs/$target-$(date -u +%Y%m%dT%H%M).log"
 start=$(date +%s)
 nice -n "${NICE:-19}" "$bin" "$here/corpus/$target" -artifact_prefix="$here/artifacts/$target/" \
   -print_final_stats=1 -rss_limit_mb=2048 "$@" >"$log" 2>&1 &

@@ -95,6 +95,60 @@ impl Origin {
             Origin::Page { file, .. } | Origin::Cell { file, .. } => *file = Some(name.to_string()),
         }
     }
+
+    /// The file it names, when several files were checked together.
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            Origin::Cell { file, .. } | Origin::Page { file, .. } => file.as_deref(),
+        }
+    }
+}
+
+/// Where it stands, as people write it: `表3!D12`, a PDF page as `第12页`, prefixed by the file
+/// when the document was read from several (`tables.xlsx:表3!D12`).
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(file) = self.file() {
+            write!(f, "{file}:")?;
+        }
+        match self {
+            Origin::Cell { sheet, cell, .. } => write!(f, "{sheet}!{cell}"),
+            Origin::Page { page, .. } => write!(f, "第{page}页"),
+        }
+    }
+}
+
+/// The A1-style reference of a 0-based (row, column): `cell_ref(11, 3)` is `D12`.
+pub fn cell_ref(row: u32, col: u32) -> String {
+    let mut s = column_name(col);
+    s.push_str(&(u64::from(row) + 1).to_string());
+    s
+}
+
+/// The letters of a 0-based column: `A`, …, `Z`, `AA`, …
+pub fn column_name(col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut c = u64::from(col) + 1;
+    while c > 0 {
+        letters.push(char::from(b'A' + ((c - 1) % 26) as u8));
+        c = (c - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// The 0-based (row, column) of an A1-style reference; `None` for anything else (a Word
+/// paragraph's `P12`, a Word table's `R2C3` read as such are not cells of a sheet).
+pub fn parse_cell(reference: &str) -> Option<(u32, u32)> {
+    let digits = reference.find(|c: char| c.is_ascii_digit())?;
+    let (letters, number) = reference.split_at(digits);
+    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let row: u32 = number.parse().ok()?;
+    let col = letters
+        .bytes()
+        .fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A') + 1);
+    Some((row.checked_sub(1)?, col - 1))
 }
 
 /// The text of one file read for checking, with where its stretches stand in the file.
@@ -296,6 +350,28 @@ mod tests {
             origins: Origins::new(),
         }]);
         assert_eq!((one.as_str(), o.len()), ("x", 0));
+    }
+
+    #[test]
+    fn cell_references_both_ways() {
+        assert_eq!(cell_ref(0, 0), "A1");
+        assert_eq!(cell_ref(11, 3), "D12");
+        assert_eq!(cell_ref(0, 25), "Z1");
+        assert_eq!(cell_ref(0, 26), "AA1");
+        assert_eq!(cell_ref(9, 16383), "XFD10");
+        for (row, col) in [
+            (0, 0),
+            (11, 3),
+            (0, 25),
+            (0, 26),
+            (9, 16383),
+            (1_048_575, 701),
+        ] {
+            assert_eq!(parse_cell(&cell_ref(row, col)), Some((row, col)));
+        }
+        for not in ["P12x", "R2C3", "12", "D", "D0", "d12", "ABCD1", ""] {
+            assert_eq!(parse_cell(not), None, "{not}");
+        }
     }
 
     #[test]

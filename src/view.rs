@@ -5,17 +5,23 @@
 //!   bilingual documentation (reading diagnostics `R…` included), coverage, line count for the gutter;
 //! - [`tables`]: each table of the report redrawn as a grid, cells placed in their columns, with the
 //!   findings that flag them and the other columns an ambiguous figure could be in;
-//! - [`csv`]: the findings as CSV (RFC 4180).
+//! - [`grid`]: the stretches of a text read out of a workbook that the source view draws as the
+//!   sheet's grid;
+//! - [`csv`]: the findings as CSV (RFC 4180), with where each stands in the file read.
 //!
 //! The web app's worker calls [`view`] and [`tables`] (they reach the rule catalogue); the page itself
 //! only renders what they return.
 
 use crate::diag::Severity;
 use crate::model::{RowKind, Side, TableKind};
+use crate::origin::Origins;
 use crate::report::{DiagnosticOut, DocumentInfo, Report, Summary};
 use crate::rules::{Coverage, Family};
 use crate::source::floor_char_boundary;
 use serde::{Deserialize, Serialize};
+
+pub mod grid;
+pub use grid::Grid;
 
 /// One label of one finding covering a segment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +115,8 @@ pub struct View {
     pub segments: Vec<Segment>,
     /// The source view's blocks: whole lines, about [`BLOCK_BYTES`] each.
     pub blocks: Vec<Block>,
+    /// The sheets of a text read out of workbooks, which the source view draws as grids.
+    pub grids: Vec<Grid>,
     /// Lines of the text (at least 1), for placing findings in the gutter.
     pub lines: usize,
     /// The diagnostics by rule family, families in catalogue order, reading issues last.
@@ -258,8 +266,9 @@ fn family_rank(key: &str) -> usize {
         .unwrap_or(usize::MAX - usize::from(key == READING.0))
 }
 
-/// The findings panel's data for a checked text.
-pub fn view(text: &str, report: &Report) -> View {
+/// The findings panel's and the source view's data for a checked text; `origins`: where the text
+/// stands in the files it was read from (empty for a pasted text).
+pub fn view(text: &str, report: &Report, origins: &Origins) -> View {
     let mut rules: Vec<RuleInfo> = Vec::new();
     let codes = report
         .diagnostics
@@ -297,7 +306,8 @@ pub fn view(text: &str, report: &Report) -> View {
         }
     }
     crate::order::sort_by_key(&mut groups, |g| family_rank(&g.family));
-    let (segments, blocks) = blocks(text, segments(text, report), BLOCK_BYTES);
+    let grids = grid::grids(text, origins);
+    let (segments, blocks) = blocks(text, segments(text, report), BLOCK_BYTES, &grids);
     View {
         document: report.document.clone(),
         summary: report.summary.clone(),
@@ -305,6 +315,7 @@ pub fn view(text: &str, report: &Report) -> View {
         coverage: report.coverage.clone(),
         segments,
         blocks,
+        grids,
         lines: text.split('\n').count(),
         groups,
         rules,
@@ -328,21 +339,68 @@ pub struct Block {
     pub lines: usize,
     /// The findings with a label in the block, sorted.
     pub findings: Vec<usize>,
+    /// The grid (index into [`View::grids`]) whose lines it holds, if any.
+    pub grid: Option<usize>,
 }
 
+/// A sheet drawn as a grid is cut into blocks of up to this many times the target: most sheets
+/// then stay one table, with its columns the same width throughout.
+const GRID_BLOCK_FACTOR: usize = 4;
+
 /// Cuts the segments into blocks of whole lines of about `target` bytes: an unmarked segment is cut
-/// after the first line end past the target (a marked one never is). Returns the segments, cut,
-/// and the blocks over them; together they cover the text as before.
-pub fn blocks(text: &str, segments: Vec<Segment>, target: usize) -> (Vec<Segment>, Vec<Block>) {
+/// after the first line end past the target (a marked one never is). Each grid's lines are blocks
+/// of their own. Returns the segments, cut, and the blocks over them; together they cover the text
+/// as before.
+pub fn blocks(
+    text: &str,
+    segments: Vec<Segment>,
+    target: usize,
+    grids: &[Grid],
+) -> (Vec<Segment>, Vec<Block>) {
     let target = target.max(1);
+    let grid_at = |at: usize| {
+        let i = grids.partition_point(|g| g.end <= at);
+        grids.get(i).filter(|g| g.start <= at).map(|_| i)
+    };
+    // Where a block must start: a grid's first line and the line after its last.
+    let mut bounds: Vec<usize> = grids
+        .iter()
+        .flat_map(|g| [g.start, g.end])
+        .filter(|&b| b > 0 && b < text.len())
+        .collect();
+    bounds.dedup();
     let mut out: Vec<Segment> = Vec::with_capacity(segments.len() + text.len() / target + 1);
     let mut starts: Vec<usize> = vec![0];
     let mut block_start = 0;
-    for seg in segments {
-        if !seg.marks.is_empty() {
+    let pieces = segments.into_iter().flat_map(|seg| {
+        let inside =
+            bounds.partition_point(|&b| b <= seg.start)..bounds.partition_point(|&b| b < seg.end);
+        let cuts: Vec<usize> = bounds[inside].to_vec();
+        let mut at = seg.start;
+        let mut parts = Vec::with_capacity(cuts.len() + 1);
+        for cut in cuts.into_iter().chain([seg.end]) {
+            parts.push(Segment {
+                start: at,
+                end: cut,
+                marks: seg.marks.clone(),
+            });
+            at = cut;
+        }
+        parts
+    });
+    for seg in pieces {
+        if bounds.binary_search(&seg.start).is_ok() && starts.last() != Some(&out.len()) {
+            starts.push(out.len());
+            block_start = seg.start;
+        }
+        if !seg.marks.is_empty() || seg.start == seg.end {
             out.push(seg);
             continue;
         }
+        let target = match grid_at(seg.start) {
+            Some(_) => target * GRID_BLOCK_FACTOR,
+            None => target,
+        };
         let mut at = seg.start;
         while at < seg.end {
             let mut want = (block_start + target).max(at);
@@ -374,9 +432,6 @@ pub fn blocks(text: &str, segments: Vec<Segment>, target: usize) -> (Vec<Segment
                 }
             }
         }
-        if seg.start == seg.end {
-            out.push(seg);
-        }
     }
     // A cut at the very end leaves no block behind it.
     if starts.len() > 1 && starts.last() == Some(&out.len()) {
@@ -404,6 +459,7 @@ pub fn blocks(text: &str, segments: Vec<Segment>, target: usize) -> (Vec<Segment
                 bytes: to - from,
                 lines: text.get(from..to).map_or(0, |t| t.matches('\n').count()) + 1,
                 findings,
+                grid: grid_at(from),
             }
         })
         .collect();
@@ -588,7 +644,9 @@ pub fn tables(report: &Report) -> Vec<TableView> {
 
 /// The findings as CSV (RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted,
 /// quotes doubled), one row per finding, led by a byte-order mark so spreadsheet programs read UTF-8.
-/// `figure` is the text of the primary label; `related` the other labels as `line:column text`.
+/// `place` is where the primary label stands in the file the text was read from (`表3!D12`,
+/// `第12页`; empty for a pasted text), `figure` its text; `related` the other labels as
+/// `line:column text`, or `place text` when read from a file.
 pub fn csv(text: &str, diagnostics: &[DiagnosticOut]) -> String {
     fn field(out: &mut String, value: &str) {
         if value.contains([',', '"', '\n', '\r']) {
@@ -611,6 +669,7 @@ pub fn csv(text: &str, diagnostics: &[DiagnosticOut]) -> String {
         "rule",
         "line",
         "column",
+        "place",
         "figure",
         "expected",
         "actual",
@@ -627,7 +686,10 @@ pub fn csv(text: &str, diagnostics: &[DiagnosticOut]) -> String {
             .labels
             .iter()
             .filter(|l| !l.primary)
-            .map(|l| format!("{}:{} {}", l.line, l.column, slice(l.start, l.end)))
+            .map(|l| match &l.origin {
+                Some(o) => format!("{o} {}", slice(l.start, l.end)),
+                None => format!("{}:{} {}", l.line, l.column, slice(l.start, l.end)),
+            })
             .collect();
         let row = [
             d.severity.as_str().to_string(),
@@ -635,6 +697,9 @@ pub fn csv(text: &str, diagnostics: &[DiagnosticOut]) -> String {
             d.rule.clone(),
             primary.map_or_else(String::new, |l| l.line.to_string()),
             primary.map_or_else(String::new, |l| l.column.to_string()),
+            primary
+                .and_then(|l| l.origin.as_ref())
+                .map_or_else(String::new, ToString::to_string),
             primary.map_or_else(String::new, |l| slice(l.start, l.end).to_string()),
             d.expected.clone().unwrap_or_default(),
             d.actual.clone().unwrap_or_default(),
@@ -703,7 +768,7 @@ mod tests {
     fn view_groups_findings_by_family_with_their_docs() {
         let text = fixture("tests/fixtures/rules/A101/trigger_rounding.txt");
         let report = crate::check(&text);
-        let v = view(&text, &report);
+        let v = view(&text, &report, &Origins::new());
         assert_eq!(v.diagnostics.len(), report.diagnostics.len());
         assert_eq!(v.lines, text.split('\n').count());
         let a101 = v.diagnostics.iter().position(|d| d.code == "A101").unwrap();
@@ -742,7 +807,7 @@ mod tests {
         assert!(rule_info("Z999").is_none());
         // Plain prose: only R004 (no tables), in the reading group.
         let text = "本单位2025年预算收入100万元。";
-        let v = view(text, &crate::check(text));
+        let v = view(text, &crate::check(text), &Origins::new());
         assert_eq!(v.groups.len(), 1);
         assert_eq!(v.groups[0].family, "reading");
         assert_eq!(v.diagnostics[v.groups[0].findings[0]].code, "R004");
@@ -845,7 +910,7 @@ mod tests {
         let text = one.repeat(4);
         let report = crate::check(&text);
         let before = segments(&text, &report);
-        let (segs, blocks) = blocks(&text, before.clone(), 4096);
+        let (segs, blocks) = blocks(&text, before.clone(), 4096, &[]);
         // The segments still partition the text, with the same marks on every byte.
         assert_eq!(segs.first().map(|s| s.start), Some(0));
         assert_eq!(segs.last().map(|s| s.end), Some(text.len()));
@@ -890,18 +955,53 @@ mod tests {
         let lines: usize = blocks.iter().map(|b| b.lines - 1).sum::<usize>() + 1;
         assert_eq!(lines, text.split('\n').count());
         // The view uses them.
-        let v = view(&text, &report);
+        let v = view(&text, &report, &Origins::new());
         assert_eq!(v.blocks.last().map(|b| b.end), Some(v.segments.len()));
     }
 
     #[test]
+    fn a_grid_is_a_block_of_its_own() {
+        let mut text = "说明\n".repeat(50);
+        let mut origins = Origins::new();
+        grid::sheet(
+            &mut text,
+            &mut origins,
+            "表1",
+            0,
+            &[
+                (0, &[(0, "项目"), (1, "金额")]),
+                (1, &[(0, "合计"), (1, "1.00")]),
+            ],
+        );
+        let (start, end) = (50 * "说明\n".len() + 1, text.len());
+        text.push_str("\u{c}后记\n");
+        let grids = grid::grids(&text, &origins);
+        assert_eq!(grids.len(), 1);
+        assert_eq!((grids[0].start, grids[0].end), (start - 1, end));
+        let report = crate::check(&text);
+        for target in [1, 64, 4096] {
+            let (segs, bs) = blocks(&text, segments(&text, &report), target, &grids);
+            assert!(segs.windows(2).all(|w| w[0].end == w[1].start));
+            for b in &bs {
+                let (from, to) = (segs[b.first].start, segs[b.end - 1].end);
+                let inside = grids[0].start <= from && to <= grids[0].end;
+                let outside = to <= grids[0].start || grids[0].end <= from;
+                assert!(inside || outside, "block {from}..{to} crosses the grid");
+                assert_eq!(b.grid.is_some(), inside);
+            }
+            let in_grid = bs.iter().filter(|b| b.grid.is_some()).count();
+            assert_eq!(in_grid, if target == 1 { 2 } else { 1 }, "target {target}");
+        }
+    }
+
+    #[test]
     fn blocks_of_short_and_empty_texts() {
-        let (segs, bs) = blocks("", segments("", &crate::check("")), 10);
+        let (segs, bs) = blocks("", segments("", &crate::check("")), 10, &[]);
         assert_eq!(segs.len(), 1);
         assert_eq!(bs.len(), 1);
         assert_eq!((bs[0].first, bs[0].end, bs[0].lines), (0, 1, 1));
         let text = "a\nb\nc\n";
-        let (segs, bs) = blocks(text, segments(text, &crate::check(text)), 1);
+        let (segs, bs) = blocks(text, segments(text, &crate::check(text)), 1, &[]);
         let parts: Vec<&str> = segs.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(parts, ["a\n", "b\n", "c\n"]);
         assert_eq!(bs.len(), 3);
@@ -912,7 +1012,7 @@ mod tests {
         let text = fixture("tests/fixtures/rules/A101/trigger_rounding.txt");
         let report = crate::check(&text);
         let out = csv(&text, &report.diagnostics);
-        assert!(out.starts_with("\u{feff}severity,code,rule,line,column,figure,"));
+        assert!(out.starts_with("\u{feff}severity,code,rule,line,column,place,figure,"));
         let lines: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
         assert_eq!(lines.len(), 1 + report.diagnostics.len());
         let a101 = lines

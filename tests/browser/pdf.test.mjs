@@ -116,6 +116,18 @@ test("staff drafts (an .xlsx and a .docx) dropped together: one document, findin
     assert.ok(primaries.length > 0, "marks on the drafts' text");
     const origins = await page.$$eval('li.finding [data-testid="origin"]', (els) => els.map((e) => e.textContent));
     assert.ok(origins.some((o) => /\[预算表\.xlsx\]表\d+![A-Z]+\d+$/.test(o)), origins.join(" | "));
+    // Each sheet drawn as its grid; the marks in it stand in cells named as the findings name them.
+    const grids = await page.$$eval("#source table.sheet", (ts) => ts.map((t) => t.dataset.sheet));
+    assert.equal(new Set(grids).size, sheets, grids.join(" "));
+    const inCells = await page.$$eval('#source td[data-cell] mark[data-role="primary"]', (ms) =>
+      ms.map((m) => ({ at: `${m.closest("table").dataset.sheet}!${m.closest("td").dataset.cell}`, finding: m.dataset.finding })));
+    assert.ok(inCells.length > 0, "marks on cells of the grids");
+    for (const { at, finding } of inCells.slice(0, 5)) {
+      const shown = await page.textContent(`li.finding[data-finding="${finding}"] [data-testid="origin"]`);
+      assert.ok(shown.endsWith(at), `${shown} names ${at}`);
+    }
+    await page.click(`#source td[data-cell] mark[data-finding="${inCells[0].finding}"]`);
+    await page.waitForSelector(`li.finding.selected[data-finding="${inCells[0].finding}"]`);
     await screenshot(page, "drafts-dropped");
     assert.deepEqual(readerFetches(requests).map((f) => f.replace(/-[0-9a-f]{16}/, "")).sort(), ["reader-office.js", "reader-office_bg.wasm"]);
     assert.deepEqual(errors, []);

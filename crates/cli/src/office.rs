@@ -105,21 +105,6 @@ pub fn mime(encoding: &str) -> Option<&'static str> {
     })
 }
 
-/// Where a label stands, as people write it: `表3!D12`, `正文!P12`, `表格1!R2C3`, prefixed by the
-/// file when the document was read from several (`tables.xlsx:表3!D12`); a PDF page as `第12页`.
-pub fn origin_ref(o: &Origin) -> String {
-    match o {
-        Origin::Cell { file, sheet, cell } => match file {
-            Some(f) => format!("{f}:{sheet}!{cell}"),
-            None => format!("{sheet}!{cell}"),
-        },
-        Origin::Page { file, page, .. } => match file {
-            Some(f) => format!("{f}:第{page}页"),
-            None => format!("第{page}页"),
-        },
-    }
-}
-
 /// A SARIF location's additions for a label read from an office file: a logical location naming
 /// the cell (`表3!D12`, kind `element`) and the origin itself in the location's property bag. The
 /// caller leaves out the text region (it would point into the extracted text, not the file).
@@ -130,15 +115,8 @@ pub fn sarif_location(o: &Origin) -> (serde_json::Value, serde_json::Value) {
     };
     (
         serde_json::json!([{ "fullyQualifiedName": name, "kind": "element" }]),
-        serde_json::json!({ "origin": o, "cell": origin_ref(o) }),
+        serde_json::json!({ "origin": o, "cell": o.to_string() }),
     )
-}
-
-/// The file an origin names, if any.
-pub fn origin_file(o: &Origin) -> Option<&str> {
-    match o {
-        Origin::Cell { file, .. } | Origin::Page { file, .. } => file.as_deref(),
-    }
 }
 
 #[cfg(test)]
@@ -152,13 +130,13 @@ mod tests {
             sheet: "表3".into(),
             cell: "D12".into(),
         };
-        assert_eq!(origin_ref(&o), "表3!D12");
+        assert_eq!(o.to_string(), "表3!D12");
         let o = Origin::Cell {
             file: Some("a.xlsx".into()),
             sheet: "表3".into(),
             cell: "D12".into(),
         };
-        assert_eq!(origin_ref(&o), "a.xlsx:表3!D12");
+        assert_eq!(o.to_string(), "a.xlsx:表3!D12");
         assert!(looks_like_office(b"PK\x03\x04rest"));
         assert!(!looks_like_office(b"\xef\xbb\xbf2025"));
         assert!(has_office_extension(Path::new("a/B.XLSX")));

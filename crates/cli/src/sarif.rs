@@ -191,7 +191,7 @@ impl Context {
                 match &l.origin {
                     // Read from an office file: the file and cell, no region of the extracted text.
                     Some(o @ Origin::Cell { .. }) => {
-                        if let Some(file) = crate::office::origin_file(o) {
+                        if let Some(file) = o.file() {
                             physical["artifactLocation"] = self.path_location(Path::new(file));
                         }
                         let (logical, properties) = crate::office::sarif_location(o);

@@ -80,7 +80,7 @@ pub fn render(path: &str, r: &Report) -> String {
             .find(|l| l.primary)
             .map_or(String::new(), |l| match &l.origin {
                 // Read from an office file: the cell, not a place in the extracted text.
-                Some(o) => format!("{}: ", crate::office::origin_ref(o)),
+                Some(o) => format!("{}: ", o),
                 None => format!("{}:{}: ", l.line, l.column),
             });
         let _ = writeln!(

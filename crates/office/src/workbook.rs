@@ -20,7 +20,7 @@
 use crate::error::OfficeError;
 use crate::limits::{self, MAX_CELLS, MAX_TEXT, MAX_XLS_GRID};
 use crate::number_format;
-use budget_lint::origin::{FileText, Origin, Origins};
+use budget_lint::origin::{cell_ref, FileText, Origin, Origins};
 use budget_lint::source::Span;
 use calamine::{
     CellErrorType, Data, DataRef, ExcelDateTime, Reader, SheetType, SheetVisible, Xls, Xlsx,
@@ -210,21 +210,6 @@ pub fn cell_text(s: &str) -> String {
     out
 }
 
-/// The A1-style reference of a 0-based (row, column).
-pub fn cell_ref(row: u32, col: u32) -> String {
-    let mut letters = Vec::new();
-    let mut c = col as u64 + 1;
-    while c > 0 {
-        let rem = ((c - 1) % 26) as u8;
-        letters.push(char::from(b'A' + rem));
-        c = (c - 1) / 26;
-    }
-    letters.reverse();
-    let mut s: String = letters.into_iter().collect();
-    s.push_str(&(row as u64 + 1).to_string());
-    s
-}
-
 fn too_long(text: &str) -> Result<(), OfficeError> {
     if text.len() as u64 > MAX_TEXT {
         return Err(OfficeError::TooLarge {
@@ -321,11 +306,6 @@ mod tests {
 
     #[test]
     fn references_and_cell_text() {
-        assert_eq!(cell_ref(0, 0), "A1");
-        assert_eq!(cell_ref(11, 3), "D12");
-        assert_eq!(cell_ref(0, 25), "Z1");
-        assert_eq!(cell_ref(0, 26), "AA1");
-        assert_eq!(cell_ref(9, 16383), "XFD10");
         assert_eq!(cell_text("财政拨款\n（补助）"), "财政拨款（补助）");
         assert_eq!(cell_text("Total\r\nbudget"), "Total budget");
         assert_eq!(cell_text("a\tb"), "a b");

@@ -269,6 +269,65 @@ fn the_workbook_and_the_word_file_together_read_as_the_whole_document() {
     }
     assert!(cells > 0);
 
+    // The source view draws each sheet of the workbook as its grid, and nothing of the Word file:
+    // a label in a sheet falls in the grid's row and column of its own cell.
+    let view = budget_lint::view::view(&text, &pair, &origins);
+    let mut sheets: Vec<&str> = origins
+        .entries()
+        .iter()
+        .filter_map(|(_, o)| match o {
+            Origin::Cell { file, sheet, .. } if file.as_deref() == Some("表格.xlsx") => {
+                Some(sheet.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    sheets.dedup();
+    let grid_sheets: Vec<&str> = view.grids.iter().map(|g| g.sheet.as_str()).collect();
+    assert_eq!(grid_sheets, sheets);
+    let mut placed = 0;
+    for l in pair.diagnostics.iter().flat_map(|d| &d.labels) {
+        let Some(Origin::Cell { file, cell, .. }) = &l.origin else {
+            continue;
+        };
+        let grid = view
+            .grids
+            .iter()
+            .find(|g| g.start <= l.start && l.start < g.end);
+        if file.as_deref() != Some("表格.xlsx") {
+            assert!(grid.is_none(), "{cell} of {file:?} drawn in a grid");
+            continue;
+        }
+        let grid = grid.unwrap_or_else(|| panic!("{cell} in no grid"));
+        let before = &text[grid.start..l.start];
+        let line = before.matches('\n').count();
+        let field = before
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .matches('\t')
+            .count() as u32;
+        let place = grid.lines[line].unwrap();
+        assert_eq!(
+            origin::cell_ref(place.row, place.column + field),
+            *cell,
+            "label {:?}",
+            &text[l.start..l.end]
+        );
+        placed += 1;
+    }
+    assert!(placed > 0);
+    let blocks_in_grids = view.blocks.iter().filter(|b| b.grid.is_some()).count();
+    assert!(blocks_in_grids >= view.grids.len());
+    for b in view.blocks.iter().filter(|b| b.grid.is_some()) {
+        let g = &view.grids[b.grid.unwrap()];
+        let (from, to) = (view.segments[b.first].start, view.segments[b.end - 1].end);
+        assert!(
+            g.start <= from && to <= g.end,
+            "block {from}..{to} outside its grid"
+        );
+    }
+
     // The same two files in a .zip read the same.
     let zip = common::zip_of(&[("预算/表格.xlsx", &xlsx), ("预算/说明.docx", &docx)]);
     let files = office::order(office::read(&zip, "预算.zip").unwrap());

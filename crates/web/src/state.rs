@@ -360,7 +360,7 @@ mod tests {
         Rc::new(Outcome {
             id,
             text: Rc::new(text.to_string()),
-            view: budget_lint::view::view(text, &report),
+            view: budget_lint::view::view(text, &report, &budget_lint::origin::Origins::new()),
             parsed: Rc::new(budget_lint::check(text)),
             report: JsValue::UNDEFINED,
             check_ms: 0.0,

@@ -27,12 +27,20 @@ pub(super) struct Client {
     /// When the running check was sent (`Date.now()`), while one runs.
     pub(super) running_since: Option<f64>,
     pub(super) queued: Option<CheckRequest>,
-    /// The newest text sent, as the JavaScript string (made a Rust string when its answer comes).
-    pub(super) latest: Option<(u32, JsValue)>,
+    /// The newest text sent.
+    pub(super) latest: Option<Sent>,
     /// Restarts the worker for the queued text if the running check has not answered by then.
     pub(super) restart: Option<Timeout>,
     /// Tells the page that the running check takes long.
     pub(super) slow: Option<Timeout>,
+}
+
+/// A text sent to the checker, as the JavaScript string (made a Rust string when its answer
+/// comes), with its origins (`undefined` for a text not read out of files).
+pub(super) struct Sent {
+    pub(super) id: u32,
+    pub(super) text: JsValue,
+    pub(super) origins: JsValue,
 }
 
 pub(super) type ClientRef = Rc<RefCell<Option<Client>>>;
@@ -97,7 +105,7 @@ impl Ctx {
             .borrow()
             .as_ref()
             .and_then(|c| c.latest.as_ref())
-            .is_some_and(|(_, latest)| latest == text)
+            .is_some_and(|latest| &latest.text == text)
     }
 
     /// Sends the text to the worker; while a check runs, the text waits for it (see
@@ -116,8 +124,12 @@ impl Ctx {
             });
             client.next_id += 1;
             let id = client.next_id;
-            client.latest = Some((id, text.clone()));
             let origins = self.origins.borrow().clone();
+            client.latest = Some(Sent {
+                id,
+                text: text.clone(),
+                origins: origins.clone(),
+            });
             let request = CheckRequest { id, text, origins };
             self.dispatch.dispatch(Action::Requested(id));
             match client.running_since {
@@ -230,14 +242,19 @@ impl Ctx {
             Err(err) => return self.checker_failed(err),
         };
         self.answer_hosts(checked.id, &checked.report);
-        let text = self.client.borrow().as_ref().and_then(|client| {
+        let sent = self.client.borrow().as_ref().and_then(|client| {
             client
                 .latest
                 .as_ref()
-                .filter(|(id, _)| *id == checked.id)
-                .map(|(_, t)| Rc::new(t.as_string().unwrap_or_default()))
+                .filter(|latest| latest.id == checked.id)
+                .map(|latest| {
+                    (
+                        Rc::new(latest.text.as_string().unwrap_or_default()),
+                        latest.origins.clone(),
+                    )
+                })
         });
-        let Some(text) = text else {
+        let Some((text, origins)) = sent else {
             return;
         };
         // The answer for the newest text: the report decoded, and the view built from it.
@@ -248,7 +265,10 @@ impl Ctx {
                 Ok(report) => report,
                 Err(err) => return self.checker_failed(err.to_string()),
             };
-        let view = budget_lint::view::view(&text, &parsed);
+        // The worker understood these origins already; should they not decode here, the text is
+        // shown as text.
+        let origins = serde_wasm_bindgen::from_value(origins).unwrap_or_default();
+        let view = budget_lint::view::view(&text, &parsed, &origins);
         self.received_at.set(dom::now());
         self.dispatch.dispatch(Action::Received(Rc::new(Outcome {
             id: checked.id,

@@ -2,6 +2,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use budget_lint::view::grid::{Grid, GridLine};
 
 #[derive(Properties)]
 pub(super) struct SourceProps {
@@ -175,18 +176,49 @@ pub(super) fn source_block(props: &BlockProps) -> Html {
             }
         });
     }
-    let lang = props.lang;
-    let text = o.text.as_str();
-    let diags = &o.view.diagnostics;
-    let selected = props.selected;
     let Some(block) = o.view.blocks.get(props.index) else {
         return html! {};
     };
+    let marks = Marks {
+        outcome: o,
+        lang: props.lang,
+        selected: props.selected,
+    };
     let segs = &o.view.segments[block.first..block.end];
-    let mut nodes: Vec<Html> = Vec::with_capacity(segs.len());
-    for (k, seg) in segs.iter().enumerate() {
-        let Segment { start, end, marks } = seg;
-        let run = text.get(*start..*end).unwrap_or("");
+    let tabindex = |k: usize| {
+        if props.focus == Some(block.first + k) {
+            "0"
+        } else {
+            "-1"
+        }
+    };
+    if let Some(grid) = block.grid.and_then(|g| o.view.grids.get(g)) {
+        let first = segs.first().map_or(grid.start, |s| s.start);
+        return html! {
+            <div class="block grid-block" ref={node}>{ sheet_table(o, grid, first, segs, &marks, tabindex) }</div>
+        };
+    }
+    let nodes = segs.iter().enumerate().map(|(k, seg)| {
+        let run = o.text.get(seg.start..seg.end).unwrap_or("");
+        marks.node(seg, run, tabindex(k))
+    });
+    html! { <div class="block" ref={node}>{ for nodes }</div> }
+}
+
+/// What drawing a run of the text needs: the findings, the language, the selected finding.
+struct Marks<'a> {
+    outcome: &'a Outcome,
+    lang: Lang,
+    selected: Option<usize>,
+}
+
+impl Marks<'_> {
+    /// A run of the text: plain, or marked by the findings whose labels cover it (the selected
+    /// finding's first, else the most severe).
+    fn node(&self, seg: &Segment, run: &str, tabindex: &str) -> Html {
+        let (o, lang, selected) = (self.outcome, self.lang, self.selected);
+        let diags = &o.view.diagnostics;
+        let marks = &seg.marks;
         let sel_primary = selected.and_then(|s| marks.iter().find(|m| m.finding == s && m.primary));
         let related = selected.and_then(|s| marks.iter().find(|m| m.finding == s && !m.primary));
         let shown = sel_primary.or_else(|| seg.primary());
@@ -197,13 +229,8 @@ pub(super) fn source_block(props: &BlockProps) -> Html {
                 .count()
                 + 1
         });
-        let tabindex = if props.focus == Some(block.first + k) {
-            "0"
-        } else {
-            "-1"
-        };
         match (shown, related) {
-            (None, None) => nodes.push(Html::from(run.to_string())),
+            (None, None) => Html::from(run.to_string()),
             (Some(p), _) => {
                 let d = &diags[p.finding];
                 let is_selected = Some(p.finding) == selected;
@@ -216,22 +243,22 @@ pub(super) fn source_block(props: &BlockProps) -> Html {
                     let l = &diags[r.finding].labels[r.label];
                     tip.push_str(&format!("\n※ {}", lang.pick(&l.message, &l.message_en)));
                 }
-                nodes.push(html! {
+                html! {
                     <mark class={classes!("m", severity_class(d.severity), "primary",
                             is_selected.then_some("selected"), related.is_some().then_some("related"))}
                         data-code={d.code.clone()} data-severity={d.severity.as_str()}
                         data-finding={p.finding.to_string()} data-label={p.label.to_string()}
                         data-role="primary" data-tip={tip} data-callout={callout}
                         data-n={related_n.map(|n| n.to_string())}
-                        tabindex={tabindex} aria-describedby="tooltip">
+                        tabindex={tabindex.to_string()} aria-describedby="tooltip">
                         { run.to_string() }
                     </mark>
-                });
+                }
             }
             (None, Some(r)) => {
                 let d = &diags[r.finding];
                 let l = &d.labels[r.label];
-                nodes.push(html! {
+                html! {
                     <mark class={classes!("m", severity_class(d.severity), "related")}
                         data-code={d.code.clone()} data-severity={d.severity.as_str()}
                         data-finding={r.finding.to_string()} data-label={r.label.to_string()}
@@ -240,9 +267,150 @@ pub(super) fn source_block(props: &BlockProps) -> Html {
                         tabindex="-1" aria-describedby="tooltip">
                         { run.to_string() }
                     </mark>
-                });
+                }
             }
         }
     }
-    html! { <div class="block" ref={node}>{ for nodes }</div> }
+}
+
+/// The lines of a block inside a sheet's grid as a table: column letters above, the sheet's row
+/// numbers beside, one cell a field (tab-separated), each cell's runs marked as in the text. A
+/// blank line standing for empty rows left out is a thin row marked `⋯`.
+fn sheet_table(
+    o: &Outcome,
+    grid: &Grid,
+    first: usize,
+    segs: &[Segment],
+    marks: &Marks<'_>,
+    tabindex: impl Fn(usize) -> &'static str,
+) -> Html {
+    let text = o.text.as_str();
+    let mut line = text
+        .get(grid.start..first)
+        .map_or(0, |t| t.matches('\n').count());
+    // The rows, each a list of fields, each a list of runs (and its plain text).
+    let mut rows: Vec<Html> = Vec::new();
+    let mut fields: Vec<(Vec<Html>, String)> = vec![(Vec::new(), String::new())];
+    let mut finish_row = |fields: &mut Vec<(Vec<Html>, String)>, line: usize| {
+        let taken = std::mem::replace(fields, vec![(Vec::new(), String::new())]);
+        rows.push(sheet_row(
+            grid,
+            grid.lines.get(line).copied().flatten(),
+            taken,
+        ));
+    };
+    for (k, seg) in segs.iter().enumerate() {
+        let run = text.get(seg.start..seg.end).unwrap_or("");
+        let mut first_piece = true;
+        for (piece, end) in split_fields(run) {
+            let piece = piece.replace('\u{c}', "");
+            if !piece.is_empty() {
+                let tab = if first_piece { tabindex(k) } else { "-1" };
+                first_piece = false;
+                if let Some(field) = fields.last_mut() {
+                    field.1.push_str(&piece);
+                    field.0.push(marks.node(seg, &piece, tab));
+                }
+            }
+            match end {
+                Some('\t') => fields.push((Vec::new(), String::new())),
+                Some(_) => {
+                    finish_row(&mut fields, line);
+                    line += 1;
+                }
+                None => {}
+            }
+        }
+    }
+    if fields.len() > 1 || fields.first().is_some_and(|f| !f.1.is_empty()) {
+        finish_row(&mut fields, line);
+    }
+    let name = match &grid.file {
+        Some(file) => format!("{file} · {}", grid.sheet),
+        None => grid.sheet.clone(),
+    };
+    let caption = if first == grid.start {
+        name
+    } else {
+        format!("{name} {}", marks.lang.t().continued)
+    };
+    html! {
+        <table class="sheet" data-sheet={grid.sheet.clone()}>
+            <caption>{ caption }</caption>
+            <thead><tr>
+                <th class="corner"></th>
+                { for (0..grid.columns).map(|c| html! {
+                    <th scope="col">{ budget_lint::origin::column_name(grid.first_column + c) }</th>
+                }) }
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+/// One line of a grid as a table row: its fields in their columns from the line's first; a line
+/// of one field in the grid's first column (a title) spans the width.
+fn sheet_row(grid: &Grid, place: Option<GridLine>, fields: Vec<(Vec<Html>, String)>) -> Html {
+    let Some(GridLine { row, column }) = place else {
+        return html! {
+            <tr class="gap"><th scope="row">{ "⋯" }</th><td colspan={grid.columns.to_string()}>
+                { for fields.into_iter().flat_map(|f| f.0) }
+            </td></tr>
+        };
+    };
+    let skip = column.saturating_sub(grid.first_column);
+    let used = skip + fields.len() as u32;
+    let lone = fields.len() == 1;
+    // The last field takes the columns left over (a title, or a line shorter than the widest).
+    let last = fields.len().saturating_sub(1);
+    let rest = grid.columns.saturating_sub(used);
+    html! {
+        <tr>
+            <th scope="row">{ row + 1 }</th>
+            { for (0..skip).map(|_| html! { <td></td> }) }
+            { for fields.into_iter().enumerate().map(|(k, (runs, plain))| {
+                let figure = looks_like_figure(&plain);
+                let span = (k == last && rest > 0).then(|| (rest + 1).to_string());
+                html! {
+                    <td class={classes!(figure.then_some("figure"), lone.then_some("lone"))}
+                        colspan={span}
+                        data-cell={budget_lint::origin::cell_ref(row, column + k as u32)}>
+                        { for runs }
+                    </td>
+                }
+            }) }
+        </tr>
+    }
+}
+
+/// `run` cut after each tab and line end: the pieces, each with the separator that ends it.
+fn split_fields(run: &str) -> impl Iterator<Item = (&str, Option<char>)> {
+    let mut rest = run;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        match rest.find(['\t', '\n']) {
+            Some(i) => {
+                let sep = rest[i..].chars().next();
+                let piece = &rest[..i];
+                rest = &rest[i + 1..];
+                Some((piece, sep))
+            }
+            None => {
+                let piece = rest;
+                rest = "";
+                Some((piece, None))
+            }
+        }
+    })
+}
+
+/// Whether a cell's text is a figure (drawn right-aligned, as a spreadsheet draws numbers).
+fn looks_like_figure(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.chars().any(|c| c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || ",.-%()（）".contains(c))
 }
