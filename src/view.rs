@@ -642,80 +642,91 @@ pub fn tables(report: &Report) -> Vec<TableView> {
         .collect()
 }
 
-/// The findings as CSV (RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted,
-/// quotes doubled), one row per finding, led by a byte-order mark so spreadsheet programs read UTF-8.
-/// `place` is where the primary label stands in the file the text was read from (`表3!D12`,
-/// `第12页`; empty for a pasted text), `figure` its text; `related` the other labels as
-/// `line:column text`, or `place text` when read from a file.
+/// The columns of the findings CSV ([`csv`]).
+pub const CSV_COLUMNS: [&str; 13] = [
+    "severity",
+    "code",
+    "rule",
+    "line",
+    "column",
+    "place",
+    "figure",
+    "expected",
+    "actual",
+    "message",
+    "message_en",
+    "related",
+    "notes",
+];
+
+/// The findings as CSV (RFC 4180, see [`csv_row`]), one row per finding ([`finding_fields`]), led
+/// by a byte-order mark so spreadsheet programs read UTF-8.
 pub fn csv(text: &str, diagnostics: &[DiagnosticOut]) -> String {
-    fn field(out: &mut String, value: &str) {
-        if value.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&value.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(value);
-        }
+    let mut out = String::from("\u{feff}");
+    out.push_str(&csv_row(&CSV_COLUMNS));
+    for d in diagnostics {
+        out.push_str(&csv_row(&finding_fields(text, d)));
     }
+    out
+}
+
+/// A finding's fields, in the order of [`CSV_COLUMNS`]. `place` is where the primary label
+/// stands in the file the text was read from (`表3!D12`, `第12页`; empty for a pasted text),
+/// `figure` its text; `related` the other labels as `line:column text`, or `place text` when read
+/// from a file.
+pub fn finding_fields(text: &str, d: &DiagnosticOut) -> [String; 13] {
     let slice = |start: usize, end: usize| -> &str {
         let s = floor_char_boundary(text, start);
         let e = floor_char_boundary(text, end).max(s);
         &text[s..e]
     };
-    let mut out = String::from("\u{feff}");
-    let header = [
-        "severity",
-        "code",
-        "rule",
-        "line",
-        "column",
-        "place",
-        "figure",
-        "expected",
-        "actual",
-        "message",
-        "message_en",
-        "related",
-        "notes",
-    ];
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    for d in diagnostics {
-        let primary = d.labels.iter().find(|l| l.primary);
-        let related: Vec<String> = d
-            .labels
-            .iter()
-            .filter(|l| !l.primary)
-            .map(|l| match &l.origin {
-                Some(o) => format!("{o} {}", slice(l.start, l.end)),
-                None => format!("{}:{} {}", l.line, l.column, slice(l.start, l.end)),
-            })
-            .collect();
-        let row = [
-            d.severity.as_str().to_string(),
-            d.code.clone(),
-            d.rule.clone(),
-            primary.map_or_else(String::new, |l| l.line.to_string()),
-            primary.map_or_else(String::new, |l| l.column.to_string()),
-            primary
-                .and_then(|l| l.origin.as_ref())
-                .map_or_else(String::new, ToString::to_string),
-            primary.map_or_else(String::new, |l| slice(l.start, l.end).to_string()),
-            d.expected.clone().unwrap_or_default(),
-            d.actual.clone().unwrap_or_default(),
-            d.message.clone(),
-            d.message_en.clone(),
-            related.join("; "),
-            d.notes.join(" | "),
-        ];
-        for (i, value) in row.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            field(&mut out, value);
+    let primary = d.labels.iter().find(|l| l.primary);
+    let related: Vec<String> = d
+        .labels
+        .iter()
+        .filter(|l| !l.primary)
+        .map(|l| match &l.origin {
+            Some(o) => format!("{o} {}", slice(l.start, l.end)),
+            None => format!("{}:{} {}", l.line, l.column, slice(l.start, l.end)),
+        })
+        .collect();
+    [
+        d.severity.as_str().to_string(),
+        d.code.clone(),
+        d.rule.clone(),
+        primary.map_or_else(String::new, |l| l.line.to_string()),
+        primary.map_or_else(String::new, |l| l.column.to_string()),
+        primary
+            .and_then(|l| l.origin.as_ref())
+            .map_or_else(String::new, ToString::to_string),
+        primary.map_or_else(String::new, |l| slice(l.start, l.end).to_string()),
+        d.expected.clone().unwrap_or_default(),
+        d.actual.clone().unwrap_or_default(),
+        d.message.clone(),
+        d.message_en.clone(),
+        related.join("; "),
+        d.notes.join(" | "),
+    ]
+}
+
+/// One RFC 4180 row: fields holding a comma, quote or line break (or starting or ending with a
+/// space) quoted, quotes doubled; CRLF at the end.
+pub fn csv_row<S: AsRef<str>>(fields: &[S]) -> String {
+    let mut out = String::new();
+    for (i, f) in fields.iter().enumerate() {
+        let f = f.as_ref();
+        if i > 0 {
+            out.push(',');
         }
-        out.push_str("\r\n");
+        if f.contains([',', '"', '\n', '\r']) || f.starts_with(' ') || f.ends_with(' ') {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(f);
+        }
     }
+    out.push_str("\r\n");
     out
 }
 
@@ -1027,6 +1038,32 @@ mod tests {
         let out = csv(&text, &[d]);
         assert!(out.contains(",\"含,逗号 \"\"引号\"\"\n换行\","), "{out}");
         assert!(out.contains(",a | b\r\n"));
+
+        // Read from a workbook: the place of the primary label, and of each related one.
+        let mut d = report.diagnostics[0].clone();
+        for (k, l) in d.labels.iter_mut().enumerate() {
+            l.origin = Some(crate::origin::Origin::Cell {
+                file: None,
+                sheet: "表3".into(),
+                cell: format!("D{}", 12 + k),
+            });
+        }
+        let primary = d.labels.iter().position(|l| l.primary).unwrap();
+        let out = csv(&text, &[d.clone()]);
+        let row = out.split("\r\n").nth(1).unwrap();
+        assert!(row.contains(&format!(",表3!D{},", 12 + primary)), "{row}");
+        if let Some(k) = d.labels.iter().position(|l| !l.primary) {
+            assert!(row.contains(&format!("表3!D{} ", 12 + k)), "{row}");
+        }
+    }
+
+    #[test]
+    fn csv_rows_quote_what_needs_it() {
+        let row = csv_row(&["a,b", "say \"hi\"", "两\n行", "plain", " pad"]);
+        assert_eq!(
+            row,
+            "\"a,b\",\"say \"\"hi\"\"\",\"两\n行\",plain,\" pad\"\r\n"
+        );
     }
 
     #[test]

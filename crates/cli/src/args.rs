@@ -9,7 +9,7 @@ pub const USAGE: &str = "\
 
   PATH       a file (any extension), a directory (its *.txt and *.pdf files, recursively, sorted),
              or - for standard input
-  --format F text (default) | json | jsonl | csv | sarif
+  --format F text (default) | json | jsonl | csv | findings-csv | sarif
   -j, --jobs N
              documents checked at once (default: the number of cores)
   -o, --output FILE
@@ -33,6 +33,8 @@ pub enum Format {
     Json,
     Jsonl,
     Csv,
+    /// One CSV row per finding (of every document), with where it stands.
+    FindingsCsv,
     Sarif,
 }
 
@@ -43,10 +45,11 @@ impl Format {
             "json" => Format::Json,
             "jsonl" => Format::Jsonl,
             "csv" => Format::Csv,
+            "findings-csv" => Format::FindingsCsv,
             "sarif" => Format::Sarif,
             f => {
                 return Err(format!(
-                    "unknown format `{f}` (text, json, jsonl, csv or sarif)"
+                    "unknown format `{f}` (text, json, jsonl, csv, findings-csv or sarif)"
                 ))
             }
         })

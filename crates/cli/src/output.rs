@@ -9,6 +9,8 @@
 //!   `{"schema": "budget-lint/batch@1", "documents": [...]}`, each document on its own line as
 //!   `{"path", "encoding", "report"}` or, if it could not be read, `{"path", "error"}`.
 //! - `jsonl` / `csv`: one [`crate::summary::Summary`] per document.
+//! - `findings-csv`: one row per finding, the web app's CSV export (`budget_lint::view::csv`) led by
+//!   the document's path; a document that could not be read is one row with `unreadable` and why.
 //! - `sarif`: one SARIF 2.1.0 log ([`crate::sarif`]), written when every document is done.
 
 use crate::args::Format;
@@ -94,6 +96,22 @@ impl Formatter {
             .map_err(json_err)?,
             (Format::Jsonl, _) => summary::Summary::of(c).jsonl().map_err(json_err)?,
             (Format::Csv, _) => summary::Summary::of(c).csv(),
+            (Format::FindingsCsv, Ok(doc)) => doc
+                .report
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let fields = budget_lint::view::finding_fields(&doc.text, d);
+                    budget_lint::view::csv_row(&[&[shown.to_string()], &fields[..]].concat())
+                })
+                .collect(),
+            (Format::FindingsCsv, Err(why)) => {
+                let mut fields = vec![String::new(); FINDINGS_COLUMNS];
+                fields[0] = shown.to_string();
+                fields[1] = "unreadable".to_string();
+                fields[10] = why.clone();
+                budget_lint::view::csv_row(&fields)
+            }
             (Format::Sarif, _) => match &self.sarif {
                 Some(ctx) => return Ok(Body::Sarif(ctx.part(c))),
                 None => return Err("SARIF context missing".to_string()),
@@ -101,6 +119,9 @@ impl Formatter {
         }))
     }
 }
+
+/// The columns of `findings-csv`: the document, then the finding's.
+const FINDINGS_COLUMNS: usize = 1 + budget_lint::view::CSV_COLUMNS.len();
 
 /// A document of a JSON batch.
 #[derive(Serialize)]
@@ -130,6 +151,10 @@ impl<'f, W: Write> Writer<'f, W> {
     pub fn new(mut out: W, formatter: &'f Formatter) -> io::Result<Self> {
         match formatter.format {
             Format::Csv => out.write_all(summary::CSV_HEADER.as_bytes())?,
+            Format::FindingsCsv => {
+                let header = [&["document"], &budget_lint::view::CSV_COLUMNS[..]].concat();
+                out.write_all(budget_lint::view::csv_row(&header).as_bytes())?
+            }
             Format::Json if !formatter.single => {
                 out.write_all(b"{\"schema\":\"budget-lint/batch@1\",\"documents\":[")?
             }

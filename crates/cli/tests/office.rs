@@ -103,6 +103,43 @@ fn a_workbook_and_a_word_file_on_one_command_line_are_one_document() {
     assert!(out.starts_with("表格.xlsx + 说明.docx\n"), "{out}");
     assert!(out.contains("  表格.xlsx:表"), "{out}");
     assert!(!out.contains("无法读取"));
+
+    // findings-csv: a row per finding, led by the document, with the cell of its primary label.
+    let (_, csv, _) = run(
+        &s.0,
+        &[
+            "check",
+            "表格.xlsx",
+            "说明.docx",
+            "--format",
+            "findings-csv",
+        ],
+    );
+    assert!(csv.starts_with("document,severity,code,rule,line,column,place,figure,"));
+    let rows: Vec<&str> = csv
+        .split("\r\n")
+        .filter(|r| r.starts_with("表格.xlsx + 说明.docx,"))
+        .collect();
+    let diagnostics = pair["diagnostics"].as_array().unwrap();
+    assert_eq!(rows.len(), diagnostics.len());
+    for (row, d) in rows.iter().zip(diagnostics) {
+        let Some(l) = d["labels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["primary"] == true)
+        else {
+            continue;
+        };
+        let o = &l["origin"];
+        let place = format!(
+            "{}:{}!{}",
+            o["file"].as_str().unwrap(),
+            o["sheet"].as_str().unwrap(),
+            o["cell"].as_str().unwrap()
+        );
+        assert!(row.contains(&format!(",{place},")), "{row} lacks {place}");
+    }
 }
 
 #[test]
