@@ -6,7 +6,7 @@
 //! - [`tables`]: each table of the report redrawn as a grid, cells placed in their columns, with the
 //!   findings that flag them and the other columns an ambiguous figure could be in;
 //! - [`grid`]: the stretches of a text read out of a workbook that the source view draws as the
-//!   sheet's grid;
+//!   sheet's grid; [`pages`]: where the pages of a PDF start in its text, marked in the source view;
 //! - [`csv`]: the findings as CSV (RFC 4180), with where each stands in the file read.
 //!
 //! The web app's worker calls [`view`] and [`tables`] (they reach the rule catalogue); the page itself
@@ -21,7 +21,9 @@ use crate::source::floor_char_boundary;
 use serde::{Deserialize, Serialize};
 
 pub mod grid;
+pub mod pages;
 pub use grid::Grid;
+pub use pages::PageStart;
 
 /// One label of one finding covering a segment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,6 +119,8 @@ pub struct View {
     pub blocks: Vec<Block>,
     /// The sheets of a text read out of workbooks, which the source view draws as grids.
     pub grids: Vec<Grid>,
+    /// Where the pages of a text read out of PDFs start (each starts a block).
+    pub pages: Vec<PageStart>,
     /// Lines of the text (at least 1), for placing findings in the gutter.
     pub lines: usize,
     /// The diagnostics by rule family, families in catalogue order, reading issues last.
@@ -307,7 +311,8 @@ pub fn view(text: &str, report: &Report, origins: &Origins) -> View {
     }
     crate::order::sort_by_key(&mut groups, |g| family_rank(&g.family));
     let grids = grid::grids(text, origins);
-    let (segments, blocks) = blocks(text, segments(text, report), BLOCK_BYTES, &grids);
+    let pages = pages::pages(text, origins);
+    let (segments, blocks) = blocks(text, segments(text, report), BLOCK_BYTES, &grids, &pages);
     View {
         document: report.document.clone(),
         summary: report.summary.clone(),
@@ -316,6 +321,7 @@ pub fn view(text: &str, report: &Report, origins: &Origins) -> View {
         segments,
         blocks,
         grids,
+        pages,
         lines: text.split('\n').count(),
         groups,
         rules,
@@ -341,6 +347,8 @@ pub struct Block {
     pub findings: Vec<usize>,
     /// The grid (index into [`View::grids`]) whose lines it holds, if any.
     pub grid: Option<usize>,
+    /// The page (index into [`View::pages`]) it starts, if it starts one.
+    pub page: Option<usize>,
 }
 
 /// A sheet drawn as a grid is cut into blocks of up to this many times the target: most sheets
@@ -349,25 +357,28 @@ const GRID_BLOCK_FACTOR: usize = 4;
 
 /// Cuts the segments into blocks of whole lines of about `target` bytes: an unmarked segment is cut
 /// after the first line end past the target (a marked one never is). Each grid's lines are blocks
-/// of their own. Returns the segments, cut, and the blocks over them; together they cover the text
-/// as before.
+/// of their own, and each page starts a block. Returns the segments, cut, and the blocks over them;
+/// together they cover the text as before.
 pub fn blocks(
     text: &str,
     segments: Vec<Segment>,
     target: usize,
     grids: &[Grid],
+    pages: &[PageStart],
 ) -> (Vec<Segment>, Vec<Block>) {
     let target = target.max(1);
     let grid_at = |at: usize| {
         let i = grids.partition_point(|g| g.end <= at);
         grids.get(i).filter(|g| g.start <= at).map(|_| i)
     };
-    // Where a block must start: a grid's first line and the line after its last.
+    // Where a block must start: a grid's first line and the line after its last, a page's first.
     let mut bounds: Vec<usize> = grids
         .iter()
         .flat_map(|g| [g.start, g.end])
+        .chain(pages.iter().map(|p| p.start))
         .filter(|&b| b > 0 && b < text.len())
         .collect();
+    bounds.sort_unstable();
     bounds.dedup();
     let mut out: Vec<Segment> = Vec::with_capacity(segments.len() + text.len() / target + 1);
     let mut starts: Vec<usize> = vec![0];
@@ -460,6 +471,7 @@ pub fn blocks(
                 lines: text.get(from..to).map_or(0, |t| t.matches('\n').count()) + 1,
                 findings,
                 grid: grid_at(from),
+                page: pages.binary_search_by_key(&from, |p| p.start).ok(),
             }
         })
         .collect();
@@ -921,7 +933,7 @@ mod tests {
         let text = one.repeat(4);
         let report = crate::check(&text);
         let before = segments(&text, &report);
-        let (segs, blocks) = blocks(&text, before.clone(), 4096, &[]);
+        let (segs, blocks) = blocks(&text, before.clone(), 4096, &[], &[]);
         // The segments still partition the text, with the same marks on every byte.
         assert_eq!(segs.first().map(|s| s.start), Some(0));
         assert_eq!(segs.last().map(|s| s.end), Some(text.len()));
@@ -991,7 +1003,7 @@ mod tests {
         assert_eq!((grids[0].start, grids[0].end), (start - 1, end));
         let report = crate::check(&text);
         for target in [1, 64, 4096] {
-            let (segs, bs) = blocks(&text, segments(&text, &report), target, &grids);
+            let (segs, bs) = blocks(&text, segments(&text, &report), target, &grids, &[]);
             assert!(segs.windows(2).all(|w| w[0].end == w[1].start));
             for b in &bs {
                 let (from, to) = (segs[b.first].start, segs[b.end - 1].end);
@@ -1006,13 +1018,36 @@ mod tests {
     }
 
     #[test]
+    fn each_page_starts_a_block_that_knows_it() {
+        let page = "第一行\n第二行 12.00\n".repeat(3);
+        let text = [page.as_str(); 4].join("\u{c}");
+        let pages: Vec<PageStart> = (0..4)
+            .map(|k| PageStart {
+                start: k * (page.len() + 1),
+                page: k as u32 + 1,
+                file: None,
+            })
+            .collect();
+        let report = crate::check(&text);
+        for target in [1, 4096] {
+            let (segs, bs) = blocks(&text, segments(&text, &report), target, &[], &pages);
+            for (k, p) in pages.iter().enumerate() {
+                let b = bs.iter().find(|b| segs[b.first].start == p.start);
+                assert_eq!(b.and_then(|b| b.page), Some(k), "target {target}");
+            }
+            let marked = bs.iter().filter(|b| b.page.is_some()).count();
+            assert_eq!(marked, 4);
+        }
+    }
+
+    #[test]
     fn blocks_of_short_and_empty_texts() {
-        let (segs, bs) = blocks("", segments("", &crate::check("")), 10, &[]);
+        let (segs, bs) = blocks("", segments("", &crate::check("")), 10, &[], &[]);
         assert_eq!(segs.len(), 1);
         assert_eq!(bs.len(), 1);
         assert_eq!((bs[0].first, bs[0].end, bs[0].lines), (0, 1, 1));
         let text = "a\nb\nc\n";
-        let (segs, bs) = blocks(text, segments(text, &crate::check(text)), 1, &[]);
+        let (segs, bs) = blocks(text, segments(text, &crate::check(text)), 1, &[], &[]);
         let parts: Vec<&str> = segs.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(parts, ["a\n", "b\n", "c\n"]);
         assert_eq!(bs.len(), 3);

@@ -49,7 +49,20 @@ test("a corpus PDF dropped: its laid-out text checked, marks drawn, a selected f
     const finding = primaries[0].finding;
     await page.click(`#source mark[data-finding="${finding}"][data-role="primary"]`);
     const origin = page.locator(`li.finding[data-finding="${finding}"] [data-testid="origin"]`);
-    assert.match(await origin.textContent(), /^ · 第 \d+ 页$/);
+    const shownPage = Number((await origin.textContent()).match(/第 (\d+) 页/)[1]);
+    // Page starts are marked in the text: numbers rising from the first page; the selected mark
+    // stands after the mark of its own page and before the next.
+    const starts = await page.$$eval("#source .page-start", (bs) => bs.map((b) => Number(b.dataset.page)));
+    assert.ok(starts.length >= text.split("\f").length - 2, `${starts.length} page marks`);
+    assert.equal(starts[0], 1);
+    assert.ok(starts.every((p, i) => i === 0 || p > starts[i - 1]), starts.join(" "));
+    const markPage = await page.$eval(`#source mark[data-finding="${finding}"][data-role="primary"]`, (m) => {
+      let b = m.closest(".block");
+      while (b && !b.classList.contains("page-start")) b = b.previousElementSibling;
+      return b ? Number(b.dataset.page) : null;
+    });
+    assert.equal(markPage, shownPage, "the mark is on the page its entry names");
+    assert.equal(await page.$eval("#source .page-start", (b) => getComputedStyle(b, "::before").content), '"第 1 页"');
     await screenshot(page, "pdf-dropped-selected");
     // Only the PDF reader was fetched.
     assert.deepEqual(readerFetches(requests).map((f) => f.replace(/-[0-9a-f]{16}/, "")).sort(), ["reader-pdf.js", "reader-pdf_bg.wasm"]);
@@ -122,6 +135,8 @@ test("staff drafts (an .xlsx and a .docx) dropped together: one document, findin
     const inCells = await page.$$eval('#source td[data-cell] mark[data-role="primary"]', (ms) =>
       ms.map((m) => ({ at: `${m.closest("table").dataset.sheet}!${m.closest("td").dataset.cell}`, finding: m.dataset.finding })));
     assert.ok(inCells.length > 0, "marks on cells of the grids");
+    const inText = await page.$$eval('#source mark[data-role="primary"]', (ms) => ms.filter((m) => !m.closest("table")).length);
+    assert.ok(inText > 0, "marks on the narrative, drawn as text");
     for (const { at, finding } of inCells.slice(0, 5)) {
       const shown = await page.textContent(`li.finding[data-finding="${finding}"] [data-testid="origin"]`);
       assert.ok(shown.endsWith(at), `${shown} names ${at}`);

@@ -157,19 +157,22 @@ impl Lang {
     /// name when several were read together.
     pub fn origin(self, origin: &budget_lint::origin::Origin) -> String {
         use budget_lint::origin::Origin;
-        match (origin, self) {
-            (Origin::Page { file, page, .. }, Lang::Zh) => match file {
-                Some(f) => format!("{f} 第 {page} 页"),
-                None => format!("第 {page} 页"),
-            },
-            (Origin::Page { file, page, .. }, Lang::En) => match file {
-                Some(f) => format!("{f}, page {page}"),
-                None => format!("page {page}"),
-            },
-            (Origin::Cell { file, sheet, cell }, _) => match file {
+        match origin {
+            Origin::Page { file, page, .. } => self.page(file.as_deref(), *page),
+            Origin::Cell { file, sheet, cell } => match file {
                 Some(f) => format!("[{f}]{sheet}!{cell}"),
                 None => format!("{sheet}!{cell}"),
             },
+        }
+    }
+
+    /// A page of a PDF: `第 12 页`, with the file's name when several were read.
+    pub fn page(self, file: Option<&str>, page: u32) -> String {
+        match (self, file) {
+            (Lang::Zh, Some(f)) => format!("{f} 第 {page} 页"),
+            (Lang::Zh, None) => format!("第 {page} 页"),
+            (Lang::En, Some(f)) => format!("{f}, page {page}"),
+            (Lang::En, None) => format!("page {page}"),
         }
     }
 

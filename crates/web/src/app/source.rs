@@ -202,7 +202,16 @@ pub(super) fn source_block(props: &BlockProps) -> Html {
         let run = o.text.get(seg.start..seg.end).unwrap_or("");
         marks.node(seg, run, tabindex(k))
     });
-    html! { <div class="block" ref={node}>{ for nodes }</div> }
+    // A page of a PDF starts here: marked by the style sheet from the label (not a text node, so
+    // the text of the view stays the checked text).
+    let page = block.page.and_then(|p| o.view.pages.get(p));
+    let label = page.map(|p| props.lang.page(p.file.as_deref(), p.page));
+    html! {
+        <div class={classes!("block", page.is_some().then_some("page-start"))} ref={node}
+            data-page={page.map(|p| p.page.to_string())} data-page-label={label}>
+            { for nodes }
+        </div>
+    }
 }
 
 /// What drawing a run of the text needs: the findings, the language, the selected finding.
