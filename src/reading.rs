@@ -5,6 +5,60 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Document, TableStatus};
+use crate::origin::Origin;
+
+/// What helps with a table that could not be read, by what the text was read from: R001's note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Pasted or opened as text: the table copied from its spreadsheet arrives tab-separated, and
+    /// tab-separated rows are read cell by cell.
+    Text,
+    /// Read out of a PDF by the layout of its glyphs.
+    Pdf,
+    /// A sheet of a workbook: its cells are exact, so what failed is its header.
+    Workbook,
+    /// A table of a Word file.
+    Word,
+}
+
+impl Source {
+    /// Where a table stands, from the origin of its title (`None`: pasted text).
+    pub fn of(origin: Option<&Origin>) -> Source {
+        match origin {
+            None => Source::Text,
+            Some(Origin::Page { .. }) => Source::Pdf,
+            Some(Origin::Cell { cell, .. }) if crate::origin::parse_cell(cell).is_some() => {
+                Source::Workbook
+            }
+            Some(Origin::Cell { .. }) => Source::Word,
+        }
+    }
+
+    /// The note R001 carries (Chinese / English).
+    pub fn advice(self) -> &'static str {
+        match self {
+            Source::Text => {
+                "可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取 / paste the table \
+                 copied from its spreadsheet (Excel/WPS): tab-separated rows are read cell by cell"
+            }
+            Source::Pdf => {
+                "PDF 中这张表的版式未能读出；如有制作它的 Excel 表格，可把该文件一起拖入，或粘贴从中复制的表格 / \
+                 the table's layout in the PDF could not be read; if you have the Excel workbook it \
+                 was made in, drop it as well, or paste the table copied from it"
+            }
+            Source::Workbook => {
+                "工作表的单元格已逐格读出，未能对应的是表头：请对照公开模板核对这张表的标题行和栏目名称 / \
+                 the sheet's cells were read one by one; what did not match is its header: compare \
+                 its title rows and column names with the disclosure template"
+            }
+            Source::Word => {
+                "Word 文件中的表格未能对应到已知的栏目；如有制作它的 Excel 表格，可一并拖入 / the Word \
+                 file's table did not match known columns; if you have the Excel workbook it was made \
+                 in, drop it as well"
+            }
+        }
+    }
+}
 
 /// `R001` table-unread · `R002` column-ambiguous · `R003` tables-as-images · `R004` no-tables ·
 /// `R005` text-too-large.
@@ -23,7 +77,8 @@ pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
                         t.title, reason
                     ),
                 )
-                .primary(t.title_span, "未能读取的表", "table not read"),
+                .primary(t.title_span, "未能读取的表", "table not read")
+                .note(Source::Text.advice()),
             ),
             TableStatus::Read => {
                 for r in &t.rows {
@@ -104,4 +159,57 @@ pub fn too_large(bytes: usize) -> Diagnostic {
             mib(crate::MAX_TEXT_BYTES)
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::origin::Origins;
+    use crate::source::Span;
+
+    /// The notes of the R001 findings of `text` checked with every byte placed at `origin`.
+    fn advice(text: &str, origin: Option<Origin>) -> Vec<Vec<String>> {
+        let mut origins = Origins::new();
+        if let Some(o) = origin {
+            origins.push(Span::new(0, text.len()), o);
+        }
+        crate::check_with_origins(text, &origins)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "R001")
+            .map(|d| d.notes)
+            .collect()
+    }
+
+    #[test]
+    fn an_unread_table_gets_the_advice_for_what_it_was_read_from() {
+        let Ok(text) = std::fs::read_to_string(format!(
+            "{}/../shared/corpus/real/07_shanghai_putuo_caizhengju_2024_bumen_juesuan.txt",
+            env!("CARGO_MANIFEST_DIR")
+        )) else {
+            return;
+        };
+        let cell = |cell: &str| Origin::Cell {
+            file: None,
+            sheet: "表1".into(),
+            cell: cell.into(),
+        };
+        let page = Origin::Page {
+            file: None,
+            page: 3,
+            bbox: [0.0; 4],
+        };
+        for (origin, source) in [
+            (None, Source::Text),
+            (Some(page), Source::Pdf),
+            (Some(cell("D12")), Source::Workbook),
+            (Some(cell("R2C3")), Source::Word),
+        ] {
+            let notes = advice(&text, origin);
+            assert!(!notes.is_empty(), "07 has unread tables");
+            for n in &notes {
+                assert_eq!(n, &[source.advice().to_string()], "{source:?}");
+            }
+        }
+    }
 }

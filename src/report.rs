@@ -219,6 +219,19 @@ impl Report {
         {
             c.origin = origins.locate(c.span);
         }
+        // What helps with an unread table depends on what it was read from.
+        for d in self.diagnostics.iter_mut().filter(|d| d.code == "R001") {
+            let source = crate::reading::Source::of(
+                d.labels
+                    .iter()
+                    .find(|l| l.primary)
+                    .and_then(|l| l.origin.as_ref()),
+            );
+            let text = crate::reading::Source::Text.advice();
+            for n in d.notes.iter_mut().filter(|n| n.as_str() == text) {
+                *n = source.advice().to_string();
+            }
+        }
     }
 }
 

@@ -10,7 +10,7 @@ const READING: &[(&str, &str, &str, &str)] = &[
         "R001",
         "table-unread",
         "未能读取的表（不参与校验）",
-        "A table the reader could not make sense of (not checked)",
+        "A table the reader could not make sense of (not checked); its note says what would help, by what the text was read from",
     ),
     (
         "R002",

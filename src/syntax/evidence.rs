@@ -15,7 +15,7 @@
 //! its size where it belongs and an excess where it landed); or when a summary table's (收支总表)
 //! total over many items is not even approached by them (the items hold less than a third of it:
 //! their figures were not paired with their labels; a misprint does not lose two thirds of a total).
-//! Then the table is reported unread (R001) with the counts and [`WHAT_HELPS`], never half-read into
+//! Then the table is reported unread (R001) with the counts and what would help, never half-read into
 //! a flood of findings. One misprinted figure (and whatever its row's placement does with it) stays a
 //! finding.
 
@@ -24,10 +24,6 @@ use crate::model::{Row, Side};
 use crate::syntax::layouts::Layout;
 use crate::syntax::solve::Group;
 use rust_decimal::Decimal;
-
-/// What a person can do about a table the text does not give: the same table copied from the
-/// spreadsheet it was made in arrives tab-separated, and tab-separated rows are read cell by cell.
-pub const WHAT_HELPS: &str = "可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取";
 
 /// This many independent wrong rows in one table are more likely a misreading than misprints.
 pub const MISREAD_ROOTS: usize = 3;
@@ -75,20 +71,19 @@ impl Verdict {
     pub fn reason(&self) -> String {
         if self.displaced > 0 && self.roots < MISREAD_ROOTS && self.gross == 0 {
             return format!(
-                "有 {} 个数字的差额在彼此无关的行中重复出现，说明数字被读到了别的行。{WHAT_HELPS}",
+                "有 {} 个数字的差额在彼此无关的行中重复出现，说明数字被读到了别的行",
                 self.displaced
             );
         }
         if self.gross > 0 && self.roots < MISREAD_ROOTS {
             return format!(
-                "有 {} 处合计远大于其下各行之和（各行之和不到合计的三分之一），多数行的数字未被读到。\
-                 {WHAT_HELPS}",
+                "有 {} 处合计远大于其下各行之和（各行之和不到合计的三分之一），多数行的数字未被读到",
                 self.gross
             );
         }
         format!(
             "读出的数字有 {}/{} 组表内勾稽关系不成立，且无法归结为一两个印错的数（至少 {} 处彼此独立），\
-             行或列很可能未被正确识别。{WHAT_HELPS}",
+             行或列很可能未被正确识别",
             self.failing, self.checked, self.roots
         )
     }

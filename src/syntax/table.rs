@@ -145,10 +145,7 @@ fn read_rows(
                 .and_then(|rows| sense_check(&raw, rows, layout))
                 .map(|rows| (rows, layout, false))
         }
-        None => Err(format!(
-            "表头与已知的表格样式都不相符（{}）",
-            evidence::WHAT_HELPS
-        )),
+        None => Err("表头与已知的表格样式都不相符".to_string()),
     };
     if let (Err(_), Some(raw)) = (&result, &one_sided) {
         let n = parts
@@ -675,8 +672,7 @@ fn judged(
         .count();
     if pieces >= MAX_LABEL_PIECES {
         return Err(format!(
-            "有 {pieces} 个项目名称被拆散在几行中，项目与数字的对应关系不可靠。{}",
-            evidence::WHAT_HELPS
+            "有 {pieces} 个项目名称被拆散在几行中，项目与数字的对应关系不可靠"
         ));
     }
     // Two-sided tables: a side with figures has a totals row with figures; when the extraction moved
