@@ -3,6 +3,7 @@
 
 use crate::amount::Interval;
 use crate::classification::{self, Scheme};
+use crate::diag::Diagnostic;
 use crate::model::{
     Cell, DocKind, MoneyUnit, Row, RowKind, Side, Span, Table, TableKind, TableStatus,
 };
@@ -920,6 +921,31 @@ pub(super) fn income_items(t: &Table) -> BTreeMap<Source, &Row> {
         }
     }
     out
+}
+
+/// The economic code of a row of the basic spending table. A `302` printed apart from `17公务接待费`
+/// is read as code `302` with the label `17公务接待费`: the two digits belong to the code.
+pub(super) fn econ_code(r: &Row) -> Option<String> {
+    let code = r.code.as_ref()?;
+    if code.len() == 3 {
+        let digits: String = r.label.chars().take(2).collect();
+        if digits.len() == 2
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && !r.label[2..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return Some(format!("{code}{digits}"));
+        }
+    }
+    Some(code.clone())
+}
+
+/// Adds the note that the two figures' tables differ in unit, when they do.
+pub(super) fn unit_note(d: Diagnostic, a: &Figure, b: &Figure) -> Diagnostic {
+    if a.unit != b.unit && a.unit.is_some() && b.unit.is_some() {
+        d.note("两表金额单位不同，已按 1 万元 = 10000 元 换算后比较 / the tables differ in unit; compared after converting 1 万元 = 10000 元")
+    } else {
+        d
+    }
 }
 
 #[cfg(test)]

@@ -4,12 +4,14 @@
 //! X205 and X206 state their identities to one engine ([`engine`]), which evaluates them together
 //! so that one wrong figure is reported once, by the first rule that judges it wrong, with every
 //! figure it disagrees with. X204 (“三公” against the basic spending table) is an inequality with
-//! its own severities.
+//! its own severities; X207 (economic against functional classification) compares pairs of items
+//! that record the same payment.
 
 pub mod basic_projects;
 pub mod carry_over;
 pub mod class_totals;
 mod common;
+pub mod econ_function;
 mod engine;
 pub mod fiscal_funds;
 pub mod income_sources;
@@ -25,6 +27,7 @@ pub static RULES: &[&Rule] = &[
     &three_public::RULE,
     &carry_over::RULE,
     &income_sources::RULE,
+    &econ_function::RULE,
 ];
 
 /// Every identity of the engine, in rule order (the first rule to judge a figure wrong reports it).

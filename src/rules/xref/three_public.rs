@@ -1,9 +1,11 @@
 //! X204 three-public-vs-basic: the “三公” table's items against the same items of the 基本支出表
 //! (经济分类 302 12 因公出国（境）费用, 302 17 公务接待费, 302 31 公务用车运行维护费, 310 13 公务用车购置).
 
-use super::common::{column, column_total, compare, find, spaced_code, Figure, Found, Verdict};
+use super::common::{
+    column, column_total, compare, econ_code, find, spaced_code, unit_note, Figure, Found, Verdict,
+};
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Row, Table, TableKind};
+use crate::model::{Table, TableKind};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use rust_decimal::Decimal;
 
@@ -98,22 +100,6 @@ fn three_public<'a>(ctx: &Context, t: &'a Table, item: &Item) -> Option<(Figure<
     }
     let col = column(t, None, &["合计"]).unwrap_or(0);
     Some((Figure::cell(ctx, t, row, col), Scope::All))
-}
-
-/// The economic code of a row of the basic spending table. A `302` printed apart from `17公务接待费`
-/// is read as code `302` with the label `17公务接待费`: the two digits belong to the code.
-fn econ_code(r: &Row) -> Option<String> {
-    let code = r.code.as_ref()?;
-    if code.len() == 3 {
-        let digits: String = r.label.chars().take(2).collect();
-        if digits.len() == 2
-            && digits.chars().all(|c| c.is_ascii_digit())
-            && !r.label[2..].starts_with(|c: char| c.is_ascii_digit())
-        {
-            return Some(format!("{code}{digits}"));
-        }
-    }
-    Some(code.clone())
 }
 
 fn basic<'a>(ctx: &Context, found: Found<'a>, item: &Item) -> Option<Figure<'a>> {
@@ -355,13 +341,5 @@ fn check(ctx: &Context, sink: &mut Sink) {
             }
         }
         sink.push(unit_note(d, &s, &b));
-    }
-}
-
-fn unit_note(d: Diagnostic, a: &Figure, b: &Figure) -> Diagnostic {
-    if a.unit != b.unit && a.unit.is_some() && b.unit.is_some() {
-        d.note("两表金额单位不同，已按 1 万元 = 10000 元 换算后比较 / the tables differ in unit; compared after converting 1 万元 = 10000 元")
-    } else {
-        d
     }
 }
