@@ -7,6 +7,7 @@ mod changes;
 mod common;
 pub mod component_sum;
 pub mod counts;
+pub mod execution_rate;
 mod link;
 pub mod performance;
 pub mod restated;
@@ -24,4 +25,5 @@ pub static RULES: &[&Rule] = &[
     &counts::RULE,
     &performance::RULE,
     &restated::RULE,
+    &execution_rate::RULE,
 ];
