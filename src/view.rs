@@ -117,7 +117,8 @@ pub struct View {
     pub segments: Vec<Segment>,
     /// The source view's blocks: whole lines, about [`BLOCK_BYTES`] each.
     pub blocks: Vec<Block>,
-    /// The sheets of a text read out of workbooks, which the source view draws as grids.
+    /// The sheets of a text read out of workbooks and the tables of one read out of PDFs, which the
+    /// source view draws as grids; in text order.
     pub grids: Vec<Grid>,
     /// Where the pages of a text read out of PDFs start (each starts a block).
     pub pages: Vec<PageStart>,
@@ -310,7 +311,10 @@ pub fn view(text: &str, report: &Report, origins: &Origins) -> View {
         }
     }
     crate::order::sort_by_key(&mut groups, |g| family_rank(&g.family));
-    let grids = grid::grids(text, origins);
+    let mut grids = grid::grids(text, origins);
+    let tabbed = grid::tab_tables(text, origins, &grids);
+    grids.extend(tabbed);
+    crate::order::sort_by_key(&mut grids, |g| g.start);
     let pages = pages::pages(text, origins);
     let (segments, blocks) = blocks(text, segments(text, report), BLOCK_BYTES, &grids, &pages);
     View {

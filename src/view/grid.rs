@@ -11,14 +11,27 @@
 //! side by side on at least one line, and each cell sits in the field its column gives (the
 //! `k`-th field of a line is column `first_column + k`). A Word file's paragraphs (`正文!P12`,
 //! one per line) and anything else stay text.
+//!
+//! [`tab_tables`] finds the tables a PDF page was laid out into (tab-separated lines), which the
+//! source view draws in aligned columns as well, without letters and numbers.
 
 use crate::origin::{parse_cell, Origin, Origins};
 use crate::source::Span;
 use serde::{Deserialize, Serialize};
 
-/// The lines of one sheet as a grid.
+/// What a grid is drawn from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GridKind {
+    /// A sheet of a workbook: drawn with its column letters and row numbers.
+    Sheet,
+    /// A table a PDF page laid out as tab-separated lines: its cells drawn in aligned columns.
+    Tabs,
+}
+
+/// The lines of one sheet, or of one table of a PDF page, as a grid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grid {
+    pub kind: GridKind,
     /// The file's name, when several files were checked together.
     pub file: Option<String>,
     pub sheet: String,
@@ -127,6 +140,7 @@ fn grid_of(text: &str, file: Option<String>, sheet: String, cells: &[Placed]) ->
         at = line_end;
     }
     side_by_side.then_some(Grid {
+        kind: GridKind::Sheet,
         file,
         sheet,
         start,
@@ -135,6 +149,54 @@ fn grid_of(text: &str, file: Option<String>, sheet: String, cells: &[Placed]) ->
         columns,
         lines,
     })
+}
+
+/// The tables of a text read out of PDFs: runs of two or more consecutive lines with tabs (the
+/// PDF reader writes a table's rows so, a field per column, empty cells included), on a page (the
+/// lines overlap a PDF origin), outside `sheets`. In text order, not overlapping.
+pub fn tab_tables(text: &str, origins: &Origins, sheets: &[Grid]) -> Vec<Grid> {
+    let on_page = |start: usize, end: usize| {
+        matches!(
+            origins.locate(Span::new(start, end)),
+            Some(Origin::Page { .. })
+        )
+    };
+    let in_sheet = |at: usize| sheets.iter().any(|g| g.start <= at && at < g.end);
+    let mut out: Vec<Grid> = Vec::new();
+    // The run being gathered: its start, end, lines and widest line.
+    let mut run: Option<(usize, usize, usize, u32)> = None;
+    let mut close = |run: &mut Option<(usize, usize, usize, u32)>| {
+        if let Some((start, end, lines, columns)) = run.take() {
+            if lines >= 2 {
+                out.push(Grid {
+                    kind: GridKind::Tabs,
+                    file: None,
+                    sheet: String::new(),
+                    start,
+                    end,
+                    first_column: 0,
+                    columns,
+                    lines: vec![None; lines],
+                });
+            }
+        }
+    };
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let end = at + line.len();
+        let tabs = line.matches('\t').count() as u32;
+        if tabs > 0 && !in_sheet(at) && on_page(at, end) {
+            let r = run.get_or_insert((at, end, 0, 1));
+            r.1 = end;
+            r.2 += 1;
+            r.3 = r.3.max(tabs + 1);
+        } else {
+            close(&mut run);
+        }
+        at = end;
+    }
+    close(&mut run);
+    out
 }
 
 #[cfg(test)]
@@ -227,6 +289,30 @@ mod tests {
         let g = &grids[1];
         assert_eq!((g.first_column, g.columns), (0, 2));
         assert_eq!((grids[1].start, grids[1].end), (second, text.len()));
+    }
+
+    #[test]
+    fn tables_of_pdf_pages_are_runs_of_tabbed_lines() {
+        let text = "标题\n项目\t金额\t\n合计\t1.00\t2.00\n说明\t\n\n正文\n甲\t乙\n";
+        let mut origins = Origins::new();
+        origins.push(
+            Span::new(0, text.len()),
+            Origin::Page {
+                file: None,
+                page: 1,
+                bbox: [0.0; 4],
+            },
+        );
+        let t = tab_tables(text, &origins, &[]);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].kind, GridKind::Tabs);
+        assert_eq!(
+            &text[t[0].start..t[0].end],
+            "项目\t金额\t\n合计\t1.00\t2.00\n说明\t\n"
+        );
+        assert_eq!((t[0].columns, t[0].lines.len()), (3, 3));
+        // Pasted text (no PDF origin) stays text.
+        assert!(tab_tables(text, &Origins::new(), &[]).is_empty());
     }
 
     #[test]

@@ -45,6 +45,9 @@ test("a corpus PDF dropped: its laid-out text checked, marks drawn, a selected f
     const primaries = (await readMarks(page)).filter((m) => m.role === "primary");
     assert.ok(primaries.length > 0, "marks on the laid-out text");
     for (const m of primaries) assert.equal(m.text, text.slice(m.start, m.end), "each mark on its figure in the text box's text");
+    // The pages' tables are drawn in aligned columns, a cell per field of the laid-out line.
+    const tabbed = await page.$$eval("#source table.tabs tr", (rows) => rows.map((r) => r.cells.length));
+    assert.ok(tabbed.length > 20, `${tabbed.length} table rows drawn as rows`);
     // Select the first finding with a mark: its entry says on which page the figure stands.
     const finding = primaries[0].finding;
     await page.click(`#source mark[data-finding="${finding}"][data-role="primary"]`);

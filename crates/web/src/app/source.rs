@@ -2,7 +2,7 @@
 
 #[allow(unused_imports)]
 use super::*;
-use budget_lint::view::grid::{Grid, GridLine};
+use budget_lint::view::grid::{Grid, GridKind, GridLine};
 
 #[derive(Properties)]
 pub(super) struct SourceProps {
@@ -302,37 +302,51 @@ fn sheet_table(
     let mut fields: Vec<(Vec<Html>, String)> = vec![(Vec::new(), String::new())];
     let mut finish_row = |fields: &mut Vec<(Vec<Html>, String)>, line: usize| {
         let taken = std::mem::replace(fields, vec![(Vec::new(), String::new())]);
-        rows.push(sheet_row(
-            grid,
-            grid.lines.get(line).copied().flatten(),
-            taken,
-        ));
+        rows.push(match grid.kind {
+            GridKind::Sheet => sheet_row(grid, grid.lines.get(line).copied().flatten(), taken),
+            GridKind::Tabs => tab_row(grid, taken),
+        });
     };
+    // The separators stay in the view, hidden, so that its text is still the checked text.
+    let hidden = |sep: &str| html! { <span class="sep" hidden=true>{ sep.to_string() }</span> };
     for (k, seg) in segs.iter().enumerate() {
         let run = text.get(seg.start..seg.end).unwrap_or("");
         let mut first_piece = true;
         for (piece, end) in split_fields(run) {
-            let piece = piece.replace('\u{c}', "");
+            // A form feed (a new page or sheet) starts the line.
+            let (feed, piece) = match piece.strip_prefix('\u{c}') {
+                Some(rest) => (true, rest),
+                None => (false, piece),
+            };
+            let Some(field) = fields.last_mut() else {
+                continue;
+            };
+            if feed {
+                field.0.push(hidden("\u{c}"));
+            }
             if !piece.is_empty() {
                 let tab = if first_piece { tabindex(k) } else { "-1" };
                 first_piece = false;
-                if let Some(field) = fields.last_mut() {
-                    field.1.push_str(&piece);
-                    field.0.push(marks.node(seg, &piece, tab));
-                }
+                field.1.push_str(piece);
+                field.0.push(marks.node(seg, piece, tab));
             }
             match end {
-                Some('\t') => fields.push((Vec::new(), String::new())),
-                Some(_) => {
-                    finish_row(&mut fields, line);
-                    line += 1;
-                }
-                None => {}
+                Some(sep) => field.0.push(hidden(&sep.to_string())),
+                None => continue,
+            }
+            if end == Some('\t') {
+                fields.push((Vec::new(), String::new()));
+            } else {
+                finish_row(&mut fields, line);
+                line += 1;
             }
         }
     }
     if fields.len() > 1 || fields.first().is_some_and(|f| !f.1.is_empty()) {
         finish_row(&mut fields, line);
+    }
+    if grid.kind == GridKind::Tabs {
+        return html! { <table class="sheet tabs"><tbody>{ for rows }</tbody></table> };
     }
     let name = match &grid.file {
         Some(file) => format!("{file} · {}", grid.sheet),
@@ -387,6 +401,22 @@ fn sheet_row(grid: &Grid, place: Option<GridLine>, fields: Vec<(Vec<Html>, Strin
                         { for runs }
                     </td>
                 }
+            }) }
+        </tr>
+    }
+}
+
+/// One line of a PDF page's table as a row: its fields in order, the last taking the columns left.
+fn tab_row(grid: &Grid, fields: Vec<(Vec<Html>, String)>) -> Html {
+    let last = fields.len().saturating_sub(1);
+    let rest = grid.columns.saturating_sub(fields.len() as u32);
+    html! {
+        <tr>
+            { for fields.into_iter().enumerate().map(|(k, (runs, plain))| html! {
+                <td class={classes!(looks_like_figure(&plain).then_some("figure"))}
+                    colspan={(k == last && rest > 0).then(|| (rest + 1).to_string())}>
+                    { for runs }
+                </td>
             }) }
         </tr>
     }
