@@ -69,6 +69,17 @@ fn final_accounts_shares() {
 }
 
 #[test]
+fn final_accounts_execution_rate() {
+    // 年初预算为 10210.34 万元，支出决算为 9746.50 万元，完成年初预算的 95.45%:
+    // 9746.50 ÷ 10210.34 = 95.457% (95.4570%–95.4572% with the inputs' rounding), printed 95.45%.
+    let f = findings("real/08_shanghai_putuo_guiziju_2024_bumen_juesuan.txt");
+    assert!(has(&f, "N309", Severity::Error, "95.45%"), "{f:#?}");
+    // 131's nineteen statements agree (e.g. 413.57 ÷ 536.20 = 77.13%, printed 77.1%).
+    let f = findings("wide/131_central_guojia_xinfangju_2024_bumen_juesuan.txt");
+    assert!(!f.iter().any(|x| x.0 == "N309"), "{f:#?}");
+}
+
+#[test]
 fn no_other_errors_in_the_corpus() {
     let expected_errors = [
         ("001_6149e9281c444aee.txt", 1),
@@ -77,7 +88,7 @@ fn no_other_errors_in_the_corpus() {
             "real/07_shanghai_putuo_caizhengju_2024_bumen_juesuan.txt",
             1,
         ),
-        ("real/08_shanghai_putuo_guiziju_2024_bumen_juesuan.txt", 1),
+        ("real/08_shanghai_putuo_guiziju_2024_bumen_juesuan.txt", 2),
         ("real/10_shanghai_putuo_sifaju_2026_bumen_yusuan.txt", 5),
         (
             "real/12_shanghai_putuo_shiquanlu_jiedao_2026_danwei_yusuan.txt",

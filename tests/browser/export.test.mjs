@@ -29,10 +29,15 @@ test("JSON and CSV exports, printable page", { timeout: 60_000 }, async (t) => {
 
     const csv = await download(page, '[data-testid="export-csv"]');
     assert.equal(csv.name, "budget-lint-report.csv");
-    assert.ok(csv.body.startsWith("\ufeffseverity,code,rule,line,column,figure,expected,actual,message"));
+    assert.ok(csv.body.startsWith("\ufeffseverity,code,rule,line,column,place,figure,expected,actual,message"));
     const rows = csv.body.replace(/\r\n$/, "").split("\r\n");
     assert.equal(rows.length, expected.diagnostics.length + 1);
-    expected.diagnostics.forEach((d, i) => assert.ok(rows[i + 1].startsWith(`${d.severity},${d.code},${d.rule},`)));
+    // A pasted text has no place in a file: that column is empty.
+    expected.diagnostics.forEach((d, i) => {
+      const primary = d.labels.find((l) => l.primary);
+      const lead = primary ? `${d.severity},${d.code},${d.rule},${primary.line},${primary.column},,` : `${d.severity},${d.code},${d.rule},`;
+      assert.ok(rows[i + 1].startsWith(lead), `${rows[i + 1]} starts with ${lead}`);
+    });
 
     // Printing (the browser tells the page with "beforeprint"): every finding drawn open, the
     // controls hidden, the text in full.
