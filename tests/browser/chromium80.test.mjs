@@ -8,8 +8,9 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { cliReport, distDir, referenceDocs, screenshotDir } from "./harness.mjs";
+import { cliReport, distDir, referenceDocs, screenshotDir, sharedDir } from "./harness.mjs";
 import { chromium80Path, launchChromium80 } from "./old-chromium.mjs";
+import { drafts } from "./ooxml.mjs";
 import { startServer } from "./server.mjs";
 
 const PREFIX = "/tools/budget-lint/";
@@ -337,6 +338,69 @@ test("Chromium 80: a finding's entry and its related figures are laid out in row
     assert.ok(spread < 8, `a related figure's badge, figure, text and line on one row: ${JSON.stringify(rows.linkChildren)}`);
     assert.ok(rows.badgeWidth < 40, `the related figure's number badge is ${rows.badgeWidth} px wide`);
     assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+/** Drops these files ([{name, bytes}]) on the page, as a drag from the desktop does (a DragEvent
+ * carrying a DataTransfer: puppeteer 2.1.1 has no drag API). */
+async function dropOn(page, files) {
+  await page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const { name, b64 } of files) {
+      const bin = atob(b64);
+      const buf = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+      dt.items.add(new File([buf], name));
+    }
+    const target = document.querySelector(".doc-panel");
+    for (const type of ["dragenter", "dragover", "drop"]) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString("base64") })));
+}
+
+const statusMatches = (page, re, timeout = 60_000) =>
+  page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid="status"]').textContent), { timeout, polling: 100 }, re.source);
+
+test("Chromium 80: a dropped PDF is read in the reader worker, its pages and tables drawn; then an .xlsx + .docx pair", { skip, timeout: 120_000 }, async (t) => {
+  const wide = path.join(sharedDir, "corpus", "wide");
+  const file = fs.existsSync(wide) && fs.readdirSync(wide).find((f) => f.startsWith("102_") && f.endsWith(".pdf"));
+  if (!file) return t.skip("wide/102 not present");
+  const opened = await open(plain, "?example=none");
+  const { page, foreign, errors } = opened;
+  try {
+    await waitStarted(opened);
+    const t0 = Date.now();
+    await dropOn(page, [{ name: file, bytes: fs.readFileSync(path.join(wide, file)) }]);
+    await statusMatches(page, /已读取 102_/);
+    await page.waitForSelector('#source mark[data-role="primary"]', { timeout: 30_000 });
+    t.diagnostic(`${file}: dropped → marks drawn in ${Date.now() - t0} ms`);
+    const text = await page.$eval('[data-testid="input"]', (el) => el.value);
+    assert.ok(text.split("\f").length > 5, "pages separated by form feeds");
+    const pages = await page.$$eval("#source .page-start", (bs) => bs.map((b) => Number(b.dataset.page)));
+    assert.equal(pages[0], 1);
+    assert.ok(pages.length > 5, `${pages.length} page marks`);
+    assert.ok((await page.$$("#source table.tabs")).length > 0, "the pages' tables in aligned columns");
+    const origins = await page.$$eval('li.finding [data-testid="origin"]', (els) => els.map((e) => e.textContent));
+    assert.ok(origins.some((o) => /第 \d+ 页/.test(o)), origins.join(" | "));
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotDir, "chromium80-pdf.png") });
+
+    // Staff drafts built from the laid-out text: the sheets drawn as grids, marks on their cells.
+    const { xlsx, docx, sheets } = drafts(text);
+    await dropOn(page, [
+      { name: "预算表.xlsx", bytes: xlsx },
+      { name: "预算说明.docx", bytes: docx },
+    ]);
+    await statusMatches(page, /已读取 预算表\.xlsx/);
+    await page.waitForSelector('#source td[data-cell] mark[data-role="primary"]', { timeout: 30_000 });
+    const grids = await page.$$eval("#source table.sheet:not(.tabs)", (ts) => new Set(ts.map((x) => x.dataset.sheet)).size);
+    assert.equal(grids, sheets);
+    await page.screenshot({ path: path.join(screenshotDir, "chromium80-drafts.png") });
+    assert.deepEqual(foreign, [], "requests to other origins");
+    assert.deepEqual(errors, [], "page or console errors");
   } finally {
     await page.close();
   }
