@@ -38,8 +38,10 @@ impl Source {
     pub fn advice(self) -> &'static str {
         match self {
             Source::Text => {
-                "可粘贴从原表格（Excel/WPS）复制的文本，制表符分隔的行可以逐格读取 / paste the table \
-                 copied from its spreadsheet (Excel/WPS): tab-separated rows are read cell by cell"
+                "可粘贴从原表格（Excel/WPS）复制的文本（制表符分隔的行可以逐格读取），或拖入公开的 PDF 文件\
+                 （按版面读取各列） / paste the table copied from its spreadsheet (Excel/WPS): \
+                 tab-separated rows are read cell by cell; or drop the published PDF, whose layout \
+                 gives the columns"
             }
             Source::Pdf => {
                 "PDF 中这张表的版式未能读出；如有制作它的 Excel 表格，可把该文件一起拖入，或粘贴从中复制的表格 / \
@@ -167,18 +169,25 @@ mod tests {
     use crate::origin::Origins;
     use crate::source::Span;
 
-    /// The notes of the R001 findings of `text` checked with every byte placed at `origin`.
+    /// The notes of the R001 findings of `text` checked with every byte placed at `origin`, then
+    /// the advice on each unread table.
     fn advice(text: &str, origin: Option<Origin>) -> Vec<Vec<String>> {
         let mut origins = Origins::new();
         if let Some(o) = origin {
             origins.push(Span::new(0, text.len()), o);
         }
-        crate::check_with_origins(text, &origins)
+        let report = crate::check_with_origins(text, &origins);
+        let notes = report
             .diagnostics
             .into_iter()
             .filter(|d| d.code == "R001")
-            .map(|d| d.notes)
-            .collect()
+            .map(|d| d.notes);
+        let tables = report
+            .tables
+            .into_iter()
+            .filter(|t| t.status == "unread")
+            .map(|t| t.advice.into_iter().collect());
+        notes.chain(tables).collect()
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub struct TableOut {
     pub status: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// For an unread table, what would help read it (by what the text was read from: see
+    /// `reading::Source`); R001's note says the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
     pub span: Span,
     pub columns: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -220,6 +224,14 @@ impl Report {
             c.origin = origins.locate(c.span);
         }
         // What helps with an unread table depends on what it was read from.
+        for t in self.tables.iter_mut().filter(|t| t.advice.is_some()) {
+            let source = crate::reading::Source::of(
+                origins
+                    .locate(Span::new(t.span.start, t.span.end.min(t.span.start + 1)))
+                    .as_ref(),
+            );
+            t.advice = Some(source.advice().to_string());
+        }
         for d in self.diagnostics.iter_mut().filter(|d| d.code == "R001") {
             let source = crate::reading::Source::of(
                 d.labels
@@ -241,6 +253,9 @@ fn table_out(t: &Table) -> TableOut {
         TableStatus::Empty { .. } => ("empty".to_string(), None),
         TableStatus::Unread { reason } => ("unread".to_string(), Some(reason.clone())),
     };
+    let advice = reason
+        .is_some()
+        .then(|| crate::reading::Source::Text.advice().to_string());
     TableOut {
         number: t.number,
         kind: t.kind,
@@ -249,6 +264,7 @@ fn table_out(t: &Table) -> TableOut {
         unit: t.unit.map(|u| u.as_str().to_string()),
         status,
         reason,
+        advice,
         span: t.span,
         columns: t.columns.iter().map(|c| c.name.clone()).collect(),
         income_columns: t.income_columns.iter().map(|c| c.name.clone()).collect(),

@@ -493,6 +493,8 @@ pub struct TableView {
     /// `read`, `empty` or `unread`.
     pub status: String,
     pub reason: Option<String>,
+    /// What would help read an unread table.
+    pub advice: Option<String>,
     /// Where the table is in the text (UTF-8 bytes).
     pub start: usize,
     pub end: usize,
@@ -649,6 +651,7 @@ pub fn tables(report: &Report) -> Vec<TableView> {
                 unit: t.unit.clone(),
                 status: t.status.clone(),
                 reason: t.reason.clone(),
+                advice: t.advice.clone(),
                 start: t.span.start,
                 end: t.span.end,
                 sections,

@@ -67,6 +67,12 @@ test("a corpus PDF dropped: its laid-out text checked, marks drawn, a selected f
     assert.equal(markPage, shownPage, "the mark is on the page its entry names");
     assert.equal(await page.$eval("#source .page-start", (b) => getComputedStyle(b, "::before").content), '"第 1 页"');
     await screenshot(page, "pdf-dropped-selected");
+    // The tables view says, for a table of the PDF that could not be read, what would help.
+    await page.click("#tab-tables");
+    const advice = await page.$$eval(".reason.advice", (ps) => ps.map((p) => p.textContent));
+    assert.ok(advice.length > 0 && advice.every((a) => a.startsWith("PDF 中这张表的版式未能读出")), advice.join(" | "));
+    await screenshot(page, "pdf-dropped-tables");
+    await page.click("#tab-source");
     // Only the PDF reader was fetched.
     assert.deepEqual(readerFetches(requests).map((f) => f.replace(/-[0-9a-f]{16}/, "")).sort(), ["reader-pdf.js", "reader-pdf_bg.wasm"]);
 

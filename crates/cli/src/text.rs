@@ -34,9 +34,11 @@ pub fn render(path: &str, r: &Report) -> String {
             t.status,
             t.rows.len(),
             cells,
-            t.reason
-                .as_ref()
-                .map_or(String::new(), |r| format!("  ({r})")),
+            match (&t.reason, &t.advice) {
+                (Some(r), Some(a)) => format!("  ({r}；{a})"),
+                (Some(r), None) => format!("  ({r})"),
+                _ => String::new(),
+            },
         );
     }
     let _ = writeln!(

@@ -60,6 +60,8 @@ pub(super) fn tables_view(props: &TablesProps) -> Html {
                     <ul>{ for unread.iter().map(|tv| html! {
                         <li>{ title_of(tv) }{ lang.pick("：", ": ") }{ tv.reason.clone().unwrap_or_default() }</li>
                     }) }</ul>
+                    // What would help: the same for every table read from the same kind of source.
+                    { for unread_advice(&unread).into_iter().map(|a| html! { <p class="advice">{ a.to_string() }</p> }) }
                 </section>
             }
             { for tables.iter().enumerate().map(|(k, tv)| {
@@ -84,6 +86,7 @@ pub(super) fn tables_view(props: &TablesProps) -> Html {
                             if !tv.findings.is_empty() { <span class="chip flagged">{ lang.findings_in_table(tv.findings.len()) }</span> }
                         </p>
                         if let Some(reason) = &tv.reason { <p class="reason">{ reason.clone() }</p> }
+                        if let Some(advice) = &tv.advice { <p class="reason advice">{ advice.clone() }</p> }
                         { for tv.sections.iter().map(|s| {
                             let side = match s.side {
                                 Some(budget_lint::model::Side::Income) => Some(t.side_income),
@@ -158,4 +161,15 @@ pub(super) fn tables_view(props: &TablesProps) -> Html {
             }) }
         </div>
     }
+}
+
+/// The advice of the unread tables, each once, in order.
+fn unread_advice<'a>(unread: &[&'a TableView]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for a in unread.iter().filter_map(|tv| tv.advice.as_deref()) {
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
 }
