@@ -164,7 +164,19 @@ fn function_figure<'a>(ctx: &Context, t: &Tables<'a>, pairs: &[&Pair]) -> Option
         .collect();
     let parts: Option<Vec<Figure<'a>>> = codes
         .iter()
-        .map(|c| t.function.figure(ctx, c, t.function_col))
+        .map(|c| {
+            // A 款 printed without any of its 项 is not listed down to 项 there, whatever other
+            // classes do: its items cannot be said to be missing.
+            let kuan = c.get(..5)?;
+            let by_code = &t.function.by_code;
+            let itemized = by_code.contains_key(*c)
+                || !by_code.contains_key(kuan)
+                || by_code.keys().any(|k| k.len() == 7 && k.starts_with(kuan));
+            if !itemized {
+                return None;
+            }
+            t.function.figure(ctx, c, t.function_col)
+        })
         .collect();
     let col = t
         .function
