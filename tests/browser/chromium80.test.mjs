@@ -10,6 +10,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { cliReport, distDir, referenceDocs, screenshotDir, sharedDir } from "./harness.mjs";
 import { chromium80Path, launchChromium80 } from "./old-chromium.mjs";
+import { dataTransferOf, encoded } from "./drop.mjs";
 import { drafts } from "./ooxml.mjs";
 import { startServer } from "./server.mjs";
 
@@ -343,22 +344,16 @@ test("Chromium 80: a finding's entry and its related figures are laid out in row
   }
 });
 
-/** Drops these files ([{name, bytes}]) on the page, as a drag from the desktop does (a DragEvent
+/** Drops these files ([{name, bytes}]) on the page, as a drag from the desktop does (DragEvents
  * carrying a DataTransfer: puppeteer 2.1.1 has no drag API). */
 async function dropOn(page, files) {
-  await page.evaluate((files) => {
-    const dt = new DataTransfer();
-    for (const { name, b64 } of files) {
-      const bin = atob(b64);
-      const buf = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
-      dt.items.add(new File([buf], name));
-    }
+  const dt = await page.evaluateHandle(dataTransferOf, encoded(files));
+  await page.evaluate((dt) => {
     const target = document.querySelector(".doc-panel");
     for (const type of ["dragenter", "dragover", "drop"]) {
       target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
     }
-  }, files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString("base64") })));
+  }, dt);
 }
 
 const statusMatches = (page, re, timeout = 60_000) =>

@@ -2,18 +2,24 @@
 // time: PDFs (a page without text, an encrypted one, a damaged one), an image.
 // (Zips: ooxml.mjs.)
 
+/** Run in the page: a DataTransfer holding these files ([{name, b64}], see `encoded`). */
+export function dataTransferOf(files) {
+  const dt = new DataTransfer();
+  for (const { name, b64 } of files) {
+    const bin = atob(b64);
+    const buf = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+    dt.items.add(new File([buf], name));
+  }
+  return dt;
+}
+
+/** Files ([{name, bytes}]) as they cross into the page. */
+export const encoded = (files) => files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString("base64") }));
+
 /** Drops these files ([{name, bytes}]) on the page together, as a drag from the desktop does. */
 export async function dropFiles(page, files) {
-  const dataTransfer = await page.evaluateHandle((files) => {
-    const dt = new DataTransfer();
-    for (const { name, b64 } of files) {
-      const bin = atob(b64);
-      const buf = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
-      dt.items.add(new File([buf], name));
-    }
-    return dt;
-  }, files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString("base64") })));
+  const dataTransfer = await page.evaluateHandle(dataTransferOf, encoded(files));
   await page.dispatchEvent(".doc-panel", "dragenter", { dataTransfer });
   await page.dispatchEvent(".doc-panel", "dragover", { dataTransfer });
   await page.dispatchEvent(".doc-panel", "drop", { dataTransfer });
