@@ -343,30 +343,22 @@ fn codes(pairs: &[Pair], econ: bool) -> String {
 
 /// Payments printed on one side with no amount under their items on the other.
 fn unmatched_finding(these: &[&(&Group, Figure, Figure)], printed_econ: bool) -> Diagnostic {
-    let side = |g: &Group, e: &Figure, f: &Figure| -> (String, String, String) {
-        let shown = if printed_econ { e } else { f };
-        let items = codes(g.pairs, printed_econ);
-        (
-            format!("{items} {}", shown.shown()),
-            format!("{items} {}", shown.shown()),
-            codes(g.pairs, !printed_econ),
-        )
-    };
-    let parts: Vec<(String, String, String)> =
-        these.iter().map(|(g, e, f)| side(g, e, f)).collect();
-    let (first_shown, first_absent) = {
-        let (_, e, f) = these[0];
-        if printed_econ {
-            (e, f)
-        } else {
-            (f, e)
-        }
-    };
+    // Each payment as (group, the figure printed, the zero of the side without it).
+    let oriented: Vec<(&Group, &Figure, &Figure)> = these
+        .iter()
+        .map(|(g, e, f)| if printed_econ { (*g, e, f) } else { (*g, f, e) })
+        .collect();
+    let (_, first_shown, first_absent) = oriented[0];
     let absent_table = Context::table_name(first_absent.table);
     let shown_table = Context::table_name(first_shown.table);
-    let listed: Vec<String> = parts.iter().map(|p| p.0.clone()).collect();
-    let listed_en: Vec<String> = parts.iter().map(|p| p.1.clone()).collect();
-    let missing: String = parts.iter().map(|p| p.2.as_str()).collect();
+    let listed: Vec<String> = oriented
+        .iter()
+        .map(|(g, shown, _)| format!("{} {}", codes(g.pairs, printed_econ), shown.shown()))
+        .collect();
+    let missing: String = oriented
+        .iter()
+        .map(|(g, _, _)| codes(g.pairs, !printed_econ))
+        .collect();
     let names: Vec<&str> = these.iter().map(|(g, _, _)| g.name).collect();
     let names_en: Vec<&str> = these.iter().map(|(g, _, _)| g.name_en).collect();
     let (zh, en) = if printed_econ {
@@ -378,7 +370,7 @@ fn unmatched_finding(these: &[&(&Group, Figure, Figure)], printed_econ: bool) ->
             ),
             format!(
                 "{shown_table} has {}; but {absent_table} has no amount under the matching function items: the {} are booked under other function items (such as 行政运行).",
-                listed_en.join(", "),
+                listed.join(", "),
                 names_en.join(", ")
             ),
         )
@@ -391,7 +383,7 @@ fn unmatched_finding(these: &[&(&Group, Figure, Figure)], printed_econ: bool) ->
             ),
             format!(
                 "{shown_table} has {}; but {absent_table} has no amount under the matching economic items: both record the same {}.",
-                listed_en.join(", "),
+                listed.join(", "),
                 names_en.join(", ")
             ),
         )
@@ -404,8 +396,7 @@ fn unmatched_finding(these: &[&(&Group, Figure, Figure)], printed_econ: bool) ->
             format!("{absent_table}：无{missing}"),
             format!("{absent_table}: no such rows"),
         );
-    for (_, e, f) in &these[1..] {
-        let shown = if printed_econ { e } else { f };
+    for (_, shown, _) in &oriented[1..] {
         for c in &shown.cells {
             d = d.related(
                 c.span,
