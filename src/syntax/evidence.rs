@@ -161,6 +161,51 @@ pub fn judge(rows: &[Row], layout: &Layout, groups: &SideGroups) -> Verdict {
     }
 }
 
+/// Confirmations of a reading whose columns have no names (tab-separated rows): the columns that are
+/// the sum of a run of the columns after them (总计 = its sources, 小计 = the 财政拨款 columns under
+/// it) in every row holding figures. Runs are tried from the right, the longest first, and a run's
+/// columns already summed by a column inside it count once, through that column (a sum needs a
+/// non-zero part somewhere). Each row where at least two of the parts are non-zero confirms the
+/// reading once; a sum that fails in any row is not taken as an identity at all (nothing is
+/// reported from it: it only confirms).
+pub fn column_sums(rows: &[Row], columns: usize) -> usize {
+    let rows: Vec<&Row> = rows.iter().filter(|r| !r.cells.is_empty()).collect();
+    // Columns already summed by a column right of `total` (which is then inside every run tried).
+    let mut summed = vec![false; columns];
+    let mut confirmations = 0;
+    for total in (0..columns).rev() {
+        for last in (total + 2..columns).rev() {
+            let parts: Vec<usize> = (total + 1..=last).filter(|&c| !summed[c]).collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            let holds = rows.iter().all(|r| {
+                let (_, sum) = sum_printed(parts.iter().map(|&c| r.value_or_zero(c)));
+                r.value_or_zero(total).1.intersects(sum)
+            });
+            if !holds {
+                continue;
+            }
+            let nonzero = |r: &Row| {
+                parts
+                    .iter()
+                    .filter(|&&c| r.cell(c).is_some_and(|x| !x.value.is_zero()))
+                    .count()
+            };
+            // Zeros equal zeros: a sum with no non-zero part anywhere says nothing.
+            if rows.iter().all(|r| nonzero(r) == 0) {
+                continue;
+            }
+            confirmations += rows.iter().filter(|r| nonzero(r) >= 2).count();
+            for &c in &parts {
+                summed[c] = true;
+            }
+            break;
+        }
+    }
+    confirmations
+}
+
 /// How many difference sizes recur in failures that share no row.
 fn displaced(failures: &[Failure]) -> usize {
     let mut by_size: std::collections::BTreeMap<Decimal, Vec<&Failure>> = Default::default();
@@ -285,6 +330,38 @@ mod tests {
             }],
         )];
         (rows, groups)
+    }
+
+    /// Rows of unnamed columns (no codes needed: column sums look at rows only).
+    fn plain(figures: &[&[&str]]) -> Vec<Row> {
+        figures
+            .iter()
+            .map(|f| row("", &f.iter().map(|v| Some(*v)).collect::<Vec<_>>()))
+            .collect()
+    }
+
+    #[test]
+    fn column_sums_find_a_total_over_its_sources_and_a_subtotal_inside() {
+        // 总计 = 小计 + 单位资金; 小计 = 一般公共预算 + 政府性基金 (wide/104 表4's shape).
+        let rows = plain(&[
+            &["2155.21", "2055.20", "2055.20", "0.00", "100.01"],
+            &["56.30", "56.30", "56.30", "0.00", "0.00"],
+            &["120.00", "100.00", "60.00", "40.00", "20.00"],
+        ]);
+        // Row 1 confirms 总计 (小计 and 单位资金 both non-zero), row 3 both sums; row 2 neither.
+        assert_eq!(column_sums(&rows, 5), 3);
+    }
+
+    #[test]
+    fn column_sums_take_nothing_from_zeros_or_a_sum_that_fails_once() {
+        let zeros = plain(&[&["0.00", "0.00", "0.00"], &["0.00", "0.00", "0.00"]]);
+        assert_eq!(column_sums(&zeros, 3), 0);
+        // 30 = 10 + 20 in the first row, but 31 ≠ 11 + 21 in the second: not an identity.
+        let once = plain(&[&["30.00", "10.00", "20.00"], &["31.00", "11.00", "21.00"]]);
+        assert_eq!(column_sums(&once, 3), 0);
+        // A 尾差 is not a failure: 30.01 = 10.00 + 20.00 within the rounding of three figures.
+        let rounding = plain(&[&["30.01", "10.00", "20.00"]]);
+        assert_eq!(column_sums(&rounding, 3), 1);
     }
 
     #[test]

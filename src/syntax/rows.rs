@@ -10,6 +10,7 @@ use super::lex::{squeeze, Tk, Token};
 use crate::model::{RowKind, Side};
 use crate::source::Span;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// One figure of a raw row, or an explicit empty cell (`value: None`): an empty field of a
 /// tab-separated line or a dash printed for an empty cell.
@@ -403,6 +404,39 @@ fn take_code(
     };
     leftover.append(pending);
     chosen
+}
+
+/// The number of figure fields of a tab-separated table: on the lines holding a figure, the fields
+/// after the lead (`lead` fields, or up to the line's last text field), most common count first
+/// (then the larger). Trailing empty fields cut off a line make it shorter, never longer.
+pub fn tabbed_width(src: &str, lines: &[Vec<Token>], lead: Option<usize>) -> usize {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for line in lines {
+        if !line
+            .iter()
+            .any(|t| t.kind == Tk::Figure && t.text(src).contains(['.', ',']))
+        {
+            continue;
+        }
+        let fields = line
+            .iter()
+            .filter_map(|t| t.field)
+            .max()
+            .map_or(0, |m| m + 1);
+        let last_text = line
+            .iter()
+            .filter(|t| t.kind == Tk::Text)
+            .filter_map(|t| t.field)
+            .max();
+        let split = lead
+            .unwrap_or_else(|| last_text.map_or(0, |p| p + 1))
+            .min(fields);
+        *counts.entry(fields - split).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(width, n)| (n, width))
+        .map_or(0, |(width, _)| width)
 }
 
 /// Rows of a one-sided tab-separated table: one line, one row. `lead` fields (code parts, name,

@@ -167,11 +167,22 @@ fn read_rows(
             let counted = place(raw, layout, &[])
                 .and_then(|rows| confirm_counted(raw, rows, layout))
                 .map(|rows| (rows, layout, true));
-            if let (Err(first), Err(second)) = (&result, &counted) {
-                result = Err(format!("{first}；按数字个数分为 {n} 列也不成立：{second}"));
-            } else {
-                result = counted;
-            }
+            result = either(result, counted, n);
+        }
+    }
+    // Tab-separated rows (a PDF's tables laid out by geometry, a spreadsheet's copy): each figure's
+    // field is its column, so a header no known layout describes still gives the figures their
+    // columns, by count; the table's own arithmetic must then support the reading.
+    if result.is_err() && tabbed && !region.kind.is_two_sided() {
+        let by_line = group_by_line(&toks);
+        let n = rows::tabbed_width(src, &by_line, parts.star_lead);
+        let wider = known_layout.is_none_or(|l| n > l.columns.len());
+        if let Some(layout) = layouts::counted(n).filter(|_| wider) {
+            let raw = kept_rows(rows::tabbed(src, &by_line, parts.star_lead, n), region.kind);
+            let fielded = place(&raw, layout, &[])
+                .and_then(|rows| confirm_fielded(&raw, rows, layout))
+                .map(|rows| (rows, layout, true));
+            result = either(result, fielded, n);
         }
     }
     match result {
@@ -256,7 +267,8 @@ fn one_sided_rows(src: &str, toks: &[Token], kind: TableKind, decimals: bool) ->
 
 /// The rows that say something: a code, a figure, a side, or (outside coded tables) an item name.
 fn kept_rows(mut raw: Vec<RawRow>, kind: TableKind) -> Vec<RawRow> {
-    if kind.is_coded() {
+    // A code is unique in a table, whatever its kind (财政拨款支出表 is coded too).
+    if kind.is_coded() || raw.iter().any(|r| r.code.is_some()) {
         rows::drop_repeated_rows(&mut raw);
     }
     raw.into_iter()
@@ -613,6 +625,34 @@ fn confirm_counted(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Ve
             "按数字个数分列后有 {}/{} 组加总关系不成立，无法区分印错与分错列",
             verdict.failing, verdict.checked
         ));
+    }
+    Ok(rows)
+}
+
+/// The reading by counted columns when the first one failed, or both reasons.
+fn either<T>(first: Result<T, String>, counted: Result<T, String>, n: usize) -> Result<T, String> {
+    match (first, counted) {
+        (Err(first), Err(second)) => {
+            Err(format!("{first}；按数字个数分为 {n} 列也不成立：{second}"))
+        }
+        (_, counted) => counted,
+    }
+}
+
+/// A reading whose figures stand in their own fields (tab-separated rows, one field per column) but
+/// whose columns have no names: the placement is the text's, not a guess, so the evidence rule of
+/// every read table applies (a misprint is a finding, a misreading makes the table unread), and
+/// with more than one column at least one sum must hold — parent = Σ children, or a column that is
+/// the sum of the columns after it ([`evidence::column_sums`]): the fields are then the columns.
+fn confirm_fielded(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Row>, String> {
+    let (rows, verdict) = judged(raw, rows, layout)?;
+    if verdict.misread() {
+        return Err(verdict.reason());
+    }
+    let columns = layout.columns.len();
+    let holding = verdict.checked - verdict.failing + evidence::column_sums(&rows, columns);
+    if columns > 1 && holding == 0 {
+        return Err("没有一组加总关系可以印证读数，无法确认各数所在的列".to_string());
     }
     Ok(rows)
 }

@@ -1,0 +1,135 @@
+//! Tables in tab-separated rows whose header no known layout describes (a PDF's tables laid out by
+//! geometry, a spreadsheet's copy): each figure's field is its column, so the table is read by its
+//! fields (columns counted, `columns_counted`) when its own sums support the reading. Properties:
+//! a consistent table is read exactly as printed with no error; the same table with figures moved
+//! between columns in rows of three different classes (what a broken extraction does) is not read
+//! into errors — it is reported unread.
+
+use budget_lint::{check, Severity};
+use proptest::prelude::*;
+
+/// One class (类) with its children (款): per child the figures of 一般公共预算, 政府性基金 and
+/// 事业收入 in cents; the class's row and the columns 总计 = 小计 + 事业收入, 小计 = the first two
+/// follow.
+type Class = Vec<[i64; 3]>;
+
+/// The five printed figures of a row from its three sources: 总计, 小计, 一般, 基金, 事业收入.
+fn figures([a, b, c]: [i64; 3]) -> [i64; 5] {
+    [a + b + c, a + b, a, b, c]
+}
+
+fn money(cents: i64) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+fn sum(rows: &[[i64; 3]]) -> [i64; 3] {
+    rows.iter()
+        .fold([0; 3], |s, r| [s[0] + r[0], s[1] + r[1], s[2] + r[2]])
+}
+
+/// The table as tab-separated text, with every row's five figures (after `swap`, which may move
+/// figures between fields) and their row, in printed order.
+fn table(classes: &[Class], swap: &dyn Fn(usize, &mut [i64; 5])) -> (String, Vec<[i64; 5]>) {
+    let mut text = String::from(
+        "表3\n支出总表\n单位：万元\n\t\t\t\t财政拨款\t\t单位资金\n\
+         科目编码\t科目名称\t总计\t小计\t一般公共预算\t政府性基金\t事业收入\n",
+    );
+    let mut printed = Vec::new();
+    let mut row = |code: String, name: &str, mut f: [i64; 5], text: &mut String| {
+        swap(printed.len(), &mut f);
+        let cells: Vec<String> = f.iter().map(|&v| money(v)).collect();
+        text.push_str(&format!("{code}\t{name}\t{}\n", cells.join("\t")));
+        printed.push(f);
+    };
+    let all: Vec<[i64; 3]> = classes.iter().map(|c| sum(c)).collect();
+    row(String::new(), "合计", figures(sum(&all)), &mut text);
+    for (k, class) in classes.iter().enumerate() {
+        let code = 201 + k;
+        row(code.to_string(), "支出", figures(sum(class)), &mut text);
+        for (j, child) in class.iter().enumerate() {
+            row(
+                format!("{code}{:02}", j + 1),
+                "事务",
+                figures(*child),
+                &mut text,
+            );
+        }
+    }
+    (text, printed)
+}
+
+fn classes() -> impl Strategy<Value = Vec<Class>> {
+    // Every child has money from all three sources, so 总计 differs from 一般公共预算 everywhere.
+    let child = [1i64..500_000, 1i64..500_000, 1i64..500_000];
+    proptest::collection::vec(proptest::collection::vec(child, 2..5), 3..6)
+}
+
+fn values(t: &budget_lint::report::TableOut) -> Vec<Vec<String>> {
+    t.rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.value.clone()).collect())
+        .collect()
+}
+
+#[test]
+fn a_header_no_layout_describes_gives_columns_by_its_fields() {
+    let classes = vec![
+        vec![[4000, 2000, 1000], [3000, 1000, 1000]],
+        vec![[2500, 500, 500], [1500, 500, 500]],
+    ];
+    let (text, printed) = table(&classes, &|_, _| {});
+    let report = check(&text);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    assert!(t.columns_counted);
+    assert_eq!(t.columns.len(), 5);
+    let expected: Vec<Vec<String>> = printed
+        .iter()
+        .map(|f| f.iter().map(|&v| money(v)).collect())
+        .collect();
+    assert_eq!(values(t), expected);
+    assert!(report
+        .diagnostics
+        .iter()
+        .all(|d| d.severity != Severity::Error));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_consistent_table_is_read_as_printed(classes in classes()) {
+        let (text, printed) = table(&classes, &|_, _| {});
+        let report = check(&text);
+        let t = &report.tables[0];
+        prop_assert_eq!(t.status.as_str(), "read", "{:?}", t.reason);
+        let expected: Vec<Vec<String>> =
+            printed.iter().map(|f| f.iter().map(|&v| money(v)).collect()).collect();
+        prop_assert_eq!(values(t), expected);
+        prop_assert!(report.diagnostics.iter().all(|d| d.severity != Severity::Error));
+    }
+
+    #[test]
+    fn figures_moved_between_columns_in_three_classes_leave_the_table_unread(
+        classes in classes(),
+        picks in proptest::collection::vec(any::<prop::sample::Index>(), 3),
+    ) {
+        // In three classes, one child each gets its 总计 and 一般公共预算 figures exchanged.
+        let mut rows = Vec::new();
+        let mut at = 1; // after the 合计 row
+        for (k, class) in classes.iter().enumerate().take(3) {
+            rows.push(at + 1 + picks[k].index(class.len()));
+            at += 1 + class.len();
+        }
+        let (text, _) = table(&classes, &|i, f: &mut [i64; 5]| {
+            if rows.contains(&i) {
+                f.swap(0, 2);
+            }
+        });
+        let report = check(&text);
+        let t = &report.tables[0];
+        prop_assert_eq!(t.status.as_str(), "unread");
+        prop_assert!(report.diagnostics.iter().all(|d| d.severity != Severity::Error),
+            "{:?}", report.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
+    }
+}
