@@ -364,11 +364,13 @@ pub const LAYOUTS: &[Layout] = &[
 /// Names of counted columns: the text cannot say which header cell is above which figure.
 const COUNTED_NAMES: [&str; MAX_COUNTED] = [
     "第1列", "第2列", "第3列", "第4列", "第5列", "第6列", "第7列", "第8列", "第9列", "第10列",
-    "第11列", "第12列", "第13列", "第14列", "第15列", "第16列",
+    "第11列", "第12列", "第13列", "第14列", "第15列", "第16列", "第17列", "第18列", "第19列",
+    "第20列", "第21列", "第22列", "第23列", "第24列",
 ];
 
-/// The most columns a table read by counting may have.
-const MAX_COUNTED: usize = 16;
+/// The most columns a table read by counting may have (Suzhou's 收入总表: 18 figure columns, 本年收入
+/// and 上年结转结余 each by source).
+const MAX_COUNTED: usize = 24;
 
 const fn counted_layout(n: usize) -> Layout {
     Layout {

@@ -176,8 +176,7 @@ fn read_rows(
     if result.is_err() && tabbed && !region.kind.is_two_sided() {
         let by_line = group_by_line(&toks);
         let n = rows::tabbed_width(src, &by_line, parts.star_lead);
-        let wider = known_layout.is_none_or(|l| n > l.columns.len());
-        if let Some(layout) = layouts::counted(n).filter(|_| wider) {
+        if let Some(layout) = layouts::counted(n) {
             let raw = kept_rows(rows::tabbed(src, &by_line, parts.star_lead, n), region.kind);
             let fielded = place(&raw, layout, &[])
                 .and_then(|rows| confirm_fielded(&raw, rows, layout))
