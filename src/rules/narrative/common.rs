@@ -483,14 +483,18 @@ pub fn topic(n: &Narrative, section: Option<usize>) -> Option<Topic> {
 
 /// For each figure, whether it lies inside a "主要用于…" breakdown of the figure before it:
 /// from a figure whose phrase opens one, through the end of the sentence, unless a figure that
-/// `is_head` (a classification row of its own) starts a new statement. A figure introduced by
-/// `其中` right after a classification row's figure in the same sentence is a part of that row
-/// too (wide/124: `对个人和家庭的补助（303）100151.38 万元，其中：人员经费 138.06 万元` is the
-/// 人员经费 within 303, not the table's whole 人员经费).
+/// `is_head` (a classification row of its own) starts a new statement. Figures introduced by
+/// `其中` after a classification row's figure are parts of that row too, through the end of the
+/// sentence or the next row (wide/124: `对个人和家庭的补助（303）100151.38 万元，其中：人员经费
+/// 138.06 万元` is the 人员经费 within 303, not the table's whole 人员经费; so is the `公用经费
+/// 75.66 万元` after `（505）2945.22万元, 其中：人员经费1903.54万元, 较上年增加…;`).
 pub fn breakdowns(ctx: &Context, is_head: impl Fn(&Figure) -> bool) -> Vec<bool> {
     let n = &ctx.doc.narrative;
     let mut out = Vec::with_capacity(n.figures.len());
     let mut open = false;
+    // The sentence so far named a classification row with its figure; its 其中 parts are open.
+    let mut row_named = false;
+    let mut row_parts = false;
     let mut prev: Option<&Figure> = None;
     for f in &n.figures {
         let prev_end = prev.map_or(0, |p| p.span.end);
@@ -500,16 +504,21 @@ pub fn breakdowns(ctx: &Context, is_head: impl Fn(&Figure) -> bool) -> Vec<bool>
             .unwrap_or("");
         if gap.contains('。') {
             open = false;
+            row_named = false;
+            row_parts = false;
         }
         if opens_breakdown(&f.subject) {
             open = true;
         } else if open && is_head(f) {
             open = false;
         }
-        let part_of_row = !gap.contains('。')
-            && gap.contains("其中")
-            && prev.is_some_and(|p| is_head(p) || names_code(&p.subject));
-        out.push(open || part_of_row);
+        if is_head(f) || names_code(&f.subject) {
+            row_named = true;
+            row_parts = false;
+        } else if row_named && gap.contains("其中") {
+            row_parts = true;
+        }
+        out.push(open || row_parts);
         prev = Some(f);
     }
     out
