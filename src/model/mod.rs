@@ -8,6 +8,8 @@ mod table;
 
 pub use document::{DocKind, Document, Facts, Located, MoneyUnit, Part, PartKind, Scope};
 pub use narrative::{Change, ComponentList, Direction, Figure, FigureUnit, Narrative, Section};
-pub use table::{Cell, Column, Row, RowKind, Side, Table, TableKind, TableStatus};
+pub use table::{
+    expenditure_classes, Cell, Column, Row, RowKind, Side, Table, TableKind, TableStatus,
+};
 
 pub use crate::source::Span;

@@ -117,6 +117,57 @@ pub enum RowKind {
     Item,
 }
 
+/// Which rows of a summary table's expenditure side (uncoded, in printed order: kind, label and
+/// first printed figure) are its classes, the items its totals add up. Every item is, unless the
+/// classes are numbered (`一、教育支出`) and followed by their 款 and 项 by name alone (wide/104:
+/// `职业教育`, `技校教育` under `一、教育支出`): then an item after a numbered one is inside it until
+/// a totals row (本年支出合计) ends the classes, items after that total (结转下年) standing on their
+/// own again. That nesting is taken only when the first total's figure is the sum of the numbered
+/// classes before it — the document's own arithmetic, so a table with several expenditure sides
+/// side by side (wide/123: three `一、财政拨款`) is not nested into a false sum. Shared by the
+/// reader's sense check and the arithmetic rules, so both see the same families.
+pub fn expenditure_classes<'a>(
+    rows: impl IntoIterator<Item = (RowKind, &'a str, Option<Decimal>)>,
+) -> Vec<bool> {
+    let rows: Vec<(RowKind, &str, Option<Decimal>)> = rows.into_iter().collect();
+    let flat: Vec<bool> = rows.iter().map(|r| r.0 == RowKind::Item).collect();
+    let mut in_class = false;
+    let nested: Vec<bool> = rows
+        .iter()
+        .map(|&(kind, label, _)| {
+            if kind == RowKind::Total {
+                in_class = false;
+            }
+            if kind != RowKind::Item {
+                return false;
+            }
+            let numbered = label.starts_with(|c: char| "一二三四五六七八九十".contains(c))
+                && label.contains('、');
+            in_class |= numbered;
+            numbered || !in_class
+        })
+        .collect();
+    if nested == flat {
+        return flat;
+    }
+    let Some(total) = rows
+        .iter()
+        .position(|r| r.0 == RowKind::Total && r.2.is_some())
+    else {
+        return flat;
+    };
+    let classes = (0..total).filter(|&i| nested[i]).filter_map(|i| rows[i].2);
+    let sum = classes.fold(Interval::exact(Decimal::ZERO), |s, v| {
+        s.plus(Interval::of_printed(v))
+    });
+    let total = rows[total].2.map(Interval::of_printed);
+    if total.is_some_and(|t| t.intersects(sum)) {
+        nested
+    } else {
+        flat
+    }
+}
+
 /// One printed figure in its column.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Cell {
@@ -211,5 +262,62 @@ impl Table {
     /// Read, with columns named by a known layout.
     pub fn is_read(&self) -> bool {
         self.status == TableStatus::Read && !self.columns_counted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn rows<'a>(printed: &[(RowKind, &'a str, &str)]) -> Vec<(RowKind, &'a str, Option<Decimal>)> {
+        printed
+            .iter()
+            .map(|&(k, l, v)| (k, l, (!v.is_empty()).then(|| Decimal::from_str(v).unwrap())))
+            .collect()
+    }
+
+    #[test]
+    fn classes_followed_by_their_items_by_name_nest_when_the_total_says_so() {
+        use RowKind::{Item, Total};
+        // wide/104's shape: 一、教育支出 = 职业教育 (= 技校教育 + …); the total adds the classes.
+        let printed = rows(&[
+            (Item, "一、教育支出", "100.00"),
+            (Item, "职业教育", "100.00"),
+            (Item, "技校教育", "100.00"),
+            (Item, "二、科学技术支出", "50.00"),
+            (Item, "基础研究", "50.00"),
+            (Total, "本年支出合计", "150.00"),
+            (Item, "结转下年", "10.00"),
+            (Total, "支出总计", "160.00"),
+        ]);
+        let classes = expenditure_classes(printed);
+        assert_eq!(
+            classes,
+            [true, false, false, true, false, false, true, false]
+        );
+    }
+
+    #[test]
+    fn nesting_the_total_does_not_confirm_is_not_taken() {
+        use RowKind::{Item, Total};
+        // wide/123's shape: three expenditure sides read as one, each with its "一、财政拨款":
+        // their sum is not the total, so every item stays top-level (and the sums fail broadly).
+        let printed = rows(&[
+            (Item, "一、财政拨款", "62.00"),
+            (Item, "1、一般公共服务支出", "50.00"),
+            (Item, "一、财政拨款", "62.00"),
+            (Item, "1、人员经费和公用经费支出", "36.00"),
+            (Total, "本年支出合计", "62.00"),
+        ]);
+        let classes = expenditure_classes(printed);
+        assert_eq!(classes, [true, true, true, true, false]);
+        // No numbered class: every item is one.
+        let flat = rows(&[
+            (Item, "教育支出", "1.00"),
+            (Item, "科学技术支出", "2.00"),
+            (Total, "合计", "3.00"),
+        ]);
+        assert_eq!(expenditure_classes(flat), [true, true, false]);
     }
 }

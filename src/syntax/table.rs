@@ -749,10 +749,16 @@ fn hierarchy(rows: &[&RawRow]) -> Vec<Group> {
             });
         }
     }
+    let classes = crate::model::expenditure_classes(rows.iter().map(|r| match r.side {
+        Some(Side::Expenditure) if r.code.is_none() => {
+            (r.kind, r.label.as_str(), r.figures().next().map(|f| f.0))
+        }
+        _ => (RowKind::Coded, "", None),
+    }));
     let top: Vec<usize> = (0..rows.len())
         .filter(|&i| match code(i) {
             Some(c) => c.len() == 3,
-            None => rows[i].kind == RowKind::Item && rows[i].side == Some(Side::Expenditure),
+            None => classes[i],
         })
         .collect();
     for (t, r) in rows.iter().enumerate() {

@@ -4,7 +4,7 @@
 //! 项 row if printed, else under the 款). Totals rows (总计/合计) sit above the 类 rows. The Xinjiang
 //! 三公 table nests by its item names.
 
-use crate::model::{Row, RowKind, Side, Table, TableKind};
+use crate::model::{expenditure_classes, Row, RowKind, Side, Table, TableKind};
 use std::collections::HashMap;
 
 /// A parent row and the rows that must add up to it.
@@ -67,13 +67,20 @@ fn coded<'t>(rows: &[&'t Row], side: Option<Side>, out: &mut Vec<Family<'t>>) {
             });
         }
     }
+    let classes = expenditure_classes(rows.iter().map(|r| match (side, &r.code) {
+        (Some(Side::Expenditure), None) => {
+            (r.kind, r.label.as_str(), r.cells.first().map(|c| c.value))
+        }
+        _ => (RowKind::Coded, "", None),
+    }));
     let top: Vec<&Row> = rows
         .iter()
-        .copied()
-        .filter(|r| match r.code.as_deref() {
+        .zip(classes)
+        .filter(|(r, class)| match r.code.as_deref() {
             Some(c) => c.len() == 3 && r.item.is_none(),
-            None => r.kind == RowKind::Item && side == Some(Side::Expenditure),
+            None => *class,
         })
+        .map(|(r, _)| *r)
         .collect();
     if top.is_empty() {
         return;

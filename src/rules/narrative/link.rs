@@ -409,6 +409,16 @@ pub fn row_targets<'a>(
                             | Topic::Projects
                     )
                 )
+            } else if t.kind == TableKind::FiscalIncomeExpenditure {
+                // The converse: the 财政拨款收支总表 holds the fiscal money only; a statement about
+                // all income, all spending or the whole budget names another amount unless all
+                // the money is fiscal (wide/111: 收入预算合计 86,999.14 "包括本年收入 86,999.14",
+                // of which the fiscal table's 一、本年收入 is 86,940.35).
+                place.all_fiscal
+                    || !matches!(
+                        place.topic,
+                        Some(Topic::Income | Topic::Expenditure | Topic::Overall)
+                    )
             } else if all_funds {
                 place.all_fiscal
                     || matches!(
@@ -595,6 +605,7 @@ const SUFFIXES: &[(&[&str], Term, &[&str])] = &[
     (
         &[
             "一般公共预算拨款支出预算",
+            "一般公共预算财政拨款支出预算",
             "一般公共预算拨款合计",
             "一般公共预算当年拨款",
             "一般公共预算财政拨款支出",
@@ -607,6 +618,7 @@ const SUFFIXES: &[(&[&str], Term, &[&str])] = &[
     (
         &[
             "政府性基金拨款支出预算",
+            "政府性基金预算财政拨款支出预算",
             "政府性基金预算拨款支出",
             "政府性基金预算财政拨款支出",
             "政府性基金预算支出",
