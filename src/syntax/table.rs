@@ -358,6 +358,7 @@ fn sort_lines(
     };
     let mut in_body = false;
     let mut first_header: Option<String> = None;
+    let mut header_lines: Vec<&str> = Vec::new();
     let mut skipping_repeat = false;
     for i in region.title + 1..region.end {
         let line = lines[i];
@@ -424,6 +425,9 @@ fn sort_lines(
                     first_header = Some(sq.clone());
                 }
                 parts.header.push_str(&sq);
+                if text.contains('\t') {
+                    header_lines.push(text);
+                }
             }
             continue;
         }
@@ -440,7 +444,25 @@ fn sort_lines(
         }
         parts.body.push(i);
     }
+    parts.header.push_str(&stacked_header(&header_lines));
     parts
+}
+
+/// The header cells of tab-separated header lines, each field's fragments stacked top to bottom
+/// (`政府性基金` over `预算` is `政府性基金预算`): a cell printed over two lines names its column in
+/// one piece, which the lines' own concatenation does not give. Appended to the header text the
+/// layouts are chosen by.
+fn stacked_header(header_lines: &[&str]) -> String {
+    let mut fields: Vec<String> = Vec::new();
+    for line in header_lines {
+        for (f, cell) in line.split('\t').enumerate() {
+            if fields.len() <= f {
+                fields.resize(f + 1, String::new());
+            }
+            fields[f].push_str(&squeeze(cell));
+        }
+    }
+    fields.concat()
 }
 
 /// The exact span of the unit word in a `单位：万元` line (`at` is a byte offset in the squeezed text).

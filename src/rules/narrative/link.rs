@@ -483,7 +483,16 @@ pub enum Key {
 pub fn three_key(name: &str) -> Option<Key> {
     let n = clean_label(name);
     let n = n.as_str();
-    if n.ends_with("三公经费") || n.ends_with("三公经费预算") || n.ends_with("三公经费支出")
+    // `…“三公”经费财政拨款支出预算` (wide/131) is the 三公 total too, not the fiscal table's.
+    let three = [
+        "三公经费",
+        "三公经费预算",
+        "三公经费支出",
+        "三公经费财政拨款",
+    ];
+    if three
+        .iter()
+        .any(|w| n.ends_with(w) || n.ends_with(&format!("{w}支出预算")))
     {
         return Some(Key::Total);
     }

@@ -141,6 +141,21 @@ pub(super) fn build<'a>(ctx: &Context<'a>, c: &mut Collector<'a>) {
             Source::CarryTotal | Source::FiscalCarry | Source::NonFiscalCarry
         )
     });
+    // A 收支总表 with no carry-over item beside a fiscal summary that carries money over
+    // (Chongqing, wide/109: 表1 一般公共预算资金 128,148.56 = 表4's 本年收入 118,773.55 + 上年结转
+    // 9,375.01): 表1's items hold the year's income and the carry-over together, 表4's items under
+    // 本年收入 the year's alone — not the same amounts, so 表4 is left out of these groups.
+    let carry_item = |s: &Source| {
+        matches!(
+            s,
+            Source::CarryTotal | Source::FiscalCarry | Source::NonFiscalCarry
+        )
+    };
+    let t4_carries = items4
+        .iter()
+        .filter(|(s, _)| carry_item(s))
+        .any(|(_, r)| r.cells.iter().any(|c| !c.value.is_zero()));
+    let merged = t1.is_some() && t4_carries && !items1.keys().any(carry_item);
     for src in SOURCES {
         let f1 = t1
             .zip(items1.get(&src))
@@ -149,10 +164,10 @@ pub(super) fn build<'a>(ctx: &Context<'a>, c: &mut Collector<'a>) {
         // The fiscal summary holds fiscal appropriations only: its 本年收入合计 is the year's
         // 财政拨款收入, not the 收支总表's 本年收入合计 (which adds 事业收入, 其他收入 …).
         let mut f4 = t4
-            .filter(|_| src != Source::CurrentYear)
+            .filter(|_| src != Source::CurrentYear && !merged)
             .zip(items4.get(&src))
             .map(|(t, row)| Figure::cell(ctx, t, row, 0));
-        if src == Source::Fiscal && f4.is_none() {
+        if src == Source::Fiscal && f4.is_none() && !merged {
             f4 = t4
                 .zip(items4.get(&Source::CurrentYear))
                 .map(|(t, row)| Figure::cell(ctx, t, row, 0));
