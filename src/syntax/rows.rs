@@ -10,7 +10,6 @@ use super::lex::{squeeze, Tk, Token};
 use crate::model::{RowKind, Side};
 use crate::source::Span;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// One figure of a raw row, or an explicit empty cell (`value: None`): an empty field of a
 /// tab-separated line or a dash printed for an empty cell.
@@ -410,7 +409,8 @@ fn take_code(
 /// after the lead (`lead` fields, or up to the line's last text field), most common count first
 /// (then the larger). Trailing empty fields cut off a line make it shorter, never longer.
 pub fn tabbed_width(src: &str, lines: &[Vec<Token>], lead: Option<usize>) -> usize {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    // How many lines have each width (index).
+    let mut counts: Vec<usize> = Vec::new();
     for line in lines {
         if !line
             .iter()
@@ -431,11 +431,18 @@ pub fn tabbed_width(src: &str, lines: &[Vec<Token>], lead: Option<usize>) -> usi
         let split = lead
             .unwrap_or_else(|| last_text.map_or(0, |p| p + 1))
             .min(fields);
-        *counts.entry(fields - split).or_default() += 1;
+        let width = fields - split;
+        if counts.len() <= width {
+            counts.resize(width + 1, 0);
+        }
+        counts[width] += 1;
     }
+    // The most common width, the larger one on a tie (`max_by_key` keeps the last maximum).
     counts
-        .into_iter()
-        .max_by_key(|&(width, n)| (n, width))
+        .iter()
+        .enumerate()
+        .max_by_key(|&(_, n)| *n)
+        .filter(|&(_, n)| *n > 0)
         .map_or(0, |(width, _)| width)
 }
 

@@ -174,10 +174,9 @@ fn read_rows(
     // field is its column, so a header no known layout describes still gives the figures their
     // columns, by count; the table's own arithmetic must then support the reading.
     if result.is_err() && tabbed && !region.kind.is_two_sided() {
-        let by_line = group_by_line(&toks);
-        let n = rows::tabbed_width(src, &by_line, parts.star_lead);
+        let n = rows::tabbed_width(src, &group_by_line(&toks), parts.star_lead);
         if let Some(layout) = layouts::counted(n) {
-            let raw = kept_rows(rows::tabbed(src, &by_line, parts.star_lead, n), region.kind);
+            let raw = raw_rows(src, &toks, region.kind, layout, &parts, true, decimals);
             let fielded = place(&raw, layout, &[])
                 .and_then(|rows| confirm_fielded(&raw, rows, layout))
                 .map(|rows| (rows, layout, true));

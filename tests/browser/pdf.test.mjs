@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { appForThisFile, openPage, readMarks, screenshot, sharedDir, waitChecked } from "./harness.mjs";
+import { appForThisFile, cliReport, openPage, readMarks, screenshot, sharedDir, waitChecked } from "./harness.mjs";
 import { dropFiles, pdfWithoutText, status, waitStatus } from "./drop.mjs";
 import { drafts } from "./ooxml.mjs";
 
@@ -16,7 +16,7 @@ const app = appForThisFile();
 const wide = path.join(sharedDir, "corpus", "wide");
 const corpus = (prefix, suffix = ".pdf") => {
   const name = fs.existsSync(wide) && fs.readdirSync(wide).find((f) => f.startsWith(prefix) && f.endsWith(suffix));
-  return name ? { name, bytes: fs.readFileSync(path.join(wide, name)) } : null;
+  return name ? { name, path: path.join(wide, name), bytes: fs.readFileSync(path.join(wide, name)) } : null;
 };
 
 const readerFetches = (requests) => requests.filter((u) => /reader-(pdf|office)-/.test(u)).map((u) => path.basename(new URL(u).pathname));
@@ -67,10 +67,20 @@ test("a corpus PDF dropped: its laid-out text checked, marks drawn, a selected f
     assert.equal(markPage, shownPage, "the mark is on the page its entry names");
     assert.equal(await page.$eval("#source .page-start", (b) => getComputedStyle(b, "::before").content), '"第 1 页"');
     await screenshot(page, "pdf-dropped-selected");
-    // The tables view says, for a table of the PDF that could not be read, what would help.
+    // The tables view: every table holding figures is read from the PDF's layout (those with a
+    // header no layout names by their fields, columns 第1列 …, as the CLI's report has them), and a
+    // table that could not be read would say what would help.
     await page.click("#tab-tables");
+    const views = await page.$$eval("section.table-view", (ss) =>
+      ss.map((s) => ({ status: s.dataset.status, heads: [...s.querySelectorAll("thead th")].map((th) => th.textContent) })),
+    );
+    const cli = cliReport(pdf.path);
+    assert.deepEqual(views.map((v) => v.status), cli.tables.map((t) => t.status));
+    assert.ok(views.filter((v) => v.status === "read").length >= 8, JSON.stringify(views.map((v) => v.status)));
+    assert.ok(views.some((v) => v.heads.includes("第1列")), "a table read by its fields shows its counted columns");
     const advice = await page.$$eval(".reason.advice", (ps) => ps.map((p) => p.textContent));
-    assert.ok(advice.length > 0 && advice.every((a) => a.startsWith("PDF 中这张表的版式未能读出")), advice.join(" | "));
+    assert.equal(advice.length, cli.tables.filter((t) => t.status === "unread").length);
+    assert.ok(advice.every((a) => a.startsWith("PDF 中这张表的版式未能读出")), advice.join(" | "));
     await screenshot(page, "pdf-dropped-tables");
     await page.click("#tab-source");
     // Only the PDF reader was fetched.

@@ -21,13 +21,16 @@
 // (393 192). Then, measured the same way: the PDF page marks, a PDF page's tables in aligned
 // columns and R001's advice by source 2 252 more (395 444); the rules X207 (economic ↔ functional
 // classification) and N309 (execution rate) 7 528 more (402 972; measured by building without them
-// registered): budget 405 000 (README "Size").
+// registered). Tables read by their own fields (issues 9 and 10: a tab-separated table whose header no
+// layout describes read field by field, confirmed by its sums; summary tables' classes nested; on the
+// wide corpus's PDFs 121 → 255 of 324 tables read) 5 093 more (408 065):
+// budget 411 000 (README "Size").
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { appForThisFile, measureTransfer } from "./harness.mjs";
 
-const BUDGET = 405_000;
+const BUDGET = 411_000;
 
 const app = appForThisFile();
 

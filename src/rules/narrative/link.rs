@@ -484,16 +484,15 @@ pub fn three_key(name: &str) -> Option<Key> {
     let n = clean_label(name);
     let n = n.as_str();
     // `…“三公”经费财政拨款支出预算` (wide/131) is the 三公 total too, not the fiscal table's.
-    let three = [
+    const THREE: [&str; 6] = [
         "三公经费",
         "三公经费预算",
         "三公经费支出",
+        "三公经费支出预算",
         "三公经费财政拨款",
+        "三公经费财政拨款支出预算",
     ];
-    if three
-        .iter()
-        .any(|w| n.ends_with(w) || n.ends_with(&format!("{w}支出预算")))
-    {
+    if THREE.iter().any(|w| n.ends_with(w)) {
         return Some(Key::Total);
     }
     if n.ends_with("机关运行经费")
