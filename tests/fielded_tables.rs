@@ -94,6 +94,36 @@ fn a_header_no_layout_describes_gives_columns_by_its_fields() {
         .all(|d| d.severity != Severity::Error));
 }
 
+#[test]
+fn figure_pieces_on_lines_of_their_own_leave_the_table_unread() {
+    // Figures cut off their rows onto lines of their own (wide/128 in an extraction that keeps
+    // them: `1682.7` over `6`, `1378.4` over `1`): rows of figures with no name, each taken for a
+    // totals row over the same classes. Their failures would share those classes and pass for
+    // one misprint; the reading is refused instead.
+    let classes = vec![
+        vec![[4000, 2000, 1000], [3000, 1000, 1000]],
+        vec![[2500, 500, 500], [1500, 500, 500]],
+        vec![[1000, 200, 100], [900, 100, 100]],
+    ];
+    let (text, _) = table(&classes, &|_, _| {});
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for at in [7, 10, 13] {
+        lines.insert(at, "\t\t1682.7\t\t\t\t".to_string());
+    }
+    let report = check(&lines.join("\n"));
+    let t = &report.tables[0];
+    assert_eq!(t.status, "unread");
+    assert!(
+        t.reason.as_deref().unwrap_or("").contains("没有项目名称"),
+        "{:?}",
+        t.reason
+    );
+    assert!(report
+        .diagnostics
+        .iter()
+        .all(|d| d.severity != Severity::Error));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 

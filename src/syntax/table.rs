@@ -620,6 +620,9 @@ fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Ro
     Ok(rows)
 }
 
+/// This many rows of figures without a name or code on one side make a reading unreliable.
+const MAX_UNNAMED_TOTALS: usize = 3;
+
 /// This many item names of a two-sided table cut into pieces make its reading unreliable.
 const MAX_LABEL_PIECES: usize = 3;
 
@@ -714,6 +717,23 @@ fn judged(
             }
         }
         groups.push((side, side_groups));
+    }
+    // Rows of figures with neither name nor code are taken for the totals row whose label was
+    // printed away; a table has one such row per side at most. Several are pieces of figures or
+    // lines the extraction cut off their rows (a digit wrapped in its cell, `1682.7` over `6`), and
+    // each would sum the same classes: their failures would share those rows and pass for one
+    // misprint.
+    for side in [None, Some(Side::Income), Some(Side::Expenditure)] {
+        let unnamed = rows
+            .iter()
+            .filter(|r| r.side == side && r.kind == RowKind::Total && r.label.is_empty())
+            .filter(|r| r.code.is_none() && !r.cells.is_empty())
+            .count();
+        if unnamed >= MAX_UNNAMED_TOTALS {
+            return Err(format!(
+                "有 {unnamed} 行数字没有项目名称，行与数字的对应关系不可靠"
+            ));
+        }
     }
     // Two-sided tables whose item names came apart ("收入合" ⏎ "计", "一、财政" ⏎ "拨款",
     // wide/129): when several labels are short unnumbered pieces, the pairing of
