@@ -405,9 +405,28 @@ fn take_code(
     chosen
 }
 
+/// A tab-separated line's fields: how many there are, and where its figures start — after `lead`
+/// fields (a `※` row's count), or else after the line's last text field.
+fn field_split(line: &[Token], lead: Option<usize>) -> (usize, usize) {
+    let fields = line
+        .iter()
+        .filter_map(|t| t.field)
+        .max()
+        .map_or(0, |m| m + 1);
+    let last_text = line
+        .iter()
+        .filter(|t| t.kind == Tk::Text)
+        .filter_map(|t| t.field)
+        .max();
+    let split = lead
+        .unwrap_or_else(|| last_text.map_or(0, |p| p + 1))
+        .min(fields);
+    (fields, split)
+}
+
 /// The number of figure fields of a tab-separated table: on the lines holding a figure, the fields
-/// after the lead (`lead` fields, or up to the line's last text field), most common count first
-/// (then the larger). Trailing empty fields cut off a line make it shorter, never longer.
+/// after the lead ([`field_split`]), most common count first (then the larger). Trailing empty
+/// fields cut off a line make it shorter, never longer.
 pub fn tabbed_width(src: &str, lines: &[Vec<Token>], lead: Option<usize>) -> usize {
     // How many lines have each width (index).
     let mut counts: Vec<usize> = Vec::new();
@@ -418,19 +437,7 @@ pub fn tabbed_width(src: &str, lines: &[Vec<Token>], lead: Option<usize>) -> usi
         {
             continue;
         }
-        let fields = line
-            .iter()
-            .filter_map(|t| t.field)
-            .max()
-            .map_or(0, |m| m + 1);
-        let last_text = line
-            .iter()
-            .filter(|t| t.kind == Tk::Text)
-            .filter_map(|t| t.field)
-            .max();
-        let split = lead
-            .unwrap_or_else(|| last_text.map_or(0, |p| p + 1))
-            .min(fields);
+        let (fields, split) = field_split(line, lead);
         let width = fields - split;
         if counts.len() <= width {
             counts.resize(width + 1, 0);
@@ -454,23 +461,13 @@ pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usi
     let mut pieces: Vec<Vec<(usize, String)>> = Vec::new();
     for line in lines {
         let mut own: Vec<(usize, String)> = Vec::new();
-        let fields = line
-            .iter()
-            .filter_map(|t| t.field)
-            .max()
-            .map_or(0, |m| m + 1);
+        let (fields, split) = field_split(line, lead);
         let mut by_field: Vec<Vec<Token>> = vec![Vec::new(); fields];
         for t in line {
             if let Some(f) = t.field {
                 by_field[f].push(*t);
             }
         }
-        let last_text = by_field
-            .iter()
-            .rposition(|f| f.iter().any(|t| t.kind == Tk::Text));
-        let split = lead
-            .unwrap_or_else(|| last_text.map_or(0, |p| p + 1))
-            .min(fields);
         let mut row = RawRow::new(String::new(), Span::default());
         for (f, field) in by_field[..split].iter().enumerate() {
             let text: Vec<&Token> = field.iter().filter(|t| t.kind != Tk::Empty).collect();

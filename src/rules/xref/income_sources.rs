@@ -135,22 +135,17 @@ pub(super) fn build<'a>(ctx: &Context<'a>, c: &mut Collector<'a>) {
             super::common::Found::Unusable => None,
         }
     };
-    let t4_has_carry = items4.keys().any(|s| {
-        matches!(
-            s,
-            Source::CarryTotal | Source::FiscalCarry | Source::NonFiscalCarry
-        )
-    });
-    // A 收支总表 with no carry-over item beside a fiscal summary that carries money over
-    // (Chongqing, wide/109: 表1 一般公共预算资金 128,148.56 = 表4's 本年收入 118,773.55 + 上年结转
-    // 9,375.01): 表1's items hold the year's income and the carry-over together, 表4's items under
-    // 本年收入 the year's alone — not the same amounts, so 表4 is left out of these groups.
     let carry_item = |s: &Source| {
         matches!(
             s,
             Source::CarryTotal | Source::FiscalCarry | Source::NonFiscalCarry
         )
     };
+    let t4_has_carry = items4.keys().any(carry_item);
+    // A 收支总表 with no carry-over item beside a fiscal summary that carries money over
+    // (Chongqing, wide/109: 表1 一般公共预算资金 128,148.56 = 表4's 本年收入 118,773.55 + 上年结转
+    // 9,375.01): 表1's items hold the year's income and the carry-over together, 表4's items under
+    // 本年收入 the year's alone — not the same amounts, so 表4 is left out of these groups.
     let t4_carries = items4
         .iter()
         .filter(|(s, _)| carry_item(s))
