@@ -1,5 +1,6 @@
 //! A104 income-items-mismatch: the income side of a summary table does not add up by its numbering.
 
+use super::fund_balance::fund_of;
 use crate::amount::{agree, sum_printed, Agreement, Interval};
 use crate::diag::Diagnostic;
 use crate::model::{Row, RowKind, Side, Table};
@@ -15,6 +16,8 @@ pub static RULE: Rule = Rule {
         summary_en: "Income items do not add up by their numbering",
         what: doc_text!("收支总表（及财政拨款收支总表）的收入一侧按编号分级：“一、本年收入”“二、上年结转结余”等一级项目之和 = 收入总计；\
                一级项目 = 其下“1.”“2.”…二级项目之和；“其中：”及其后未编号的细项之和不得超过其上级项目。\
+               “本年收入合计”之后另有总计时（决算：使用非财政拨款结余、年初结转和结余；预算：上年结余、结转），\
+               总计 = 本年收入合计 + 其间各结转结余项目（其下按编号或按资金来源列出的细项不重复计入；其间有其他金额时不作判断）。\
                按区间算术区分尾差与错误。"),
         why: doc_text!("收入来源是预算的基础数据，层级之和不符说明某一收入项目印错或漏列。"),
         example: doc_text!("“一、本年收入 388.89”下列“1.一般公共预算拨款 388.86”与“5.单位资金 0.03”，之和 388.89，一致；\
@@ -104,6 +107,9 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 compare(t, income[p], &rows, true, sink);
             }
         }
+        if let Some(p) = total {
+            carried_total(t, &income, p, sink);
+        }
         // Each item with the items below it, up to the next item of its level or above, or a
         // total row (本年收入合计: what follows it is no item's detail).
         for (i, parent) in income.iter().enumerate() {
@@ -132,6 +138,40 @@ fn check(ctx: &Context, sink: &mut Sink) {
             }
         }
     }
+}
+
+/// The total after 本年收入合计 (at `first`) adds the carried-over items printed between the two
+/// (决算: 总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余). An item naming a carry-over
+/// (结转, 结余) is added; its details are not added again: the items numbered under it (`1.财政拨款
+/// 结余、结转`) and those naming a fund without a carry-over (its split by fund, `一般公共预算财政
+/// 拨款`). Any other figure between the totals leaves the total unchecked.
+fn carried_total(t: &Table, income: &[&Row], first: usize, sink: &mut Sink) {
+    let Some(offset) = income[first + 1..]
+        .iter()
+        .position(|r| r.kind == RowKind::Total)
+    else {
+        return;
+    };
+    let last = first + 1 + offset;
+    let carried = |r: &Row| {
+        level(&r.label) != Level::Second && (r.label.contains("结转") || r.label.contains("结余"))
+    };
+    let detail = |r: &Row| {
+        level(&r.label) == Level::Second
+            || (fund_of(&r.label).is_some()
+                && !r.label.contains("结转")
+                && !r.label.contains("结余"))
+    };
+    let between = &income[first + 1..last];
+    let unknown = between
+        .iter()
+        .any(|r| !carried(r) && !detail(r) && !first_value(r).0.is_zero());
+    if unknown || !between.first().is_some_and(|r| carried(r)) {
+        return;
+    }
+    let mut addends: Vec<&Row> = vec![income[first]];
+    addends.extend(between.iter().copied().filter(|r| carried(r)));
+    compare(t, income[last], &addends, true, sink);
 }
 
 /// `exact`: parent = Σ children; otherwise Σ children ≤ parent.

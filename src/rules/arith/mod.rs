@@ -1,5 +1,6 @@
 //! Family A: arithmetic within one table.
 
+pub mod fund_balance;
 pub mod income_structure;
 pub mod parent_sum;
 pub mod row_identity;
@@ -14,4 +15,5 @@ pub static RULES: &[&Rule] = &[
     &row_identity::RULE,
     &totals_balance::RULE,
     &income_structure::RULE,
+    &fund_balance::RULE,
 ];

@@ -98,17 +98,42 @@ fn coded<'t>(rows: &[&'t Row], side: Option<Side>, out: &mut Vec<Family<'t>>) {
 }
 
 /// The rows a total adds up: all the top-level rows, but for a total standing between them
-/// (本年支出合计 after the classes, before 年终结转结余 and 支出总计) only those above it.
+/// (本年支出合计 after the classes, before 年终结转结余 and 支出总计) only those above it, and for
+/// the total after it that subtotal and the rows after it.
 fn subtotal_children<'a>(rows: &[&'a Row], at: usize, top: &[&'a Row]) -> Vec<&'a Row> {
     let above: Vec<&'a Row> = rows[..at]
         .iter()
         .copied()
         .filter(|r| top.iter().any(|t| std::ptr::eq(*t, *r)))
         .collect();
-    if above.is_empty() || above.len() == top.len() {
-        top.to_vec()
-    } else {
-        above
+    if above.is_empty() {
+        return top.to_vec();
+    }
+    if above.len() < top.len() {
+        return above;
+    }
+    // After all the top-level rows: a subtotal standing between them stands for those above it
+    // (支出总计 = 本年支出合计 + 年末结转和结余), so a difference inside it is not counted twice.
+    let subtotal = (0..at).rev().find(|&k| {
+        rows[k].kind == RowKind::Total
+            && !rows[k].cells.is_empty()
+            && rows[k + 1..at]
+                .iter()
+                .any(|r| top.iter().any(|t| std::ptr::eq(*t, *r)))
+            && rows[..k]
+                .iter()
+                .any(|r| top.iter().any(|t| std::ptr::eq(*t, *r)))
+    });
+    match subtotal {
+        Some(k) => std::iter::once(rows[k])
+            .chain(
+                rows[k + 1..at]
+                    .iter()
+                    .copied()
+                    .filter(|r| top.iter().any(|t| std::ptr::eq(*t, *r))),
+            )
+            .collect(),
+        None => above,
     }
 }
 
