@@ -80,9 +80,28 @@ fn final_accounts_execution_rate() {
 }
 
 #[test]
+fn dearer_equipment_is_part_of_cheaper() {
+    // "单位价值 50 万元以上大型设备 0 台，单位价值 100 万元以上大型设备 2 台": 2 ≤ 0 cannot hold.
+    let f = findings("003_03cb8317ef3ace4d.txt");
+    assert!(has(&f, "N306", Severity::Error, "2 台"), "{f:#?}");
+    // "…50万元以上设备 8 台，其中，…100 万元以上设备 15 台" and "新增配备…50万元以上设备 0 台，
+    // 其中，…100 万元以上设备 3 台": 15 ≤ 8 and 3 ≤ 0 cannot hold.
+    let f = findings("wide/118_changsha_gonganju_2025_bumen_yusuan.txt");
+    assert!(has(&f, "N306", Severity::Error, "15 台"), "{f:#?}");
+    assert!(has(&f, "N306", Severity::Error, "3 台"), "{f:#?}");
+    // 117 gives 50 万 通用设备 75 台 and 100 万 专用设备 302 台: other kinds, not compared.
+    let f = findings("wide/117_huzhou_weijianwei_2026_bumen_yusuan.txt");
+    assert!(
+        !f.iter().any(|x| x.0 == "N306" && x.1 == Severity::Error),
+        "{f:#?}"
+    );
+}
+
+#[test]
 fn no_other_errors_in_the_corpus() {
     let expected_errors = [
         ("001_6149e9281c444aee.txt", 1),
+        ("003_03cb8317ef3ace4d.txt", 1),
         ("real/05_shanghai_putuo_wanli_jiedao_2024_yusuan.txt", 2),
         (
             "real/07_shanghai_putuo_caizhengju_2024_bumen_juesuan.txt",
@@ -96,6 +115,7 @@ fn no_other_errors_in_the_corpus() {
         ),
         // Checked in tests/snapshots/WIDE_REVIEW.md.
         ("wide/117_huzhou_weijianwei_2026_bumen_yusuan.txt", 1),
+        ("wide/118_changsha_gonganju_2025_bumen_yusuan.txt", 2),
         ("wide/121_fuzhou_jiaoguan_zhidui_2026_danwei_yusuan.txt", 2),
         (
             "wide/128_changchun_xinfangju_benji_2026_bumen_yusuan.txt",

@@ -13,11 +13,13 @@ pub static RULE: Rule = Rule {
     name: "count-mismatch",
     family: Family::Narrative,
     doc: RuleDoc {
-        summary: "机构数与所列名称个数不符，或车辆数与车辆经费不符",
-        summary_en: "A stated number of units differs from the units named, or vehicles disagree with vehicle costs",
+        summary: "机构数与所列名称个数不符，车辆数与车辆经费不符，或高单价设备多于低单价设备",
+        summary_en: "A stated number of units differs from the units named, vehicles disagree with vehicle costs, or dearer equipment outnumbers cheaper",
         what: doc_text!("“下设 N 个科室，分别是：A、B、C……”（或“设 N 个内设机构，包括：……”“包括 A、B……等 N 个内设处室”）：\
                所列名称的个数应为 N；以“等”结尾的列举不作判断，名称中含“和/及”时只作提示。\
-               另：说明称车辆为 0 辆而安排了公务用车运行费，或安排购置车辆数与公务用车购置费一有一无，报提示。"),
+               另：说明称车辆为 0 辆而安排了公务用车运行费，或安排购置车辆数与公务用车购置费一有一无，报提示。\
+               同一句中先后给出“单位价值 50 万元以上设备 A 台”“单位价值 100 万元以上设备 B 台”（同一类设备，如均为“大型设备”）时，\
+               后者包含在前者之中，B 大于 A 报告为错误；设备类别不同（通用设备、专用设备）不作比较。"),
         why: doc_text!("机构设置是公开的基本信息，数目与名单不符说明其中之一已过时；没有车辆却列支运行费需要说明。"),
         example: doc_text!("“下设 7 个科室，分别是：综合科、党务与督查科、政务服务科、公共资源交易科、12345 在线政务服务科、\
                   数据信息科、财务审计科。”列出 7 个，一致；若只列 6 个，报告为错误。"),
@@ -203,6 +205,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
         );
     }
     vehicles(ctx, sink);
+    equipment(ctx, sink);
 }
 
 /// The first count of vehicles whose phrase passes `pred`.
@@ -300,4 +303,112 @@ fn vehicle_warning(
     .primary(count.span, zh.to_string(), en.to_string())
     .related(at, format!("{what} {value}"), format!("{what} {value}"))
     .note("车辆数与车辆经费应相互对应 / vehicle counts and vehicle costs go together")
+}
+
+/// The value threshold and the kind of equipment a count is about: "单位价值 50 万元以上大型设备"
+/// → (50, "大型设备"); "单价100万元（含）以上设备（不含车辆）" → (100, "设备").
+fn equipment_class(subject: &str) -> Option<(Decimal, String)> {
+    let s = norm(subject);
+    let at = s.find("万元")?;
+    let digits: String = s[..at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let threshold: Decimal = digits.parse().ok()?;
+    let rest = s[at + "万元".len()..]
+        .trim_start_matches("（含）")
+        .trim_start_matches("(含)");
+    let kind = rest.strip_prefix("以上")?.trim_start_matches('的');
+    // "设备（不含车辆）": the bracket qualifies the kind.
+    let kind = kind.split(['（', '(']).next().unwrap_or_default();
+    kind.ends_with("设备")
+        .then(|| (threshold, kind.to_string()))
+}
+
+/// Equipment above a higher value threshold is part of the equipment above a lower one: in
+/// "单位价值 50 万元以上大型设备 0 台，单位价值 100 万元以上大型设备 2 台" (one sentence, the same
+/// kind of equipment) the second count cannot exceed the first.
+fn equipment(ctx: &Context, sink: &mut Sink) {
+    let counts: Vec<(&Figure, Decimal, String)> = ctx
+        .doc
+        .narrative
+        .figures
+        .iter()
+        .filter(|f| matches!(&f.unit, FigureUnit::Count(w) if w.starts_with('台') || w == "套"))
+        .filter_map(|f| equipment_class(&f.subject).map(|(t, k)| (f, t, k)))
+        .collect();
+    for pair in counts.windows(2) {
+        let [(low, low_at, low_kind), (high, high_at, high_kind)] = pair else {
+            continue;
+        };
+        let between = ctx.text.get(low.span.end..high.span.start).unwrap_or("。");
+        if high_at <= low_at || high_kind != low_kind || between.contains(['。', '；', ';']) {
+            continue;
+        }
+        sink.checked += 1;
+        if high.value <= low.value {
+            continue;
+        }
+        sink.push(
+            Diagnostic::new(
+                RULE.code,
+                RULE.name,
+                Severity::Error,
+                format!(
+                    "「{}」{}，多于「{}」{}：前者是后者的一部分，不能更多。",
+                    high.subject,
+                    printed(high),
+                    low.subject,
+                    printed(low)
+                ),
+                format!(
+                    "「{}」 {} exceeds 「{}」 {}, which includes it.",
+                    high.subject,
+                    printed(high),
+                    low.subject,
+                    printed(low)
+                ),
+            )
+            .primary(
+                high.span,
+                format!("{high_at} 万元以上 {}", printed(high)),
+                format!("above {high_at} 万元: {}", printed(high)),
+            )
+            .related(
+                low.span,
+                format!("{low_at} 万元以上 {}", printed(low)),
+                format!("above {low_at} 万元: {}", printed(low)),
+            )
+            .expected_actual(format!("≤ {}", low.value), high.value.to_string())
+            .note("单价较高的设备包含在单价较低的设备之中 / equipment above the higher threshold is part of that above the lower one"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equipment_thresholds_and_kinds() {
+        let class = |s: &str| equipment_class(s).map(|(t, k)| (t.to_string(), k));
+        assert_eq!(
+            class("单位价值 50 万元以上大型设备"),
+            Some(("50".into(), "大型设备".into()))
+        );
+        assert_eq!(
+            class("单价100万元（含）以上设备（不含车辆）"),
+            Some(("100".into(), "设备".into()))
+        );
+        assert_eq!(
+            class("单位价值 100 万元以上的设备"),
+            Some(("100".into(), "设备".into()))
+        );
+        assert_eq!(class("其他资产价值"), None);
+        assert_eq!(class("安排购置 50 万元以上大型车辆"), None);
+    }
 }
