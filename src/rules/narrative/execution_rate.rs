@@ -48,7 +48,7 @@ fn rate_of(clause: &str) -> Option<bool> {
 
 /// What the phrase before an amount says it is: the budget (`Some(false)`: 年初/全年, `Some(true)`:
 /// 调整) or the final amount (`None` here, see [`is_final`]).
-fn budget_of(clause: &str) -> Option<bool> {
+pub(super) fn budget_of(clause: &str) -> Option<bool> {
     let c = norm(clause);
     let c = c.trim_end_matches(['为', '是', '：', ':']);
     // A fund's name ends in 预算 too (一般公共预算 12.00 万元): not a budget amount.
@@ -64,7 +64,7 @@ fn budget_of(clause: &str) -> Option<bool> {
     }
 }
 
-fn is_final(clause: &str) -> bool {
+pub(super) fn is_final(clause: &str) -> bool {
     let c = norm(clause);
     let c = c.trim_end_matches(['为', '是', '：', ':']);
     c.ends_with("决算") || c.ends_with("决算数") || c.ends_with("执行数")

@@ -5,6 +5,7 @@ pub mod change_direction;
 pub mod change_percent;
 mod changes;
 mod common;
+pub mod comparison;
 pub mod component_sum;
 pub mod counts;
 pub mod execution_rate;
@@ -26,4 +27,5 @@ pub static RULES: &[&Rule] = &[
     &performance::RULE,
     &restated::RULE,
     &execution_rate::RULE,
+    &comparison::RULE,
 ];

@@ -1,0 +1,270 @@
+//! N310 comparison-mismatch: a sentence compares two amounts in words (决算数小于预算数, 持平, 减少的
+//! 主要原因) that the figures it stands by, or its own direction words, contradict.
+
+use super::common::{clause_before, figure_yuan, flow_after, printed};
+use super::execution_rate::{budget_of, is_final};
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{Direction, Figure};
+use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
+use crate::source::Span;
+
+pub static RULE: Rule = Rule {
+    code: "N310",
+    name: "comparison-mismatch",
+    family: Family::Narrative,
+    doc: RuleDoc {
+        summary: "比较用词（大于、小于、持平，增加/减少的原因）与数字不符",
+        summary_en: "Words comparing two amounts (greater, less, unchanged, the reason for an increase) contradict the figures",
+        what: doc_text!("决算说明写“决算数大于（小于、等于、持平于）预算数”时，与本句或上一句给出的预算数、决算数比较\
+               （两数的措辞同 N309：“年初预算为”“支出决算为”……）：大于、小于说反了，或写“持平/等于/一致/相同”而两数相差超出四舍五入范围，报告为错误；\
+               两数在舍入范围内相等时不判断大小，“基本持平”不作判断；本句和上一句找不到两个数时不作判断并说明。\
+               另：“增加 A 万元，减少的主要原因是……”这类同一句中先说的增减方向与“……的主要原因”前的方向词相反，报告为错误：两者不能都对。"),
+        why: doc_text!("读者先看结论性的用词；把小于写成大于、把有增减写成持平，或前后方向自相矛盾，会让读者对预算执行情况得出相反的判断。"),
+        example: doc_text!("“年初预算为 536.20 万元，支出决算为 413.57 万元，完成年初预算的 77.13%。决算数小于预算数的主要原因是……”：\
+                  413.57 < 536.20，一致；若写作“决算数大于预算数”，报告为错误。\
+                  “较上年增加 9.49 万元，减少的主要原因是……”：方向自相矛盾，报告为错误。"),
+    },
+    check,
+};
+
+/// How a sentence relates the final amount to the budget.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    Greater,
+    Less,
+    Equal,
+}
+
+/// "决算数 … 预算数" phrasings: the relation word between (or around) the two terms.
+const RELATIONS: &[(&str, Relation)] = &[
+    ("决算数大于预算数", Relation::Greater),
+    ("决算数高于预算数", Relation::Greater),
+    ("决算数多于预算数", Relation::Greater),
+    ("决算数超过预算数", Relation::Greater),
+    ("决算数小于预算数", Relation::Less),
+    ("决算数低于预算数", Relation::Less),
+    ("决算数少于预算数", Relation::Less),
+    ("决算数等于预算数", Relation::Equal),
+    ("决算数与预算数持平", Relation::Equal),
+    ("决算数同预算数持平", Relation::Equal),
+    ("决算数与预算数一致", Relation::Equal),
+    ("决算数与预算数相同", Relation::Equal),
+];
+
+fn relation_zh(r: Relation) -> &'static str {
+    match r {
+        Relation::Greater => "大于",
+        Relation::Less => "小于",
+        Relation::Equal => "等于",
+    }
+}
+
+fn relation_en(r: Relation) -> &'static str {
+    match r {
+        Relation::Greater => "greater than",
+        Relation::Less => "less than",
+        Relation::Equal => "equal to",
+    }
+}
+
+/// Where each phrase of `words` starts in the text, whitespace and page furniture inside it
+/// skipped: (start, end, the matched entry).
+fn phrases<'w, T: Copy>(text: &str, words: &'w [(&'w str, T)]) -> Vec<(Span, T)> {
+    let mut out = Vec::new();
+    let firsts: Vec<char> = words.iter().filter_map(|w| w.0.chars().next()).collect();
+    for (at, c) in text.char_indices() {
+        if !firsts.contains(&c) {
+            continue;
+        }
+        let flow = flow_after(text, at, 16);
+        let s: String = flow.iter().map(|p| p.0).collect();
+        if let Some((w, t)) = words.iter().find(|(w, _)| s.starts_with(w)) {
+            let n = w.chars().count();
+            let end = flow[n - 1].1 + flow[n - 1].0.len_utf8();
+            out.push((Span::new(at, end), *t));
+        }
+    }
+    out
+}
+
+/// The start of the sentence before the one holding `at`.
+fn previous_sentence_start(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let end_of_previous = before.rfind('。').unwrap_or(0);
+    before[..end_of_previous]
+        .rfind('。')
+        .map_or(0, |k| k + '。'.len_utf8())
+}
+
+fn check(ctx: &Context, sink: &mut Sink) {
+    budget_against_final(ctx, sink);
+    reasons(ctx, sink);
+}
+
+fn budget_against_final(ctx: &Context, sink: &mut Sink) {
+    let figs = &ctx.doc.narrative.figures;
+    for (span, relation) in phrases(ctx.text, RELATIONS) {
+        let from = previous_sentence_start(ctx.text, span.start);
+        let near: Vec<&Figure> = figs
+            .iter()
+            .filter(|f| f.span.start >= from && f.span.end <= span.start)
+            .filter(|f| figure_yuan(f).is_some())
+            .collect();
+        let last = |pred: &dyn Fn(&str) -> bool| {
+            near.iter()
+                .rev()
+                .copied()
+                .find(|f| pred(&clause_before(ctx.text, f.span.start)))
+        };
+        let budget = last(&|c| budget_of(c).is_some());
+        let fin = last(&|c| is_final(c));
+        let (Some(budget), Some(fin)) = (budget, fin) else {
+            sink.skip(format!(
+                "「决算数{}预算数」：本句和上一句中没有找到预算数和决算数，未核对",
+                relation_zh(relation)
+            ));
+            continue;
+        };
+        let (Some(b), Some(f)) = (figure_yuan(budget), figure_yuan(fin)) else {
+            continue;
+        };
+        sink.checked += 1;
+        for s in [span, budget.span, fin.span] {
+            sink.cover(s);
+        }
+        let (bi, fi) = (b.interval(), f.interval());
+        let actual = if fi.lo > bi.hi {
+            Relation::Greater
+        } else if fi.hi < bi.lo {
+            Relation::Less
+        } else if b.value == f.value {
+            Relation::Equal
+        } else {
+            // Equal within the figures' rounding: neither greater nor less can be told.
+            continue;
+        };
+        if actual == relation {
+            continue;
+        }
+        sink.push(
+            Diagnostic::new(
+                RULE.code,
+                RULE.name,
+                Severity::Error,
+                format!(
+                    "文中写“决算数{}预算数”，而决算数 {} {}预算数 {}。",
+                    relation_zh(relation),
+                    printed(fin),
+                    relation_zh(actual),
+                    printed(budget)
+                ),
+                format!(
+                    "The text says the final amount is {} the budget, but {} is {} {}.",
+                    relation_en(relation),
+                    printed(fin),
+                    relation_en(actual),
+                    printed(budget)
+                ),
+            )
+            .primary(
+                span,
+                format!("实为决算数{}预算数", relation_zh(actual)),
+                format!("the final amount is {} the budget", relation_en(actual)),
+            )
+            .related(
+                fin.span,
+                format!("决算数 {}", printed(fin)),
+                format!("final {}", printed(fin)),
+            )
+            .related(
+                budget.span,
+                format!("预算数 {}", printed(budget)),
+                format!("budget {}", printed(budget)),
+            )
+            .expected_actual(
+                relation_zh(actual).to_string(),
+                relation_zh(relation).to_string(),
+            )
+            .note("比较用词应与两数的大小一致 / the comparison word follows the two figures"),
+        );
+    }
+}
+
+/// "(增加|减少…)的主要原因": the direction a reason is given for.
+const REASONS: &[(&str, Direction)] = &[
+    ("增加的主要原因", Direction::Increase),
+    ("增长的主要原因", Direction::Increase),
+    ("上升的主要原因", Direction::Increase),
+    ("减少的主要原因", Direction::Decrease),
+    ("下降的主要原因", Direction::Decrease),
+    ("降低的主要原因", Direction::Decrease),
+];
+
+/// A reason given for the opposite of the change stated just before it in the same sentence.
+fn reasons(ctx: &Context, sink: &mut Sink) {
+    let n = &ctx.doc.narrative;
+    for (span, reason) in phrases(ctx.text, REASONS) {
+        let Some(change) = n
+            .changes
+            .iter()
+            .rev()
+            .find(|c| c.span.end <= span.start)
+            .filter(|c| !ctx.text[c.span.end..span.start].contains('。'))
+        else {
+            continue;
+        };
+        let stated = change.amount_direction.or(change.percent_direction);
+        let Some(stated) = stated.filter(|d| *d != Direction::Flat) else {
+            continue;
+        };
+        sink.checked += 1;
+        sink.cover(span);
+        if stated == reason {
+            continue;
+        }
+        let word = |d: Direction| {
+            if d == Direction::Increase {
+                "增加"
+            } else {
+                "减少"
+            }
+        };
+        let word_en = |d: Direction| {
+            if d == Direction::Increase {
+                "an increase"
+            } else {
+                "a decrease"
+            }
+        };
+        sink.push(
+            Diagnostic::new(
+                RULE.code,
+                RULE.name,
+                Severity::Error,
+                format!(
+                    "「{}」先写{}，随后却说明“{}的主要原因”：方向自相矛盾，两者不能都对。",
+                    change.subject,
+                    word(stated),
+                    word(reason)
+                ),
+                format!(
+                    "「{}」 is stated as {}, then a reason is given for {}: the sentence contradicts itself.",
+                    change.subject,
+                    word_en(stated),
+                    word_en(reason)
+                ),
+            )
+            .primary(
+                span,
+                format!("与前文的“{}”相反", word(stated)),
+                format!("opposite to the {} stated before", word_en(stated)),
+            )
+            .related(
+                change.span,
+                format!("{}：{}", change.subject, word(stated)),
+                format!("{}: {}", change.subject, word_en(stated)),
+            )
+            .note("原因说明的增减方向应与所述变动一致 / a reason explains the change stated"),
+        );
+    }
+}
