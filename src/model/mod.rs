@@ -9,7 +9,8 @@ mod table;
 pub use document::{DocKind, Document, Facts, Located, MoneyUnit, Part, PartKind, Scope};
 pub use narrative::{Change, ComponentList, Direction, Figure, FigureUnit, Narrative, Section};
 pub use table::{
-    expenditure_classes, Cell, Column, Row, RowKind, Side, Table, TableKind, TableStatus,
+    expenditure_classes, fiscal_fund, Cell, Column, Row, RowKind, Side, Table, TableKind,
+    TableStatus, FISCAL_FUNDS,
 };
 
 pub use crate::source::Span;

@@ -117,6 +117,17 @@ pub enum RowKind {
     Item,
 }
 
+/// The fiscal funds (财政拨款) a row, a column or a phrase may be named after, in the order of the
+/// 财政拨款收支总表's columns.
+pub const FISCAL_FUNDS: [&str; 3] = ["一般公共预算", "政府性基金", "国有资本经营"];
+
+/// The one fiscal fund a name names (`一般公共预算财政拨款` → 0), none when it names none or several.
+pub fn fiscal_fund(name: &str) -> Option<usize> {
+    let mut named = (0..FISCAL_FUNDS.len()).filter(|&f| name.contains(FISCAL_FUNDS[f]));
+    let first = named.next()?;
+    named.next().is_none().then_some(first)
+}
+
 /// Which rows of a summary table's expenditure side (uncoded, in printed order: kind, label and
 /// first printed figure) are its classes, the items its totals add up. Every item is, unless the
 /// classes are numbered (`一、教育支出`) and followed by their 款 and 项 by name alone (wide/104:
@@ -269,6 +280,15 @@ impl Table {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn a_name_names_one_fund_or_none() {
+        assert_eq!(fiscal_fund("一、一般公共预算财政拨款"), Some(0));
+        assert_eq!(fiscal_fund("政府性基金预算"), Some(1));
+        assert_eq!(fiscal_fund("三、国有资本经营预算财政拨款"), Some(2));
+        assert_eq!(fiscal_fund("年初财政拨款结转和结余"), None);
+        assert_eq!(fiscal_fund("一般公共预算和政府性基金预算"), None);
+    }
 
     fn rows<'a>(printed: &[(RowKind, &'a str, &str)]) -> Vec<(RowKind, &'a str, Option<Decimal>)> {
         printed

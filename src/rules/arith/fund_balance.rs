@@ -10,7 +10,7 @@
 use super::tree::families;
 use crate::amount::{agree, sum_printed, Agreement, Interval};
 use crate::diag::Diagnostic;
-use crate::model::{Row, RowKind, Side, Table};
+use crate::model::{fiscal_fund, Row, RowKind, Side, Table};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use rust_decimal::Decimal;
 
@@ -34,20 +34,6 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// The fiscal funds a row or a column may be named after.
-const FUNDS: [&str; 3] = ["一般公共预算", "政府性基金", "国有资本经营"];
-
-/// The one fund a name names (一般公共预算财政拨款 → 0), none when it names none or several.
-pub(super) fn fund_of(name: &str) -> Option<usize> {
-    let named: Vec<usize> = (0..FUNDS.len())
-        .filter(|&f| name.contains(FUNDS[f]))
-        .collect();
-    match named[..] {
-        [f] => Some(f),
-        _ => None,
-    }
-}
-
 fn value(r: &Row) -> (Decimal, Interval) {
     r.value_or_zero(0)
 }
@@ -66,7 +52,7 @@ fn income_by_fund(income: &[&Row]) -> Result<[Vec<usize>; 3], String> {
             i += 1;
             continue;
         }
-        let own = fund_of(&r.label);
+        let own = fiscal_fund(&r.label);
         if is_parent(income, i, own) {
             i += 1;
             continue;
@@ -86,7 +72,7 @@ fn is_parent(income: &[&Row], at: usize, fund: Option<usize>) -> bool {
     let (v, _) = value(income[at]);
     let mut parts: Vec<(Decimal, Interval)> = Vec::new();
     for r in &income[at + 1..] {
-        let named = fund_of(&r.label);
+        let named = fiscal_fund(&r.label);
         if r.kind == RowKind::Total || named.is_none() || (fund.is_some() && named != fund) {
             return false;
         }
@@ -109,7 +95,7 @@ fn total<'t>(rows: &[&'t Row]) -> Option<&'t Row> {
 fn check(ctx: &Context, sink: &mut Sink) {
     for t in ctx.read_tables().filter(|t| t.kind.is_two_sided()) {
         let columns: Vec<(usize, usize)> = (0..t.columns.len())
-            .filter_map(|c| fund_of(&t.columns[c].name).map(|f| (f, c)))
+            .filter_map(|c| fiscal_fund(&t.columns[c].name).map(|f| (f, c)))
             .collect();
         if columns.is_empty() {
             continue;
@@ -224,18 +210,4 @@ fn compare(
         }
     }
     sink.push(d);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_row_names_one_fund_or_none() {
-        assert_eq!(fund_of("一、一般公共预算财政拨款"), Some(0));
-        assert_eq!(fund_of("政府性基金预算"), Some(1));
-        assert_eq!(fund_of("三、国有资本经营预算财政拨款"), Some(2));
-        assert_eq!(fund_of("年初财政拨款结转和结余"), None);
-        assert_eq!(fund_of("一般公共预算和政府性基金预算"), None);
-    }
 }

@@ -1,9 +1,8 @@
 //! A104 income-items-mismatch: the income side of a summary table does not add up by its numbering.
 
-use super::fund_balance::fund_of;
 use crate::amount::{agree, sum_printed, Agreement, Interval};
 use crate::diag::Diagnostic;
-use crate::model::{Row, RowKind, Side, Table};
+use crate::model::{fiscal_fund, Row, RowKind, Side, Table};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use rust_decimal::Decimal;
 
@@ -158,7 +157,7 @@ fn carried_total(t: &Table, income: &[&Row], first: usize, sink: &mut Sink) {
     };
     let detail = |r: &Row| {
         level(&r.label) == Level::Second
-            || (fund_of(&r.label).is_some()
+            || (fiscal_fund(&r.label).is_some()
                 && !r.label.contains("结转")
                 && !r.label.contains("结余"))
     };

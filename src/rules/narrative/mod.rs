@@ -1,5 +1,6 @@
 //! Family N: narrative against the tables and itself.
 
+pub mod absence;
 pub mod amount;
 pub mod change_direction;
 pub mod change_percent;
@@ -28,4 +29,5 @@ pub static RULES: &[&Rule] = &[
     &restated::RULE,
     &execution_rate::RULE,
     &comparison::RULE,
+    &absence::RULE,
 ];
