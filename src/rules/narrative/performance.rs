@@ -19,10 +19,12 @@ pub static RULE: Rule = Rule {
         summary_en: "The funding in a performance-target table differs from the budget",
         what: doc_text!("整体绩效目标表的资金（上级安排 + 本级安排 + 其他，或资金总额）应等于单位（部门）预算总额\
                （收支总表的收入总计，或本年收入）；项目支出绩效目标表的年度预算总额（或其中的财政拨款）\
-               应等于项目支出表中同名项目的金额。不符时报提示：绩效目标表可能按另一口径编制，需要人工核对。"),
+               应等于项目支出表（一般公共预算项目支出表）中同名项目的金额。按区间算术判断：整体绩效目标表的资金与收入总计、本年收入都不能是同一金额时，\
+               报告为错误；项目绩效目标表的年度预算（及其中的财政拨款）小于项目支出表中该项目的一般公共预算金额，不可能成立（后者是前者的一部分），报告为错误，\
+               大于时可能另有其他资金安排，报告为警告，请人工核对。"),
         why: doc_text!("绩效目标所覆盖的资金应与预算一致，否则绩效目标与预算脱节，考核失去依据。"),
         example: doc_text!("整体绩效目标表列本级安排 504.72 万元、其他 731.92 万元，共 1236.64 万元，\
-                  而收支总表收入总计为 388.89 万元：两者不符，报告提示。"),
+                  而收支总表收入总计为 388.89 万元：两者不能是同一金额，报告为错误。"),
     },
     check,
 };
@@ -162,9 +164,9 @@ fn check(ctx: &Context, sink: &mut Sink) {
             let mut d = Diagnostic::new(
                 RULE.code,
                 RULE.name,
-                Severity::Warning,
+                Severity::Error,
                 format!(
-                    "{}的资金（{}）共 {v}{}，而{}为 {}：整体绩效目标所覆盖的资金与预算总额不符，请核对。",
+                    "{}的资金（{}）共 {v}{}，而{}为 {}：整体绩效目标所覆盖的资金与预算总额不符。",
                     Context::table_name(t),
                     sources.join("，"),
                     unit.as_str(),
@@ -253,12 +255,28 @@ fn projects(ctx: &Context, sink: &mut Sink) {
             continue;
         }
         let (r, v, span) = figures[0];
+        // The general budget's amount is a part of the project's funding: less funding than that
+        // cannot be; more may come from other funds.
+        let less = figures
+            .iter()
+            .all(|(_, v, _)| yuan(*v, unit).interval().hi < table_amount.interval().lo);
+        let (severity, verdict) = if less {
+            (
+                Severity::Error,
+                "少于其中一般公共预算安排的金额，不可能成立",
+            )
+        } else {
+            (
+                Severity::Warning,
+                "多出的部分可能由其他资金安排，请核对项目资金",
+            )
+        };
         let mut d = Diagnostic::new(
             RULE.code,
             RULE.name,
-            Severity::Warning,
+            severity,
             format!(
-                "项目「{name}」的绩效目标表「{}」为 {v}{}，而{}中该项目为 {sum}{}：请核对项目资金。",
+                "项目「{name}」的绩效目标表「{}」为 {v}{}，而{}中该项目为 {sum}{}：{verdict}。",
                 r.label,
                 unit.as_str(),
                 Context::table_name(pt),
