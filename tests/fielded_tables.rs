@@ -163,3 +163,60 @@ proptest! {
             "{:?}", report.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
     }
 }
+
+/// wide/131 公开09表 as the PDF lays it out: the 预算数 and the 决算数 of the six 三公 items in one
+/// row of twelve fields, two of them empty (公务用车购置费).
+const THREE_PUBLIC_FINAL: &str = "一般公共预算财政拨款“三公”经费支出决算表\n公开09表\n\
+部门：国家信访局 金额单位：万元\n\
+\t\t\t预算数\t\t\t\t\t\t决算数\t\t\n\
+\t\t公务用车购置及运行维护费\t\t\t\t\t\t公务用车购置及运行维护费\t\t\t\n\
+\t因公出国\t\t\t\t公务接待\t\t因公出国（境）\t\t\t\t\n\
+合计\t\t\t公务用车购\t公务用车运\t\t合计\t\t\t\t公务用车运行维\t公务接待费\n\
+\t（境）费\t小计\t\t\t费\t\t费\t小计\t公务用车购置费\t\t\n\
+\t\t\t置费\t行维护费\t\t\t\t\t\t护费\t\n\
+1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\n\
+76.43\t30.00\t40.63\t\t40.63\t5.80\t46.21\t4.69\t40.61\t\t40.61\t0.90\n\
+注：本表反映部门本年度“三公”经费支出预决算情况。\n";
+
+#[test]
+fn a_single_row_in_fields_keeps_its_empty_cells() {
+    let r = check(THREE_PUBLIC_FINAL);
+    let t = &r.tables[0];
+    assert_eq!(t.status, "read", "{t:#?}");
+    let cells: Vec<(&str, &str)> = t.rows[0]
+        .cells
+        .iter()
+        .map(|c| (c.column.as_str(), c.value.as_str()))
+        .collect();
+    let at = |column: &str| cells.iter().find(|c| c.0 == column).map(|c| c.1);
+    assert_eq!(at("预算数/公务接待费"), Some("5.80"), "{cells:?}");
+    assert_eq!(at("决算数/合计"), Some("46.21"), "{cells:?}");
+    assert_eq!(
+        at("决算数/公务用车购置及运行维护费/公务用车运行维护费"),
+        Some("40.61"),
+        "{cells:?}"
+    );
+    // The empty fields stay empty: no 购置费 in either block.
+    assert_eq!(at("预算数/公务用车购置及运行维护费/公务用车购置费"), None);
+    assert_eq!(at("决算数/公务用车购置及运行维护费/公务用车购置费"), None);
+    assert_eq!(cells.len(), 10, "{cells:?}");
+    // 4.69 + 40.61 + 0.90 = 46.20 against 46.21: a rounding difference, no error.
+    assert!(
+        r.diagnostics.iter().all(|d| d.severity != Severity::Error),
+        "{:#?}",
+        r.diagnostics
+    );
+}
+
+#[test]
+fn a_single_row_of_twelve_columns_without_fields_is_left_unread() {
+    let spaced = THREE_PUBLIC_FINAL.replace('\t', " ");
+    let r = check(&spaced);
+    let t = &r.tables[0];
+    assert!(t.status.starts_with("unread"), "{t:#?}");
+    assert!(
+        r.diagnostics.iter().all(|d| d.code != "A102"),
+        "{:#?}",
+        r.diagnostics
+    );
+}

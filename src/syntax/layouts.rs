@@ -307,6 +307,48 @@ pub const LAYOUTS: &[Layout] = &[
         single_row: false,
         preference: &[],
     },
+    // The central 决算 template (公开09表): one row, the 预算数 of the six items beside their 决算数.
+    Layout {
+        kind: Some(TableKind::ThreePublic),
+        signature: &["预算数", "决算数", "公务接待"],
+        income_columns: NONE,
+        columns: &[
+            "预算数/合计",
+            "预算数/因公出国（境）费",
+            "预算数/公务用车购置及运行维护费/小计",
+            "预算数/公务用车购置及运行维护费/公务用车购置费",
+            "预算数/公务用车购置及运行维护费/公务用车运行维护费",
+            "预算数/公务接待费",
+            "决算数/合计",
+            "决算数/因公出国（境）费",
+            "决算数/公务用车购置及运行维护费/小计",
+            "决算数/公务用车购置及运行维护费/公务用车购置费",
+            "决算数/公务用车购置及运行维护费/公务用车运行维护费",
+            "决算数/公务接待费",
+        ],
+        income_identities: NO_ID,
+        identities: &[
+            Identity {
+                total: 0,
+                parts: &[1, 2, 5],
+            },
+            Identity {
+                total: 2,
+                parts: &[3, 4],
+            },
+            Identity {
+                total: 6,
+                parts: &[7, 8, 11],
+            },
+            Identity {
+                total: 8,
+                parts: &[9, 10],
+            },
+        ],
+        // 公务接待 and 公务用车运行 are far more common than 因公出国 and 车辆购置.
+        single_row: true,
+        preference: &[0, 2, 4, 5, 6, 8, 10, 11, 1, 3, 7, 9],
+    },
     // Shanghai: one row of figures under a two-level header, with 机关运行经费 beside the 三公.
     Layout {
         kind: Some(TableKind::ThreePublic),

@@ -141,9 +141,18 @@ fn read_rows(
                     decimals,
                 )),
             };
-            place(&raw, layout, known)
-                .and_then(|rows| sense_check(&raw, rows, layout))
-                .map(|rows| (rows, layout, false))
+            let unplaced =
+                layout.single_row && raw.is_empty() && toks.iter().any(|t| t.kind == Tk::Figure);
+            if unplaced {
+                Err(format!(
+                    "一行数字分属 {} 列，而文本没有按列分隔（制表符），仅凭表内运算无法确定各数所在的列",
+                    layout.columns.len()
+                ))
+            } else {
+                place(&raw, layout, known)
+                    .and_then(|rows| sense_check(&raw, rows, layout))
+                    .map(|rows| (rows, layout, false))
+            }
         }
         None => Err("表头与已知的表格样式都不相符".to_string()),
     };
@@ -225,7 +234,14 @@ fn raw_rows(
     decimals: bool,
 ) -> Vec<RawRow> {
     let raw = if layout.single_row {
-        single_row(&rows::prepare(src, toks, false), layout.columns.len())
+        let n = layout.columns.len();
+        match single_tabbed_row(src, toks, n) {
+            Some(row) => row,
+            // Twelve columns (预算数 and 决算数 side by side) leave too many placements of ten
+            // figures for the arithmetic to choose from: such a row is read by its fields only.
+            None if n > MAX_SOLVED_ROW => Vec::new(),
+            None => single_row(&rows::prepare(src, toks, false), n),
+        }
     } else if kind.is_two_sided() {
         let items = rows::prepare(src, toks, decimals);
         let mut r = rows::two_sided(src, &items, &is_expenditure_label, tabbed);
@@ -280,6 +296,10 @@ fn kept_rows(mut raw: Vec<RawRow>, kind: TableKind) -> Vec<RawRow> {
         .collect()
 }
 
+/// The most columns a single-row table's figures are placed in by arithmetic when the text does not
+/// give their fields (Shanghai's 三公 and 机关运行经费 table: 7).
+const MAX_SOLVED_ROW: usize = 7;
+
 /// Every figure of the body, in order, as the one row of a single-row table.
 fn single_row(items: &[rows::Item], columns: usize) -> Vec<RawRow> {
     let values: Vec<rows::RawValue> = items
@@ -292,6 +312,41 @@ fn single_row(items: &[rows::Item], columns: usize) -> Vec<RawRow> {
             _ => None,
         })
         .collect();
+    let positioned = values.len() == columns;
+    one_row(values, positioned)
+}
+
+/// The one row of a single-row table laid out in fields (a PDF's table, a spreadsheet's copy): the
+/// only line with a figure, one field per column, an empty field an empty cell — so the columns are
+/// known, not solved (wide/131 公开09表 prints blanks between its twelve figures). None when that
+/// line is not tab-separated or has another number of fields.
+fn single_tabbed_row(src: &str, toks: &[Token], columns: usize) -> Option<Vec<RawRow>> {
+    let lines = group_by_line(toks);
+    let mut with_figures = lines
+        .iter()
+        .filter(|l| l.iter().any(|t| t.kind == Tk::Figure));
+    let line = with_figures.next()?;
+    if with_figures.next().is_some() {
+        return None;
+    }
+    let mut values: Vec<Option<rows::RawValue>> = vec![None; columns];
+    for t in line {
+        let slot = values.get_mut(t.field?)?;
+        let value = match t.kind {
+            Tk::Figure | Tk::Int => Some(t.value(src)?),
+            Tk::Empty => None,
+            _ => return None,
+        };
+        *slot = Some(rows::RawValue {
+            value,
+            span: t.span,
+        });
+    }
+    let values: Option<Vec<rows::RawValue>> = values.into_iter().collect();
+    Some(one_row(values?, true))
+}
+
+fn one_row(values: Vec<rows::RawValue>, positioned: bool) -> Vec<RawRow> {
     let Some(first) = values.first() else {
         return Vec::new();
     };
@@ -302,7 +357,7 @@ fn single_row(items: &[rows::Item], columns: usize) -> Vec<RawRow> {
         label: "预算数".to_string(),
         label_span: Span::new(first.span.start, first.span.start),
         item: None,
-        positioned: values.len() == columns,
+        positioned,
         values,
     }]
 }
