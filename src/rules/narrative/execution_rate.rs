@@ -5,9 +5,10 @@ use super::common::{
     agree_percent, clause_before, figure_yuan, norm, pct, percent_of, printed, rounded,
     same_sentence,
 };
+use super::link::{column_key, three_key};
 use crate::amount::Agreement;
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Figure, FigureUnit};
+use crate::model::{Figure, FigureUnit, MoneyUnit, RowKind, TableKind};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 
 pub static RULE: Rule = Rule {
@@ -22,7 +23,9 @@ pub static RULE: Rule = Rule {
                “完成调整预算的”对应同句的调整预算数，“完成年初预算的”对应年初预算数。\
                预算数为 0 时完成率没有定义，仍印了百分比的报提示。三个数须在同一句中，预算数、决算数由其前面的措辞\
                （“年初预算为”“支出预算为”“全年预算数为”；“支出决算为”“决算数为”“执行数为”）确定，\
-               以“预算”结尾的资金名称（一般公共预算、政府性基金预算、国有资本经营预算）不算预算数；找不到时不作判断。"),
+               以“预算”结尾的资金名称（一般公共预算、政府性基金预算、国有资本经营预算）不算预算数；\
+               “三公”经费各项只写决算数时（“因公出国（境）费支出决算为 4.69 万元，完成预算的 15.63%”），\
+               预算数取“三公”经费决算表中该项的预算数；找不到时不作判断。"),
         why: doc_text!("完成率是决算公开中最常被引用的数字之一；它与同句的两个金额相矛盾，读者无从判断哪个数是对的。"),
         example: doc_text!("“年初预算为 10210.34 万元，支出决算为 9746.50 万元，完成年初预算的 95.45%”：\
                   9746.50 ÷ 10210.34 = 95.457%，区间 [95.4570%, 95.4572%] 与 95.45%（[95.445%, 95.455%)）不相交，\
@@ -95,7 +98,13 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 fin = Some(f);
             }
         }
-        let (Some(budget), Some(fin)) = (budget, fin) else {
+        // "因公出国（境）费支出决算为 4.69 万元，完成预算的 15.63%": the budget of a 三公 item is
+        // the 预算数 its 决算 table prints beside the 决算数.
+        let from_table = match (budget, fin) {
+            (None, Some(f)) if !adjusted => three_public_budget(ctx, f),
+            _ => None,
+        };
+        let (Some(budget), Some(fin)) = (budget.or(from_table.as_ref()), fin) else {
             sink.skip(format!(
                 "「{}」：同句中没有找到预算数和决算数，未核对",
                 printed(rate)
@@ -126,6 +135,39 @@ fn check(ctx: &Context, sink: &mut Sink) {
         };
         sink.push(mismatch(rate, budget, fin, exact, severity));
     }
+}
+
+/// The 预算数 of the 三公 item a 决算 figure is about ("因公出国（境）费支出决算"), from the read
+/// 三公 table whose columns put the 预算数 beside the 决算数 (the central 决算 template), as a
+/// figure standing at that cell.
+fn three_public_budget(ctx: &Context, fin: &Figure) -> Option<Figure> {
+    let subject = norm(&fin.subject);
+    let item = ["支出决算数", "支出决算", "决算数", "决算"]
+        .iter()
+        .find_map(|w| subject.strip_suffix(w))?;
+    let key = three_key(item)?;
+    ctx.read_tables()
+        .filter(|t| t.kind == TableKind::ThreePublic)
+        .find_map(|t| {
+            let column = (0..t.columns.len()).find(|&c| {
+                let name = &t.columns[c].name;
+                name.starts_with("预算数/") && column_key(name) == Some(key)
+            })?;
+            let row = t.rows.iter().find(|r| r.kind == RowKind::Total)?;
+            let cell = row.cell(column)?;
+            let unit = match t.unit? {
+                MoneyUnit::Yuan => FigureUnit::Yuan,
+                MoneyUnit::WanYuan => FigureUnit::WanYuan,
+            };
+            Some(Figure {
+                value: cell.value,
+                unit,
+                span: cell.span,
+                subject: format!("{}{}", Context::table_name(t), t.columns[column].name),
+                section: None,
+                share_of: None,
+            })
+        })
 }
 
 fn mismatch(

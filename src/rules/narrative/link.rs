@@ -516,7 +516,7 @@ pub fn three_key(name: &str) -> Option<Key> {
 }
 
 /// The 三公 item a column of the 三公 table is (`公务用车购置及运行费/购置费` …).
-fn column_key(name: &str) -> Option<Key> {
+pub(super) fn column_key(name: &str) -> Option<Key> {
     let n = norm(name);
     let last = n.rsplit('/').next().unwrap_or(&n);
     if n.contains("公务用车") {
