@@ -27,14 +27,14 @@ fn a_directory_is_walked_recursively_in_sorted_order() {
     assert_eq!(
         paths,
         [
-            "./a/深层/哈密 预算.txt",
+            "./a/深层/普陀 预算.txt",
             "./b_with_error.txt",
             extra.to_str().unwrap()
         ]
     );
     // The GBK copy is decoded and read like the original.
     assert_eq!(lines[0]["encoding"], "gb18030");
-    assert_eq!(lines[0]["unit"], "哈密市政务服务和公共资源交易中心");
+    assert_eq!(lines[0]["unit"], "上海市普陀区人民政府办公室");
     assert_eq!(lines[0]["errors"], 0);
     assert_eq!(lines[1]["encoding"], "UTF-8");
     assert!(lines[1]["errors"].as_u64().unwrap() > 0);
@@ -283,7 +283,7 @@ fn exit_codes() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let text = stdout(&out);
-    assert!(text.contains("哈密市政务服务和公共资源交易中心"), "{text}");
+    assert!(text.contains("上海市普陀区人民政府办公室"), "{text}");
     assert!(text.contains("无法读取 unreadable"), "{text}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/file.txt"));
     // A directory without any *.txt file, and usage errors: 2.

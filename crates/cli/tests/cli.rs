@@ -68,12 +68,15 @@ fn json_follows_the_report_contract() {
 #[test]
 fn text_summary_and_exit_code_zero_without_errors() {
     let out = bin()
-        .args(["check", &corpus("000_799292fe1e9c1d1b.txt")])
+        .args([
+            "check",
+            &corpus("real/01_shanghai_putuo_zfb_2025_bumen_yusuan.txt"),
+        ])
         .output()
         .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(s.contains("哈密市政务服务和公共资源交易中心"), "{s}");
-    assert!(s.contains("单位收支总体情况表"));
+    assert!(s.contains("上海市普陀区人民政府办公室"), "{s}");
+    assert!(s.contains("部门财务收支预算总表"));
     assert_eq!(out.status.code(), Some(0));
 }
 

@@ -95,21 +95,32 @@ fn claims(s: &str) -> Vec<(usize, usize, Absent)> {
     out
 }
 
+/// How far back a claim's clause and sentence are looked for (bytes): a bound keeps a text without
+/// punctuation from being scanned again for every claim.
+const LOOK_BACK: usize = 600;
+
+/// `s[..at]` from its last `stops` character (excluded), at most [`LOOK_BACK`] bytes back.
+fn back_to<'s>(s: &'s str, at: usize, stops: &[char]) -> &'s str {
+    let mut lo = at.saturating_sub(LOOK_BACK);
+    while !s.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let window = &s[lo..at];
+    let start = window.rfind(stops).map_or(0, |k| {
+        k + window[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    &window[start..]
+}
+
 /// The clause of `s` ending at byte `at`: back to the last `，。；：` or break.
 fn clause_before(s: &str, at: usize) -> &str {
-    let start = s[..at]
-        .rfind(['，', '。', '；', '：', BREAK])
-        .map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8));
-    &s[start..at]
+    back_to(s, at, &['，', '。', '；', '：', BREAK])
 }
 
 /// True when the sentence up to the claim is about the document's year: no other year and no
 /// 上年/去年 in it, unless "均" puts the document's year among the years named.
 fn about_this_year(s: &str, at: usize, year: Option<u16>) -> bool {
-    let start = s[..at]
-        .rfind(['。', BREAK])
-        .map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8));
-    let sentence = &s[start..at];
+    let sentence = back_to(s, at, &['。', BREAK]);
     let named: Vec<u16> = years(sentence).into_iter().map(|y| y.0).collect();
     let both = sentence.contains('均') && year.is_some_and(|y| named.contains(&y));
     if both {

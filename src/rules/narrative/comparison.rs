@@ -4,7 +4,7 @@
 use super::common::{clause_before, figure_yuan, flow_after, printed};
 use super::execution_rate::{budget_of, is_final};
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Direction, Figure};
+use crate::model::{Change, Direction, Figure};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use crate::source::Span;
 
@@ -87,11 +87,19 @@ fn phrases<'w, T: Copy>(text: &str, words: &'w [(&'w str, T)]) -> Vec<(Span, T)>
     out
 }
 
-/// The start of the sentence before the one holding `at`.
+/// How far back the sentence before a comparison is looked for (bytes): a sentence is short, and a
+/// bound keeps a text without 。 from being scanned again for every phrase.
+const LOOK_BACK: usize = 1200;
+
+/// The start of the sentence before the one holding `at`, at most [`LOOK_BACK`] bytes back.
 fn previous_sentence_start(text: &str, at: usize) -> usize {
-    let before = &text[..at];
+    let mut lo = at.saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = &text[lo..at];
     let end_of_previous = before.rfind('。').unwrap_or(0);
-    before[..end_of_previous]
+    lo + before[..end_of_previous]
         .rfind('。')
         .map_or(0, |k| k + '。'.len_utf8())
 }
@@ -105,9 +113,12 @@ fn budget_against_final(ctx: &Context, sink: &mut Sink) {
     let figs = &ctx.doc.narrative.figures;
     for (span, relation) in phrases(ctx.text, RELATIONS) {
         let from = previous_sentence_start(ctx.text, span.start);
-        let near: Vec<&Figure> = figs
+        // Figures are in text order: those between the two points, found by bisection.
+        let first = figs.partition_point(|f| f.span.start < from);
+        let last = figs.partition_point(|f| f.span.start < span.start);
+        let near: Vec<&Figure> = figs[first..last.max(first)]
             .iter()
-            .filter(|f| f.span.start >= from && f.span.end <= span.start)
+            .filter(|f| f.span.end <= span.start)
             .filter(|f| figure_yuan(f).is_some())
             .collect();
         let last = |pred: &dyn Fn(&str) -> bool| {
@@ -203,12 +214,15 @@ const REASONS: &[(&str, Direction)] = &[
 /// A reason given for the opposite of the change stated just before it in the same sentence.
 fn reasons(ctx: &Context, sink: &mut Sink) {
     let n = &ctx.doc.narrative;
+    // The changes in the order they end, to find the last one before a phrase by bisection.
+    let mut changes: Vec<&Change> = n.changes.iter().collect();
+    changes.sort_by_key(|c| c.span.end);
     for (span, reason) in phrases(ctx.text, REASONS) {
-        let Some(change) = n
-            .changes
-            .iter()
-            .rev()
-            .find(|c| c.span.end <= span.start)
+        let before = changes.partition_point(|c| c.span.end <= span.start);
+        let Some(change) = before
+            .checked_sub(1)
+            .map(|k| changes[k])
+            .filter(|c| span.start - c.span.end <= LOOK_BACK)
             .filter(|c| !ctx.text[c.span.end..span.start].contains('。'))
         else {
             continue;

@@ -80,13 +80,13 @@ impl Drop for Scratch {
 /// directory under a Chinese name, and a file that is not `*.txt`.
 pub fn small_batch(name: &str) -> Scratch {
     let s = Scratch::new(name);
-    let clean = std::fs::read(corpus("000_799292fe1e9c1d1b.txt")).unwrap();
+    let clean = std::fs::read(corpus("real/01_shanghai_putuo_zfb_2025_bumen_yusuan.txt")).unwrap();
     let with_error = std::fs::read(corpus("001_6149e9281c444aee.txt")).unwrap();
     let text = String::from_utf8(clean.clone()).unwrap();
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
     assert!(!unmappable);
     s.write("b_with_error.txt", &with_error);
-    s.write("a/深层/哈密 预算.txt", &gbk);
+    s.write("a/深层/普陀 预算.txt", &gbk);
     s.write("a/notes.md", b"not a disclosure");
     s
 }
