@@ -1,10 +1,10 @@
 //! N310 comparison-mismatch: a sentence compares two amounts in words (决算数小于预算数, 持平, 减少的
 //! 主要原因) that the figures it stands by, or its own direction words, contradict.
 
-use super::common::{clause_before, figure_yuan, flow_after, printed};
-use super::execution_rate::{budget_of, is_final};
+use super::common::{figure_yuan, flow_after, printed};
+use super::execution_rate::budget_and_final;
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Change, Direction, Figure};
+use crate::model::{Change, Direction};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use crate::source::Span;
 
@@ -116,19 +116,11 @@ fn budget_against_final(ctx: &Context, sink: &mut Sink) {
         // Figures are in text order: those between the two points, found by bisection.
         let first = figs.partition_point(|f| f.span.start < from);
         let last = figs.partition_point(|f| f.span.start < span.start);
-        let near: Vec<&Figure> = figs[first..last.max(first)]
+        let near = figs[first..last.max(first)]
             .iter()
-            .filter(|f| f.span.end <= span.start)
-            .filter(|f| figure_yuan(f).is_some())
-            .collect();
-        let last = |pred: &dyn Fn(&str) -> bool| {
-            near.iter()
-                .rev()
-                .copied()
-                .find(|f| pred(&clause_before(ctx.text, f.span.start)))
-        };
-        let budget = last(&|c| budget_of(c).is_some());
-        let fin = last(&|c| is_final(c));
+            .rev()
+            .filter(|f| f.span.end <= span.start);
+        let (budget, fin) = budget_and_final(ctx, near, None);
         let (Some(budget), Some(fin)) = (budget, fin) else {
             sink.skip(format!(
                 "「决算数{}预算数」：本句和上一句中没有找到预算数和决算数，未核对",

@@ -67,6 +67,27 @@ pub(super) fn budget_of(clause: &str) -> Option<bool> {
     }
 }
 
+/// The nearest budget (the 调整预算 or not, when `adjusted` says) and final amount among `before`
+/// (figures in reverse text order), each told by the words printed before it.
+pub(super) fn budget_and_final<'f>(
+    ctx: &Context,
+    before: impl Iterator<Item = &'f Figure>,
+    adjusted: Option<bool>,
+) -> (Option<&'f Figure>, Option<&'f Figure>) {
+    let mut budget: Option<&Figure> = None;
+    let mut fin: Option<&Figure> = None;
+    for f in before.filter(|f| figure_yuan(f).is_some()) {
+        let clause = clause_before(ctx.text, f.span.start);
+        let kind = budget_of(&clause);
+        if budget.is_none() && kind.is_some() && adjusted.is_none_or(|a| kind == Some(a)) {
+            budget = Some(f);
+        } else if fin.is_none() && is_final(&clause) {
+            fin = Some(f);
+        }
+    }
+    (budget, fin)
+}
+
 pub(super) fn is_final(clause: &str) -> bool {
     let c = norm(clause);
     let c = c.trim_end_matches(['为', '是', '：', ':']);
@@ -86,18 +107,8 @@ fn check(ctx: &Context, sink: &mut Sink) {
         let before = figs[..i]
             .iter()
             .rev()
-            .take_while(|f| same_sentence(ctx, f.span, rate.span))
-            .filter(|f| figure_yuan(f).is_some());
-        let mut budget: Option<&Figure> = None;
-        let mut fin: Option<&Figure> = None;
-        for f in before {
-            let clause = clause_before(ctx.text, f.span.start);
-            if budget.is_none() && budget_of(&clause) == Some(adjusted) {
-                budget = Some(f);
-            } else if fin.is_none() && is_final(&clause) {
-                fin = Some(f);
-            }
-        }
+            .take_while(|f| same_sentence(ctx, f.span, rate.span));
+        let (budget, fin) = budget_and_final(ctx, before, Some(adjusted));
         // "因公出国（境）费支出决算为 4.69 万元，完成预算的 15.63%": the budget of a 三公 item is
         // the 预算数 its 决算 table prints beside the 决算数.
         let from_table = match (budget, fin) {
