@@ -27,8 +27,8 @@
 // 2026-12-06 14 636 more (422 701 at 8d0c299): the rules N310 (comparison words) and N311 (claims of
 // absence) 6 213 of it (measured by building without them registered), the rest A105 (each fund's
 // income against its spending), the carried-over totals of A104/A101, N306's equipment counts, N307's
-// severities, N309's 三公 budgets from the table and the single-row tables read by their fields:
-// budget 425 000 (README "Size").
+// severities, N309's 三公 budgets from the table and the single-row tables read by their fields;
+// 423 941 at 531e221 with N310/N311's bounded look-backs: budget 425 000 (README "Size").
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
