@@ -2,7 +2,7 @@
 //! with the figures or with each other.
 
 use super::change_percent::item_name;
-use super::changes::{direction_en, direction_zh, word, Statements};
+use super::changes::{direction_between, direction_en, direction_zh, word, Statements};
 use super::common::printed;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Direction;
@@ -99,17 +99,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
             continue;
         };
         sink.checked += 1;
-        let (ci_, bi_) = (cur.interval(), base.interval());
-        let actual = if cur.value == base.value {
-            Some(Direction::Flat)
-        } else if ci_.lo >= bi_.hi && cur.value > base.value && !ci_.intersects(bi_) {
-            Some(Direction::Increase)
-        } else if ci_.hi <= bi_.lo && cur.value < base.value && !ci_.intersects(bi_) {
-            Some(Direction::Decrease)
-        } else {
-            None
-        };
-        let Some(actual) = actual else {
+        let Some(actual) = direction_between(cur, base) else {
             continue;
         };
         if actual == w {

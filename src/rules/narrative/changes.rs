@@ -190,6 +190,23 @@ pub fn abs_interval(i: Interval) -> Interval {
     }
 }
 
+/// Which way `current` stands from `base` by the printed figures' intervals: equal values are flat;
+/// a rise or a fall only when the intervals do not overlap (touching intervals do not: 57.98 and
+/// 57.99 cannot be the same number rounded); overlapping intervals of different values cannot be
+/// told apart (None).
+pub fn direction_between(current: Yuan, base: Yuan) -> Option<Direction> {
+    let (ci, bi) = (current.interval(), base.interval());
+    if current.value == base.value {
+        Some(Direction::Flat)
+    } else if ci.lo >= bi.hi && current.value > base.value && !ci.intersects(bi) {
+        Some(Direction::Increase)
+    } else if ci.hi <= bi.lo && current.value < base.value && !ci.intersects(bi) {
+        Some(Direction::Decrease)
+    } else {
+        None
+    }
+}
+
 pub fn direction_zh(d: Direction) -> &'static str {
     match d {
         Direction::Increase => "增加",
@@ -203,5 +220,38 @@ pub fn direction_en(d: Direction) -> &'static str {
         Direction::Increase => "an increase",
         Direction::Decrease => "a decrease",
         Direction::Flat => "no change",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn printed(s: &str) -> Yuan {
+        let v = Decimal::from_str(s).unwrap();
+        Yuan {
+            value: v,
+            half: crate::amount::half_unit(v),
+        }
+    }
+
+    #[test]
+    fn direction_between_printed_figures() {
+        // Touching intervals do not overlap: 57.99 is more than 57.98.
+        assert_eq!(
+            direction_between(printed("57.99"), printed("57.98")),
+            Some(Direction::Increase)
+        );
+        assert_eq!(
+            direction_between(printed("2066.84"), printed("2325.72")),
+            Some(Direction::Decrease)
+        );
+        assert_eq!(
+            direction_between(printed("10.00"), printed("10.00")),
+            Some(Direction::Flat)
+        );
+        // 57.9 stands for [57.85, 57.95): it may be 57.94, so neither way can be told.
+        assert_eq!(direction_between(printed("57.9"), printed("57.94")), None);
     }
 }

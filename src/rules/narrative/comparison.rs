@@ -1,8 +1,9 @@
 //! N310 comparison-mismatch: a sentence compares two amounts in words (决算数小于预算数, 持平, 减少的
 //! 主要原因) that the figures it stands by, or its own direction words, contradict.
 
+use super::changes::{direction_between, direction_en, direction_zh, word};
 use super::common::{figure_yuan, flow_after, printed};
-use super::execution_rate::budget_and_final;
+use super::execution_rate::{budget_and_final, with_budget_and_final};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Change, Direction};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
@@ -27,43 +28,35 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// How a sentence relates the final amount to the budget.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Relation {
-    Greater,
-    Less,
-    Equal,
-}
-
-/// "决算数 … 预算数" phrasings: the relation word between (or around) the two terms.
-const RELATIONS: &[(&str, Relation)] = &[
-    ("决算数大于预算数", Relation::Greater),
-    ("决算数高于预算数", Relation::Greater),
-    ("决算数多于预算数", Relation::Greater),
-    ("决算数超过预算数", Relation::Greater),
-    ("决算数小于预算数", Relation::Less),
-    ("决算数低于预算数", Relation::Less),
-    ("决算数少于预算数", Relation::Less),
-    ("决算数等于预算数", Relation::Equal),
-    ("决算数与预算数持平", Relation::Equal),
-    ("决算数同预算数持平", Relation::Equal),
-    ("决算数与预算数一致", Relation::Equal),
-    ("决算数与预算数相同", Relation::Equal),
+/// "决算数 … 预算数" phrasings and the direction they give the final amount from the budget.
+const RELATIONS: &[(&str, Direction)] = &[
+    ("决算数大于预算数", Direction::Increase),
+    ("决算数高于预算数", Direction::Increase),
+    ("决算数多于预算数", Direction::Increase),
+    ("决算数超过预算数", Direction::Increase),
+    ("决算数小于预算数", Direction::Decrease),
+    ("决算数低于预算数", Direction::Decrease),
+    ("决算数少于预算数", Direction::Decrease),
+    ("决算数等于预算数", Direction::Flat),
+    ("决算数与预算数持平", Direction::Flat),
+    ("决算数同预算数持平", Direction::Flat),
+    ("决算数与预算数一致", Direction::Flat),
+    ("决算数与预算数相同", Direction::Flat),
 ];
 
-fn relation_zh(r: Relation) -> &'static str {
+fn relation_zh(r: Direction) -> &'static str {
     match r {
-        Relation::Greater => "大于",
-        Relation::Less => "小于",
-        Relation::Equal => "等于",
+        Direction::Increase => "大于",
+        Direction::Decrease => "小于",
+        Direction::Flat => "等于",
     }
 }
 
-fn relation_en(r: Relation) -> &'static str {
+fn relation_en(r: Direction) -> &'static str {
     match r {
-        Relation::Greater => "greater than",
-        Relation::Less => "less than",
-        Relation::Equal => "equal to",
+        Direction::Increase => "greater than",
+        Direction::Decrease => "less than",
+        Direction::Flat => "equal to",
     }
 }
 
@@ -135,54 +128,41 @@ fn budget_against_final(ctx: &Context, sink: &mut Sink) {
         for s in [span, budget.span, fin.span] {
             sink.cover(s);
         }
-        let (bi, fi) = (b.interval(), f.interval());
-        let actual = if fi.lo > bi.hi {
-            Relation::Greater
-        } else if fi.hi < bi.lo {
-            Relation::Less
-        } else if b.value == f.value {
-            Relation::Equal
-        } else {
-            // Equal within the figures' rounding: neither greater nor less can be told.
+        // Equal within the figures' rounding: neither greater nor less can be told.
+        let Some(actual) = direction_between(f, b) else {
             continue;
         };
         if actual == relation {
             continue;
         }
         sink.push(
-            Diagnostic::new(
-                RULE.code,
-                RULE.name,
-                Severity::Error,
-                format!(
-                    "文中写“决算数{}预算数”，而决算数 {} {}预算数 {}。",
-                    relation_zh(relation),
-                    printed(fin),
-                    relation_zh(actual),
-                    printed(budget)
+            with_budget_and_final(
+                Diagnostic::new(
+                    RULE.code,
+                    RULE.name,
+                    Severity::Error,
+                    format!(
+                        "文中写“决算数{}预算数”，而决算数 {} {}预算数 {}。",
+                        relation_zh(relation),
+                        printed(fin),
+                        relation_zh(actual),
+                        printed(budget)
+                    ),
+                    format!(
+                        "The text says the final amount is {} the budget, but {} is {} {}.",
+                        relation_en(relation),
+                        printed(fin),
+                        relation_en(actual),
+                        printed(budget)
+                    ),
+                )
+                .primary(
+                    span,
+                    format!("实为决算数{}预算数", relation_zh(actual)),
+                    format!("the final amount is {} the budget", relation_en(actual)),
                 ),
-                format!(
-                    "The text says the final amount is {} the budget, but {} is {} {}.",
-                    relation_en(relation),
-                    printed(fin),
-                    relation_en(actual),
-                    printed(budget)
-                ),
-            )
-            .primary(
-                span,
-                format!("实为决算数{}预算数", relation_zh(actual)),
-                format!("the final amount is {} the budget", relation_en(actual)),
-            )
-            .related(
-                fin.span,
-                format!("决算数 {}", printed(fin)),
-                format!("final {}", printed(fin)),
-            )
-            .related(
-                budget.span,
-                format!("预算数 {}", printed(budget)),
-                format!("budget {}", printed(budget)),
+                budget,
+                fin,
             )
             .expected_actual(
                 relation_zh(actual).to_string(),
@@ -219,8 +199,7 @@ fn reasons(ctx: &Context, sink: &mut Sink) {
         else {
             continue;
         };
-        let stated = change.amount_direction.or(change.percent_direction);
-        let Some(stated) = stated.filter(|d| *d != Direction::Flat) else {
+        let Some(stated) = word(change).filter(|d| *d != Direction::Flat) else {
             continue;
         };
         sink.checked += 1;
@@ -228,20 +207,6 @@ fn reasons(ctx: &Context, sink: &mut Sink) {
         if stated == reason {
             continue;
         }
-        let word = |d: Direction| {
-            if d == Direction::Increase {
-                "增加"
-            } else {
-                "减少"
-            }
-        };
-        let word_en = |d: Direction| {
-            if d == Direction::Increase {
-                "an increase"
-            } else {
-                "a decrease"
-            }
-        };
         sink.push(
             Diagnostic::new(
                 RULE.code,
@@ -250,25 +215,25 @@ fn reasons(ctx: &Context, sink: &mut Sink) {
                 format!(
                     "「{}」先写{}，随后却说明“{}的主要原因”：方向自相矛盾，两者不能都对。",
                     change.subject,
-                    word(stated),
-                    word(reason)
+                    direction_zh(stated),
+                    direction_zh(reason)
                 ),
                 format!(
                     "「{}」 is stated as {}, then a reason is given for {}: the sentence contradicts itself.",
                     change.subject,
-                    word_en(stated),
-                    word_en(reason)
+                    direction_en(stated),
+                    direction_en(reason)
                 ),
             )
             .primary(
                 span,
-                format!("与前文的“{}”相反", word(stated)),
-                format!("opposite to the {} stated before", word_en(stated)),
+                format!("与前文的“{}”相反", direction_zh(stated)),
+                format!("opposite to the {} stated before", direction_en(stated)),
             )
             .related(
                 change.span,
-                format!("{}：{}", change.subject, word(stated)),
-                format!("{}: {}", change.subject, word_en(stated)),
+                format!("{}：{}", change.subject, direction_zh(stated)),
+                format!("{}: {}", change.subject, direction_en(stated)),
             )
             .note("原因说明的增减方向应与所述变动一致 / a reason explains the change stated"),
         );

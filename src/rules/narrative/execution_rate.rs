@@ -181,6 +181,20 @@ fn three_public_budget(ctx: &Context, fin: &Figure) -> Option<Figure> {
         })
 }
 
+/// A finding's related labels: the final amount and the budget it was judged by.
+pub(super) fn with_budget_and_final(d: Diagnostic, budget: &Figure, fin: &Figure) -> Diagnostic {
+    d.related(
+        fin.span,
+        format!("决算数 {}", printed(fin)),
+        format!("final {}", printed(fin)),
+    )
+    .related(
+        budget.span,
+        format!("预算数 {}", printed(budget)),
+        format!("budget {}", printed(budget)),
+    )
+}
+
 fn mismatch(
     rate: &Figure,
     budget: &Figure,
@@ -197,39 +211,33 @@ fn mismatch(
     } else {
         ("不能由四舍五入解释", "a difference rounding cannot explain")
     };
-    Diagnostic::new(
-        RULE.code,
-        RULE.name,
-        severity,
-        format!(
-            "完成率印为 {}%，而决算数 {} ÷ 预算数 {} = {}%：{verdict}。",
-            rate.value,
-            printed(fin),
-            printed(budget),
-            expect
+    with_budget_and_final(
+        Diagnostic::new(
+            RULE.code,
+            RULE.name,
+            severity,
+            format!(
+                "完成率印为 {}%，而决算数 {} ÷ 预算数 {} = {}%：{verdict}。",
+                rate.value,
+                printed(fin),
+                printed(budget),
+                expect
+            ),
+            format!(
+                "The execution rate is printed as {}%, but the final amount {} / the budget {} is {}%: {verdict_en}.",
+                rate.value,
+                printed(fin),
+                printed(budget),
+                expect
+            ),
+        )
+        .primary(
+            rate.span,
+            format!("{}%，应为 {}%", rate.value, expect),
+            format!("{}%; {}% expected", rate.value, expect),
         ),
-        format!(
-            "The execution rate is printed as {}%, but the final amount {} / the budget {} is {}%: {verdict_en}.",
-            rate.value,
-            printed(fin),
-            printed(budget),
-            expect
-        ),
-    )
-    .primary(
-        rate.span,
-        format!("{}%，应为 {}%", rate.value, expect),
-        format!("{}%; {}% expected", rate.value, expect),
-    )
-    .related(
-        fin.span,
-        format!("决算数 {}", printed(fin)),
-        format!("final {}", printed(fin)),
-    )
-    .related(
-        budget.span,
-        format!("预算数 {}", printed(budget)),
-        format!("budget {}", printed(budget)),
+        budget,
+        fin,
     )
     .expected_actual(expect.to_string(), rate.value.to_string())
     .note("完成率 = 决算数 ÷ 预算数 / the execution rate is final / budget")
