@@ -7,7 +7,7 @@
 //! each column with its rows, A102 each row's funds with its 合计; none compares a fund's income rows
 //! with its spending column, so a sum of income booked under the wrong fund passes them all.
 
-use super::tree::families;
+use super::tree::{families, Family as RowFamily};
 use crate::amount::{agree, sum_printed, Agreement, Interval};
 use crate::diag::Diagnostic;
 use crate::model::{fiscal_fund, Row, RowKind, Side, Table};
@@ -130,30 +130,34 @@ fn check(ctx: &Context, sink: &mut Sink) {
             ));
             continue;
         }
+        // What the spending total adds up, made once for all the fund columns.
+        let below_total: Vec<RowFamily> = families(t)
+            .into_iter()
+            .filter(|f| std::ptr::eq(f.parent, spending_total))
+            .collect();
         for &(fund, column) in &columns {
-            compare(t, &income, &by_fund[fund], spending_total, column, sink);
+            let spending = (spending_total, below_total.as_slice());
+            compare(t, &income, &by_fund[fund], spending, column, sink);
         }
     }
 }
 
-/// True when the spending column adds up to its total by the table's own rows (else A101 reports
-/// the column, and its total is no ground to judge the income rows by).
-fn column_balances(t: &Table, total: &Row, column: usize) -> bool {
-    families(t)
-        .iter()
-        .filter(|f| std::ptr::eq(f.parent, total))
-        .all(|f| {
-            let (v, _) = total.value_or_zero(column);
-            let (sum, iv) = sum_printed(f.children.iter().map(|c| c.value_or_zero(column)));
-            agree(v, sum, iv) != Agreement::Mismatch
-        })
+/// True when the spending column adds up to its total (`families`: the total's families) by the
+/// table's own rows (else A101 reports the column, and its total is no ground to judge the income
+/// rows by).
+fn column_balances(total: &Row, families: &[RowFamily], column: usize) -> bool {
+    families.iter().all(|f| {
+        let (v, _) = total.value_or_zero(column);
+        let (sum, iv) = sum_printed(f.children.iter().map(|c| c.value_or_zero(column)));
+        agree(v, sum, iv) != Agreement::Mismatch
+    })
 }
 
 fn compare(
     t: &Table,
     income: &[&Row],
     rows: &[usize],
-    spending_total: &Row,
+    (spending_total, below_total): (&Row, &[RowFamily]),
     column: usize,
     sink: &mut Sink,
 ) {
@@ -162,7 +166,7 @@ fn compare(
     if spent.is_zero() && received.is_zero() {
         return;
     }
-    if !column_balances(t, spending_total, column) {
+    if !column_balances(spending_total, below_total, column) {
         return;
     }
     sink.checked += 1;
