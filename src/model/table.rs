@@ -121,6 +121,13 @@ pub enum RowKind {
 /// 财政拨款收支总表's columns.
 pub const FISCAL_FUNDS: [&str; 3] = ["一般公共预算", "政府性基金", "国有资本经营"];
 
+/// The expenditure table of each fiscal fund, in the order of [`FISCAL_FUNDS`].
+pub const FISCAL_FUND_TABLES: [TableKind; 3] = [
+    TableKind::GeneralBudget,
+    TableKind::GovernmentFund,
+    TableKind::StateCapital,
+];
+
 /// The one fiscal fund a name names (`一般公共预算财政拨款` → 0), none when it names none or several.
 pub fn fiscal_fund(name: &str) -> Option<usize> {
     let mut named = (0..FISCAL_FUNDS.len()).filter(|&f| name.contains(FISCAL_FUNDS[f]));

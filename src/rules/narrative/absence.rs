@@ -3,7 +3,9 @@
 
 use super::link::{three_key, three_targets};
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{fiscal_fund, RowKind, Side, Table, TableKind, FISCAL_FUNDS};
+use crate::model::{
+    fiscal_fund, RowKind, Side, Table, TableKind, FISCAL_FUNDS, FISCAL_FUND_TABLES,
+};
 use crate::rules::consistency::text::{years, BREAK};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use crate::source::Span;
@@ -137,7 +139,7 @@ type Evidence = (bool, Option<(Span, Decimal, String)>);
 fn evidence(ctx: &Context, absent: Absent) -> Evidence {
     match absent {
         Absent::Fund(f) => {
-            let kind = fund_table(f);
+            let kind = FISCAL_FUND_TABLES[f];
             let read = ctx
                 .read_tables()
                 .any(|t| t.kind == kind || t.kind == TableKind::FiscalIncomeExpenditure);
@@ -156,16 +158,8 @@ fn evidence(ctx: &Context, absent: Absent) -> Evidence {
     }
 }
 
-fn fund_table(f: usize) -> TableKind {
-    if f == 1 {
-        TableKind::GovernmentFund
-    } else {
-        TableKind::StateCapital
-    }
-}
-
 fn fund_amount(ctx: &Context, f: usize) -> Option<(Span, Decimal, String)> {
-    let kind = fund_table(f);
+    let kind = FISCAL_FUND_TABLES[f];
     let positive = |t: &Table, r: &crate::model::Row, column: usize, what: String| {
         r.cell(column)
             .filter(|c| c.value > Decimal::ZERO)

@@ -6,7 +6,7 @@ use super::common::{
     Figure, Found, Source,
 };
 use super::engine::Collector;
-use crate::model::{Side, Table, TableKind};
+use crate::model::{Side, Table, TableKind, FISCAL_FUND_TABLES};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use std::collections::BTreeSet;
 
@@ -49,7 +49,7 @@ struct Fund {
 const FUNDS: [Fund; 3] = [
     Fund {
         col4: "一般公共预算",
-        kind: TableKind::GeneralBudget,
+        kind: FISCAL_FUND_TABLES[0],
         own: Source::GeneralOwn,
         transfer: Source::GeneralTransfer,
         name: "一般公共预算",
@@ -57,7 +57,7 @@ const FUNDS: [Fund; 3] = [
     },
     Fund {
         col4: "政府性基金预算",
-        kind: TableKind::GovernmentFund,
+        kind: FISCAL_FUND_TABLES[1],
         own: Source::FundOwn,
         transfer: Source::FundTransfer,
         name: "政府性基金预算",
@@ -65,7 +65,7 @@ const FUNDS: [Fund; 3] = [
     },
     Fund {
         col4: "国有资本经营预算",
-        kind: TableKind::StateCapital,
+        kind: FISCAL_FUND_TABLES[2],
         own: Source::CapitalOwn,
         transfer: Source::CapitalTransfer,
         name: "国有资本经营预算",
