@@ -6,6 +6,7 @@ use super::common::{figure_yuan, flow_after, printed};
 use super::execution_rate::{budget_and_final, with_budget_and_final};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Change, Direction};
+use crate::rules::consistency::text::is_han;
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use crate::source::Span;
 
@@ -19,7 +20,9 @@ pub static RULE: Rule = Rule {
         what: doc_text!("决算说明写“决算数大于（小于、等于、持平于）预算数”时，与本句或上一句给出的预算数、决算数比较\
                （两数的措辞同 N309：“年初预算为”“支出决算为”……）：大于、小于说反了，或写“持平/等于/一致/相同”而两数相差超出四舍五入范围，报告为错误；\
                两数在舍入范围内相等时不判断大小，“基本持平”不作判断；本句和上一句找不到两个数时不作判断并说明。\
-               另：“增加 A 万元，减少的主要原因是……”这类同一句中先说的增减方向与“……的主要原因”前的方向词相反，报告为错误：两者不能都对。"),
+               另：“增加 A 万元，减少的主要原因是……”这类同一句中先说的增减方向与“……的主要原因”前的方向词相反，报告为错误：两者不能都对；\
+               原因另起一句并写明主语（“财政拨款收入支出增加的主要原因是……”）时，与前文（不超过约四百字）中这一主语所含项目的增减\
+               （“财政拨款收入……减少 A 万元”）比较，这些增减方向一致而原因说反时同样报告；方向不一或为持平时不判断。"),
         why: doc_text!("读者先看结论性的用词；把小于写成大于、把有增减写成持平，或前后方向自相矛盾，会让读者对预算执行情况得出相反的判断。"),
         example: doc_text!("“年初预算为 536.20 万元，支出决算为 413.57 万元，完成年初预算的 77.13%。决算数小于预算数的主要原因是……”：\
                   413.57 < 536.20，一致；若写作“决算数大于预算数”，报告为错误。\
@@ -183,7 +186,9 @@ const REASONS: &[(&str, Direction)] = &[
     ("降低的主要原因", Direction::Decrease),
 ];
 
-/// A reason given for the opposite of the change stated just before it in the same sentence.
+/// A reason given for the opposite of the change stated just before it in the same sentence, or,
+/// when the reason names what changed ("财政拨款收入支出增加的主要原因"), of the changes of that
+/// subject stated in the sentences before it (all in one direction).
 fn reasons(ctx: &Context, sink: &mut Sink) {
     let n = &ctx.doc.narrative;
     // The changes in the order they end, to find the last one before a phrase by bisection.
@@ -191,16 +196,40 @@ fn reasons(ctx: &Context, sink: &mut Sink) {
     changes.sort_by_key(|c| c.span.end);
     for (span, reason) in phrases(ctx.text, REASONS) {
         let before = changes.partition_point(|c| c.span.end <= span.start);
-        let Some(change) = before
-            .checked_sub(1)
-            .map(|k| changes[k])
-            .filter(|c| span.start - c.span.end <= LOOK_BACK)
-            .filter(|c| !ctx.text[c.span.end..span.start].contains('。'))
-        else {
-            continue;
+        let recent = || {
+            changes[..before]
+                .iter()
+                .rev()
+                .take_while(|c| span.start - c.span.end <= LOOK_BACK)
         };
-        let Some(stated) = word(change).filter(|d| *d != Direction::Flat) else {
-            continue;
+        let same_sentence = recent()
+            .next()
+            .filter(|c| !ctx.text[c.span.end..span.start].contains('。'));
+        let (change, stated) = match same_sentence {
+            Some(change) => {
+                let Some(stated) = word(change).filter(|d| *d != Direction::Flat) else {
+                    continue;
+                };
+                (*change, stated)
+            }
+            None => {
+                let Some(subject) = reason_subject(ctx.text, span.start) else {
+                    continue;
+                };
+                let named: Vec<(&Change, Direction)> = recent()
+                    .filter(|c| names_part_of(&c.subject, &subject))
+                    .filter_map(|c| Some((*c, word(c)?)))
+                    .collect();
+                let Some(&(change, stated)) = named.first() else {
+                    continue;
+                };
+                // Changes of that subject in both directions (or 持平): which one the reason is
+                // for cannot be told.
+                if stated == Direction::Flat || named.iter().any(|(_, d)| *d != stated) {
+                    continue;
+                }
+                (change, stated)
+            }
         };
         sink.checked += 1;
         sink.cover(span);
@@ -219,7 +248,7 @@ fn reasons(ctx: &Context, sink: &mut Sink) {
                     direction_zh(reason)
                 ),
                 format!(
-                    "「{}」 is stated as {}, then a reason is given for {}: the sentence contradicts itself.",
+                    "「{}」 is stated as {}, then a reason is given for {}: the text contradicts itself.",
                     change.subject,
                     direction_en(stated),
                     direction_en(reason)
@@ -238,4 +267,32 @@ fn reasons(ctx: &Context, sink: &mut Sink) {
             .note("原因说明的增减方向应与所述变动一致 / a reason explains the change stated"),
         );
     }
+}
+
+/// What a reason is given for, when the words before "增加的主要原因" name it: the Han characters
+/// back to the clause's start ("财政拨款收入支出"), at least four of them.
+fn reason_subject(text: &str, at: usize) -> Option<String> {
+    let mut lo = at.saturating_sub(60);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let subject: String = text[lo..at]
+        .chars()
+        .rev()
+        .take_while(|c| is_han(*c))
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (subject.chars().count() >= 4).then_some(subject)
+}
+
+/// A change's subject names part of what a reason is for: "财政拨款收入" (its 预算/决算 dropped)
+/// inside "财政拨款收入支出", four characters at least.
+fn names_part_of(change_subject: &str, reason_subject: &str) -> bool {
+    let mut s = change_subject;
+    for suffix in ["预算数", "决算数", "预算", "决算"] {
+        s = s.strip_suffix(suffix).unwrap_or(s);
+    }
+    s.chars().count() >= 4 && reason_subject.contains(s)
 }
