@@ -87,6 +87,18 @@ fn real_defects_of_other_documents() {
             .any(|(c, s, _)| c == "C402" && *s == Severity::Warning),
         "{f:#?}"
     );
+    // 001: its 部门整体绩效目标表 names "昌吉回族自治州政务服务和公共资源交易管理局" as 部门名称, while the
+    // document (title, every 编制部门 line, the 预算单位 of its project table) is "…交易中心".
+    let f = findings(&common::corpus("001_6149e9281c444aee.txt"));
+    assert!(
+        has(
+            &f,
+            "S501",
+            Severity::Warning,
+            "昌吉回族自治州政务服务和公共资源交易管理局"
+        ),
+        "{f:#?}"
+    );
     // 08: a page header "上海市规划和自然资源局 2024 年度部门决算表" and "上海市普陀区规划与自然资源局".
     let f = findings(&common::corpus(
         "real/08_shanghai_putuo_guiziju_2024_bumen_juesuan.txt",

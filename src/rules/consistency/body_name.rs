@@ -3,6 +3,7 @@
 
 use super::text::{is_han, Flow};
 use crate::diag::{Diagnostic, Severity};
+use crate::model::{Scope, TableKind};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use crate::source::Span;
 use crate::syntax::lex::{lines, squeeze, Line};
@@ -19,7 +20,9 @@ pub static RULE: Rule = Rule {
                段首的“××2024年度……”——取出所写的名称，与全文通用的名称比较。\
                省去上级地名的简称（“普陀区司法局”）、地名的通行缩写（“克州”）、所属单位（名称中含全称，\
                如“××执法大队”“××（本级）”）以及与本单位名称无共同后段的其他单位都不算不一致；\
-               只报告三种确定的写错：漏写了中间一段（如把区局写成市局“上海市规划和自然资源局”）；连接词不同\
+               整体绩效目标表是本部门（单位）自己的表：部门预算的表中“部门名称”、单位预算的表中“单位名称”（含“（盖章）”）\
+               只能是本部门（单位），写作其他名称（包括与本名称无共同后段的名称，如把“××中心”写成“××管理局”）都报告。\
+               其余位置只报告三种确定的写错：漏写了中间一段（如把区局写成市局“上海市规划和自然资源局”）；连接词不同\
                （“规划与自然资源局”）；同名机构换了地名（套用其他地区的模板）。报告为警告。"),
         why: doc_text!("名称写错使读者无法确认公开的是哪个部门的预算；套用其他单位的模板时常留下别的单位名称。"),
         example: doc_text!("全文称“上海市普陀区规划和自然资源局”，而一页表头印“上海市规划和自然资源局 2024 年度部门决算表”，\
@@ -75,14 +78,21 @@ fn check(ctx: &Context, sink: &mut Sink) {
             None => found.push((x, vec![span])),
         }
     };
+    // Names in a field that must hold the body's own name, written otherwise.
+    let mut own: Vec<(&str, String, Span)> = Vec::new();
     let mut prev: Option<(usize, bool)> = None; // previous non-empty line: (index, ends a sentence)
     for (li, l) in ls.iter().enumerate() {
         let t = l.text(text);
         if t.trim().is_empty() {
             continue;
         }
-        if let Some((x, span)) = field_value(text, &ls, li, &b) {
-            note(x, span, sink);
+        if let Some((key, x, span)) = field_value(text, &ls, li, &b) {
+            if own_field(ctx, key, span) && !accepted(&x, &b) {
+                sink.checked += 1;
+                own.push((key, x, span));
+            } else {
+                note(x, span, sink);
+            }
         } else if let Some((x, span)) = name_at_line_start(text, *l) {
             let sentence_start = prev.is_none_or(|(_, ends)| ends);
             let titled = is_heading(l) || is_title_line(t);
@@ -97,6 +107,21 @@ fn check(ctx: &Context, sink: &mut Sink) {
             || is_heading(l)
             || is_title_line(t);
         prev = Some((li, ends));
+    }
+    for (key, x, span) in own {
+        sink.push(
+            Diagnostic::new(
+                RULE.code,
+                RULE.name,
+                Severity::Warning,
+                format!("整体绩效目标表是本{}的表，其「{key}」应为「{b}」，此处写作「{x}」。", scope_word(key)),
+                format!("The overall performance table is the body's own: its {key} should be 「{b}」, here 「{x}」."),
+            )
+            .primary(span, format!("应为「{b}」"), format!("should be {b}"))
+            .expected_actual(b.clone(), x.clone())
+            .related(body.span, format!("通用名称「{b}」"), "the name used throughout")
+            .note("整体绩效目标表的名称栏填写本部门（单位）全称 / the overall table names the body itself"),
+        );
     }
     for (x, spans) in found {
         let mut d = Diagnostic::new(
@@ -129,6 +154,35 @@ fn check(ctx: &Context, sink: &mut Sink) {
     }
 }
 
+/// A field that can only hold the body's own name: `部门名称` in a 部门's, `单位名称` in a 单位's
+/// 整体绩效目标表 (the targets of the whole body whose budget this is). A 部门's document that prints
+/// its units' own tables labels them 单位名称, which is not judged this way.
+fn own_field(ctx: &Context, key: &str, span: Span) -> bool {
+    let scope = ctx.doc.facts.scope.as_ref().map(|s| s.value);
+    let fits = matches!(
+        (key, scope),
+        ("部门名称", Some(Scope::Department)) | ("单位名称", Some(Scope::Unit))
+    );
+    fits && ctx.doc.tables.iter().any(|t| {
+        t.kind == TableKind::PerformanceOverall && (t.span.start..t.span.end).contains(&span.start)
+    })
+}
+
+fn scope_word(key: &str) -> &'static str {
+    if key.starts_with('部') {
+        "部门"
+    } else {
+        "单位"
+    }
+}
+
+/// `x` is the body's name or a form of it: the same, the body with a suffix (`（本级）`), or its
+/// tail without the region.
+fn accepted(x: &str, b: &str) -> bool {
+    let x = clean(x);
+    x == b || x.contains(b) || b.ends_with(x.as_str())
+}
+
 /// The name with a trailing "（本级）" and the like removed.
 fn clean(name: &str) -> String {
     let mut n = squeeze(name);
@@ -142,10 +196,10 @@ fn clean(name: &str) -> String {
 
 /// True when `x` names the body differently (not an accepted short form or a subordinate unit).
 fn differs(x: &str, b: &str) -> bool {
-    let x = clean(x);
-    if x == b || x.contains(b) || b.ends_with(x.as_str()) {
+    if accepted(x, b) {
         return false;
     }
+    let x = clean(x);
     if x.chars().any(|c| NOT_IN_NAMES.contains(c))
         || !x.chars().all(|c| is_han(c) || "（）()".contains(c))
     {
@@ -209,7 +263,12 @@ fn is_subsequence(a: &[char], b: &[char]) -> bool {
 
 /// The value of a `编制单位：` / `编制部门：` / `预算主管部门：` field on line `li`, joined with the
 /// next lines when a long name was wrapped.
-fn field_value(text: &str, ls: &[Line], li: usize, b: &str) -> Option<(String, Span)> {
+fn field_value(
+    text: &str,
+    ls: &[Line],
+    li: usize,
+    b: &str,
+) -> Option<(&'static str, String, Span)> {
     let l = ls[li];
     let t = l.text(text);
     const KEYS: &[&str] = &[
@@ -228,11 +287,14 @@ fn field_value(text: &str, ls: &[Line], li: usize, b: &str) -> Option<(String, S
         .iter()
         .filter_map(|k| t.find(k).map(|i| (i, *k)))
         .min_by_key(|x| x.0)?;
-    let rest = &t[at + key.len()..];
-    let rest_trim = rest.trim_start_matches(['：', ':', ' ', '\u{3000}', '\t']);
-    if rest_trim.starts_with(['（', '(']) {
-        return None;
-    }
+    const SEPARATORS: [char; 5] = ['：', ':', ' ', '\u{3000}', '\t'];
+    let rest = t[at + key.len()..].trim_start_matches(SEPARATORS);
+    // A remark on the field, not its value: `单位名称（盖章）`.
+    let rest_trim = match remark_len(rest) {
+        Some(n) => rest[n..].trim_start_matches(SEPARATORS),
+        None if rest.starts_with(['（', '(']) => return None,
+        None => rest,
+    };
     let start = l.start + (t.len() - rest_trim.len());
     let mut len = rest_trim
         .find(|c: char| c.is_whitespace())
@@ -269,11 +331,25 @@ fn field_value(text: &str, ls: &[Line], li: usize, b: &str) -> Option<(String, S
             }
         }
     }
-    if b.starts_with(value.as_str()) {
+    if b.starts_with(value.as_str()) && value != b {
         // Still cut: nothing to judge.
         return None;
     }
-    Some((value, Span::new(start, end)))
+    Some((key, value, Span::new(start, end)))
+}
+
+/// The length of a short bracketed remark at the start of `s` (`（盖章）`, `(公章)`): at most four
+/// Han characters inside.
+fn remark_len(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix(['（', '('])?;
+    let close = inner.find(['）', ')'])?;
+    let words = &inner[..close];
+    let n = words.chars().count();
+    if !(1..=4).contains(&n) || !words.chars().all(is_han) {
+        return None;
+    }
+    let bracket = inner[close..].chars().next()?;
+    Some(s.len() - inner.len() + close + bracket.len_utf8())
 }
 
 /// A name written at the start of a line before a year: "上海市普陀区财政局2024年度……",
