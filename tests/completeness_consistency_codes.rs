@@ -87,6 +87,16 @@ fn real_defects_of_other_documents() {
             .any(|(c, s, _)| c == "C402" && *s == Severity::Warning),
         "{f:#?}"
     );
+    // Template wording left in: 08 "比 2023 年度减少 0.15 万元，下降（增长）27.78%" (both words of the
+    // template's choice), wide/127 "比上年预算（注：上年3,468.18万元，公开时请删除注释）".
+    let f = findings(&common::corpus(
+        "real/08_shanghai_putuo_guiziju_2024_bumen_juesuan.txt",
+    ));
+    assert!(has(&f, "S504", Severity::Warning, "下降（增长）"), "{f:#?}");
+    let f = findings(&common::corpus(
+        "wide/127_yantai_zhujianju_2026_bumen_yusuan.txt",
+    ));
+    assert!(has(&f, "S504", Severity::Warning, "公开时请删除"), "{f:#?}");
     // 001: its 部门整体绩效目标表 names "昌吉回族自治州政务服务和公共资源交易管理局" as 部门名称, while the
     // document (title, every 编制部门 line, the 预算单位 of its project table) is "…交易中心".
     let f = findings(&common::corpus("001_6149e9281c444aee.txt"));

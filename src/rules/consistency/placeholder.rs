@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         summary: "模板占位符、重复标点或引号括号不配对",
         summary_en: "Template placeholders, doubled punctuation, unbalanced quotes or brackets",
         what: doc_text!("查找未替换的模板占位符（“XX”“××”“XXX单位”“20XX年”“某某”“＊＊”“□□”紧挨着汉字或数字）；\
+               未删改的模板用语：备选的两个词都留着（“下降（增长）”“增加（减少）”），给编写人的说明（“公开时请删除”）；\
                说明文字中连续的标点（“。。”“，，”“，。”）；以及一段说明文字（以表格为界；括号内可含整句）之内\
                中文引号“”、圆括号（）（全角半角视为同一种）、书名号《》不配对：多出的右半边、或到句末仍未闭合的左半边。\
                表格内容不查（单元格常把括号拆到两行）。同类问题合为一条，其余位置作为关联标注。"),
@@ -27,6 +28,8 @@ pub static RULE: Rule = Rule {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Placeholder,
+    /// Template wording left unedited: both words of a choice, a note to the drafter.
+    Residue,
     Doubled,
     Unbalanced,
 }
@@ -35,9 +38,15 @@ fn check(ctx: &Context, sink: &mut Sink) {
     let mut hits: Vec<(Kind, Span, String)> = Vec::new();
     placeholders(ctx, sink, &mut hits);
     let prose = ctx.prose();
+    residue(prose, sink, &mut hits);
     doubled(prose, sink, &mut hits);
     unbalanced(ctx.prose_unbroken(), sink, &mut hits);
-    for kind in [Kind::Placeholder, Kind::Doubled, Kind::Unbalanced] {
+    for kind in [
+        Kind::Placeholder,
+        Kind::Residue,
+        Kind::Doubled,
+        Kind::Unbalanced,
+    ] {
         let hs: Vec<&(Kind, Span, String)> = hits.iter().filter(|h| h.0 == kind).collect();
         let Some(first) = hs.first() else { continue };
         let (what, what_en, note) = match kind {
@@ -45,6 +54,11 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 "文中留有模板占位符",
                 "template placeholders are left in the text",
                 "公开文本中不应留有“XX”“××”等占位符 / no template placeholders in a published text",
+            ),
+            Kind::Residue => (
+                "文中留有模板的备选用词或编写说明",
+                "template wording is left unedited",
+                "备选用词应择一，编写说明应在公开前删除 / choose one word of a choice; delete notes to the drafter",
             ),
             Kind::Doubled => (
                 "文中有连续重复的标点",
@@ -81,6 +95,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
 fn label(kind: Kind, context: &str) -> String {
     match kind {
         Kind::Placeholder => "占位符未替换".to_string(),
+        Kind::Residue => "模板用语未删改".to_string(),
         Kind::Doubled => "标点重复".to_string(),
         Kind::Unbalanced => format!("不配对：{context}"),
     }
@@ -89,6 +104,7 @@ fn label(kind: Kind, context: &str) -> String {
 fn label_en(kind: Kind) -> &'static str {
     match kind {
         Kind::Placeholder => "placeholder",
+        Kind::Residue => "template wording",
         Kind::Doubled => "doubled punctuation",
         Kind::Unbalanced => "unbalanced",
     }
@@ -162,6 +178,44 @@ fn placeholders(ctx: &Context, sink: &mut Sink, hits: &mut Vec<(Kind, Span, Stri
 }
 
 /// "。。", "，，", "，。" … in the prose (whitespace between them ignored).
+/// Opposite words a template offers as a choice, printed as "A（B）".
+const CHOICES: &[&str] = &[
+    "增加", "减少", "增长", "下降", "上升", "提高", "降低", "大于", "小于", "高于", "低于", "多于",
+    "少于",
+];
+
+/// Notes to the drafter that a template or a reviewer left in the text.
+const DRAFTING_NOTES: &[&str] = &["公开时请删除", "公开时删除", "请删除此", "请删除本"];
+
+/// Both words of a choice left in ("下降（增长）27.78%"), and notes to the drafter ("公开时请删除注释").
+fn residue(f: &Flow, sink: &mut Sink, hits: &mut Vec<(Kind, Span, String)>) {
+    let s = &f.s;
+    let mut push = |from: usize, to: usize, sink: &mut Sink| {
+        sink.checked += 1;
+        hits.push((Kind::Residue, f.span(from, to), s[from..to].to_string()));
+    };
+    for (i, _) in s.match_indices(['（', '(']) {
+        let Some(a) = CHOICES.iter().find(|w| s[..i].ends_with(*w)) else {
+            continue;
+        };
+        let open = s[i..].chars().next().map_or(1, char::len_utf8);
+        let after = &s[i + open..];
+        let Some(b) = CHOICES.iter().find(|w| after.starts_with(*w) && *w != a) else {
+            continue;
+        };
+        let close = &after[b.len()..];
+        if close.starts_with(['）', ')']) {
+            let end = s.len() - close.len() + close.chars().next().map_or(0, char::len_utf8);
+            push(i - a.len(), end, sink);
+        }
+    }
+    for note in DRAFTING_NOTES {
+        for (i, _) in s.match_indices(note) {
+            push(i, i + note.len(), sink);
+        }
+    }
+}
+
 fn doubled(f: &Flow, sink: &mut Sink, hits: &mut Vec<(Kind, Span, String)>) {
     let marks = "。，、；：";
     let s = &f.s;
