@@ -208,6 +208,45 @@ fn a_single_row_in_fields_keeps_its_empty_cells() {
     );
 }
 
+/// Jiangsu's 公开10表 as the PDF lays it out (wide/111, page 23): the 三公 items with 会议费 and
+/// 培训费 in one row, 公务接待费 after the cars.
+const THREE_PUBLIC_MEETINGS: &str = "一般公共预算“三公”经费、会议费、培训费支出表\n\
+部门：苏州市自然资源和规划局 单位：万元\n\
+\t\t公务用车购置及运行维护费\t\t\t\t\t\n\
+“三公”经费合计\t因公出国（境）费\t\t\t公务用车运行维\t公务接待费\t会议费\t培训费\n\
+\t\t小计\t公务用车购置费\t\t\t\t\n\
+\t\t\t\t护费\t\t\t\n\
+43.80\t0.00\t7.80\t0.00\t7.80\t36.00\t26.60\t56.05\n";
+
+#[test]
+fn the_three_public_row_with_meetings_and_training_is_read_by_its_header() {
+    let r = check(THREE_PUBLIC_MEETINGS);
+    let t = &r.tables[0];
+    assert_eq!(t.status, "read", "{t:#?}");
+    let at = |column: &str| {
+        t.rows[0]
+            .cells
+            .iter()
+            .find(|c| c.column == column)
+            .map(|c| c.value.as_str())
+    };
+    // 43.80 = 0.00 + 7.80 + 36.00: 会议费 and 培训费 stand beside the 三公, not inside them.
+    assert_eq!(at("公务接待费"), Some("36.00"));
+    assert_eq!(at("公务用车购置及运行费/小计"), Some("7.80"));
+    assert_eq!(at("会议费"), Some("26.60"));
+    assert_eq!(at("培训费"), Some("56.05"));
+    assert!(r.diagnostics.iter().all(|d| d.severity != Severity::Error));
+    // A 合计 1 万元 off is a misprint against that row's identity.
+    let r = check(&THREE_PUBLIC_MEETINGS.replace("43.80", "44.80"));
+    assert!(
+        r.diagnostics
+            .iter()
+            .any(|d| d.code == "A102" && d.severity == Severity::Error),
+        "{:#?}",
+        r.diagnostics
+    );
+}
+
 #[test]
 fn a_single_row_of_twelve_columns_without_fields_is_left_unread() {
     let spaced = THREE_PUBLIC_FINAL.replace('\t', " ");

@@ -349,6 +349,36 @@ pub const LAYOUTS: &[Layout] = &[
         single_row: true,
         preference: &[0, 2, 4, 5, 6, 8, 10, 11, 1, 3, 7, 9],
     },
+    // Jiangsu (公开10表): one row, the 三公 items with 会议费 and 培训费 beside them, 公务接待费 after
+    // the cars.
+    Layout {
+        kind: Some(TableKind::ThreePublic),
+        signature: &["经费合计", "会议费", "培训费"],
+        income_columns: NONE,
+        columns: &[
+            "合计",
+            "因公出国（境）费",
+            "公务用车购置及运行费/小计",
+            "公务用车购置及运行费/购置费",
+            "公务用车购置及运行费/运行费",
+            "公务接待费",
+            "会议费",
+            "培训费",
+        ],
+        income_identities: NO_ID,
+        identities: &[
+            Identity {
+                total: 0,
+                parts: &[1, 2, 5],
+            },
+            Identity {
+                total: 2,
+                parts: &[3, 4],
+            },
+        ],
+        single_row: true,
+        preference: &[0, 5, 2, 4, 1, 3, 6, 7],
+    },
     // Shanghai: one row of figures under a two-level header, with 机关运行经费 beside the 三公.
     Layout {
         kind: Some(TableKind::ThreePublic),
