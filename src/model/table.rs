@@ -117,6 +117,26 @@ pub enum RowKind {
     Item,
 }
 
+/// Which year a column's figures are of. A table may print last year's figures and the change from
+/// them beside this year's (Xi'an's 三公 table: `上年/…`, `本年/…`, `增减/…`); the rules that compare
+/// the year's amounts use the current columns only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Current,
+    Last,
+    Change,
+}
+
+/// A column's period and the rest of its name (`上年/会议费` → (Last, `会议费`)).
+pub fn column_period(name: &str) -> (Period, &str) {
+    match name.split_once('/') {
+        Some(("上年", rest)) => (Period::Last, rest),
+        Some(("增减", rest)) => (Period::Change, rest),
+        Some(("本年", rest)) => (Period::Current, rest),
+        _ => (Period::Current, name),
+    }
+}
+
 /// The fiscal funds (财政拨款) a row, a column or a phrase may be named after, in the order of the
 /// 财政拨款收支总表's columns.
 pub const FISCAL_FUNDS: [&str; 3] = ["一般公共预算", "政府性基金", "国有资本经营"];

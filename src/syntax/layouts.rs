@@ -349,6 +349,46 @@ pub const LAYOUTS: &[Layout] = &[
         single_row: true,
         preference: &[0, 2, 4, 5, 6, 8, 10, 11, 1, 3, 7, 9],
     },
+    // Xi'an (表13): a row per unit, the 三公 items with 会议费 and 培训费 for last year, this year and
+    // the change between them.
+    Layout {
+        kind: Some(TableKind::ThreePublic),
+        signature: &["增减变化情况", "会议费", "培训费"],
+        income_columns: NONE,
+        columns: &[
+            "上年/三公、会议费、培训费合计",
+            "上年/“三公”经费/合计",
+            "上年/“三公”经费/因公出国（境）费",
+            "上年/“三公”经费/公务接待费",
+            "上年/“三公”经费/公务用车购置及运行费/小计",
+            "上年/“三公”经费/公务用车购置及运行费/购置费",
+            "上年/“三公”经费/公务用车购置及运行费/运行费",
+            "上年/会议费",
+            "上年/培训费",
+            "本年/三公、会议费、培训费合计",
+            "本年/“三公”经费/合计",
+            "本年/“三公”经费/因公出国（境）费",
+            "本年/“三公”经费/公务接待费",
+            "本年/“三公”经费/公务用车购置及运行费/小计",
+            "本年/“三公”经费/公务用车购置及运行费/购置费",
+            "本年/“三公”经费/公务用车购置及运行费/运行费",
+            "本年/会议费",
+            "本年/培训费",
+            "增减/三公、会议费、培训费合计",
+            "增减/“三公”经费/合计",
+            "增减/“三公”经费/因公出国（境）费",
+            "增减/“三公”经费/公务接待费",
+            "增减/“三公”经费/公务用车购置及运行费/小计",
+            "增减/“三公”经费/公务用车购置及运行费/购置费",
+            "增减/“三公”经费/公务用车购置及运行费/运行费",
+            "增减/会议费",
+            "增减/培训费",
+        ],
+        income_identities: NO_ID,
+        identities: XIAN_THREE_PUBLIC_ID,
+        single_row: false,
+        preference: &[],
+    },
     // Jiangsu (公开10表): one row, the 三公 items with 会议费 and 培训费 beside them, 公务接待费 after
     // the cars.
     Layout {
@@ -430,6 +470,84 @@ pub const LAYOUTS: &[Layout] = &[
         ],
         single_row: false,
         preference: &[0, 1, 4, 5, 8, 2, 3, 6, 7],
+    },
+];
+
+/// Xi'an's 三公 table: in each block of nine (上年, 本年, 增减) 合计 = 三公 + 会议费 + 培训费, 三公 =
+/// 出国 + 接待 + 公务用车, 公务用车 = 购置 + 运行; and each of this year's columns = last year's + the
+/// change.
+const XIAN_THREE_PUBLIC_ID: &[Identity] = &[
+    Identity {
+        total: 0,
+        parts: &[1, 7, 8],
+    },
+    Identity {
+        total: 1,
+        parts: &[2, 3, 4],
+    },
+    Identity {
+        total: 4,
+        parts: &[5, 6],
+    },
+    Identity {
+        total: 9,
+        parts: &[10, 16, 17],
+    },
+    Identity {
+        total: 10,
+        parts: &[11, 12, 13],
+    },
+    Identity {
+        total: 13,
+        parts: &[14, 15],
+    },
+    Identity {
+        total: 18,
+        parts: &[19, 25, 26],
+    },
+    Identity {
+        total: 19,
+        parts: &[20, 21, 22],
+    },
+    Identity {
+        total: 22,
+        parts: &[23, 24],
+    },
+    Identity {
+        total: 9,
+        parts: &[0, 18],
+    },
+    Identity {
+        total: 10,
+        parts: &[1, 19],
+    },
+    Identity {
+        total: 11,
+        parts: &[2, 20],
+    },
+    Identity {
+        total: 12,
+        parts: &[3, 21],
+    },
+    Identity {
+        total: 13,
+        parts: &[4, 22],
+    },
+    Identity {
+        total: 14,
+        parts: &[5, 23],
+    },
+    Identity {
+        total: 15,
+        parts: &[6, 24],
+    },
+    Identity {
+        total: 16,
+        parts: &[7, 25],
+    },
+    Identity {
+        total: 17,
+        parts: &[8, 26],
     },
 ];
 
@@ -584,15 +702,15 @@ pub fn is_header_word(word: &str) -> bool {
         "购置费",
         "运行费",
     ];
-    // Made once: the generic words, and every column's name and last header level. Single-row
-    // layouts are left out: their column names are row labels elsewhere (三公 items).
+    // Made once: the generic words, and every column's name and last header level. Single-row and
+    // 三公 layouts are left out: their column names are row labels elsewhere (三公 items).
     static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     WORDS
         .get_or_init(|| {
             let columns = LAYOUTS
                 .iter()
-                .filter(|l| !l.single_row)
+                .filter(|l| !l.single_row && l.kind != Some(TableKind::ThreePublic))
                 .flat_map(|l| l.columns.iter().chain(l.income_columns));
             let names = columns.flat_map(|&c| [c, c.rsplit('/').next().unwrap_or(c)]);
             GENERIC.iter().copied().chain(names).collect()

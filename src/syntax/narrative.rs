@@ -481,8 +481,13 @@ fn scan_changes(f: &Flow, n: &mut Narrative) {
             }
         }
         change.span = f.span(i, end.max(after));
-        // The current figure: the last money figure before the comparison, in the same sentence.
-        change.current = last_in_sentence(n, f, i, |x| is_money(&x.unit) && x.share_of.is_none());
+        // The current figure: the last money figure before the comparison, in the same sentence and
+        // after the change stated before it ("因公出国（境）费0万元，较上年降低25万元；公务接待费较上年降低
+        // 1.17 万元": 1.17 has no current figure, and 0 or 25 is not it).
+        let previous_end = n.changes.last().map_or(0, |c| c.span.end);
+        change.current = last_in_sentence(n, f, i, |x| {
+            is_money(&x.unit) && x.share_of.is_none() && x.span.start >= previous_end
+        });
         // "2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加…":
         // a quoted base value.
         if let Some(cur) = change.current {
@@ -502,6 +507,9 @@ fn scan_changes(f: &Flow, n: &mut Narrative) {
                         && word.is_some_and(|w| x.subject.contains(w))
                 });
             change.subject = n.figures[cur].subject.clone();
+        } else {
+            // No current figure: what changed is named just before the comparison.
+            change.subject = subject_before(f, i);
         }
         n.changes.push(change);
         i = end.max(i + 1);
@@ -652,5 +660,17 @@ mod tests {
         let n =
             narrative("1、一般公共服务支出（类）行政运行（项）：\n2025 年预算数为 305.02 万元。");
         assert_eq!(n.figures[0].subject, "一般公共服务支出（类）行政运行（项）");
+    }
+
+    #[test]
+    fn a_change_without_its_current_figure_is_about_the_words_before_it() {
+        // wide/124: the second change has no figure of its own before it; the 0 and 25 of the
+        // clause before are another item's.
+        let n = narrative(
+            "因公出国（境）费0万元，较上年降低25万元；公务接待费较上年降低 1.17 万元（26.17 ），原因是压缩。",
+        );
+        let subjects: Vec<&str> = n.changes.iter().map(|c| c.subject.as_str()).collect();
+        assert_eq!(subjects, ["因公出国（境）费", "公务接待费"]);
+        assert_eq!(n.changes[1].current, None);
     }
 }

@@ -9,7 +9,9 @@
 //!   一般公共预算支出表, in the 支出预算 section the total of the 支出总表).
 
 use super::common::{norm, strip_lead, table_yuan, Topic, Yuan};
-use crate::model::{DocKind, Row, RowKind, Side, Span, Table, TableKind, TableStatus};
+use crate::model::{
+    column_period, DocKind, Period, Row, RowKind, Side, Span, Table, TableKind, TableStatus,
+};
 use crate::rules::Context;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -477,6 +479,9 @@ pub enum Key {
     CarRun,
     Reception,
     Running,
+    /// 会议费 and 培训费, printed beside the 三公 in some provinces' tables (Jiangsu, Xi'an).
+    Meeting,
+    Training,
 }
 
 /// The 三公 item a name is (`因公出国（境）费`, `公务用车购置及运行费（小计）` …).
@@ -511,31 +516,53 @@ pub fn three_key(name: &str) -> Option<Key> {
         "公务用车购置费" => Some(Key::CarBuy),
         "公务用车运行费" | "公务用车运行维护费" => Some(Key::CarRun),
         "公务接待费" => Some(Key::Reception),
+        "会议费" => Some(Key::Meeting),
+        "培训费" => Some(Key::Training),
         _ => None,
     }
 }
 
-/// The 三公 item a column of the 三公 table is (`公务用车购置及运行费/购置费` …).
+/// The 三公 item a column of the 三公 table is (`公务用车购置及运行费/购置费` …), in the year's columns
+/// (not `上年/…` or `增减/…`).
 pub(super) fn column_key(name: &str) -> Option<Key> {
+    match period_key(name)? {
+        (Period::Current, k) => Some(k),
+        _ => None,
+    }
+}
+
+/// The period and the 三公 item of a column (`上年/“三公”经费/公务接待费` → (Last, Reception)).
+fn period_key(name: &str) -> Option<(Period, Key)> {
+    let (period, name) = column_period(name);
     let n = norm(name);
     let last = n.rsplit('/').next().unwrap_or(&n);
-    if n.contains("公务用车") {
+    let key = if n.contains("三公") && last == "合计" {
+        Key::Total
+    } else if n.contains("公务用车")
+        && ["小计", "购置费", "购置", "运行费", "运行维护费", "运行"].contains(&last)
+    {
         match last {
-            "小计" => return Some(Key::CarBoth),
-            "购置费" | "购置" => return Some(Key::CarBuy),
-            "运行费" | "运行维护费" | "运行" => return Some(Key::CarRun),
-            _ => {}
+            "小计" => Key::CarBoth,
+            "购置费" | "购置" => Key::CarBuy,
+            _ => Key::CarRun,
         }
-    }
-    if n == "合计" {
-        return Some(Key::Total);
-    }
-    three_key(last)
+    } else if n == "合计" {
+        Key::Total
+    } else {
+        three_key(last)?
+    };
+    Some((period, key))
 }
 
 /// The figures of the 三公 table for an item: rows of that name (合计 column) and, in the one-row
 /// layout, the total row's column of that name.
 pub fn three_targets<'a>(ctx: &'a Context, key: Key) -> Vec<Target<'a>> {
+    three_period_targets(ctx, key, Period::Current)
+}
+
+/// The figures of the 三公 table for an item in one period: [`three_targets`] for the year, the
+/// totals row's `上年/…` or `增减/…` column of the item for the others.
+pub fn three_period_targets<'a>(ctx: &'a Context, key: Key, period: Period) -> Vec<Target<'a>> {
     let mut out = Vec::new();
     for t in ctx
         .read_tables()
@@ -544,11 +571,11 @@ pub fn three_targets<'a>(ctx: &'a Context, key: Key) -> Vec<Target<'a>> {
         for r in &t.rows {
             if r.kind == RowKind::Total {
                 for (k, c) in t.columns.iter().enumerate() {
-                    if column_key(&c.name) == Some(key) {
+                    if period_key(&c.name) == Some((period, key)) {
                         out.extend(cell_target(t, r, k, true));
                     }
                 }
-            } else if three_key(&r.label) == Some(key) {
+            } else if period == Period::Current && three_key(&r.label) == Some(key) {
                 out.extend(cell_target(t, r, 0, true));
             }
         }
@@ -1076,6 +1103,16 @@ mod tests {
         assert_eq!(three_key("2026年“三公”经费"), Some(Key::Total));
         assert_eq!(column_key("公务用车购置及运行费/购置费"), Some(Key::CarBuy));
         assert_eq!(column_key("合计"), Some(Key::Total));
+        // Xi'an's 三公 table: the year's columns only, its 合计 holding 会议费 and 培训费 is no item.
+        assert_eq!(column_key("本年/“三公”经费/合计"), Some(Key::Total));
+        assert_eq!(column_key("本年/会议费"), Some(Key::Meeting));
+        assert_eq!(column_key("上年/“三公”经费/公务接待费"), None);
+        assert_eq!(column_key("增减/培训费"), None);
+        assert_eq!(column_key("本年/三公、会议费、培训费合计"), None);
+        assert_eq!(
+            period_key("上年/“三公”经费/公务用车购置及运行费/运行费"),
+            Some((Period::Last, Key::CarRun))
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod comparison;
 pub mod component_sum;
 pub mod counts;
 pub mod execution_rate;
+pub mod last_year;
 mod link;
 pub mod performance;
 pub mod restated;
@@ -30,4 +31,5 @@ pub static RULES: &[&Rule] = &[
     &execution_rate::RULE,
     &comparison::RULE,
     &absence::RULE,
+    &last_year::RULE,
 ];

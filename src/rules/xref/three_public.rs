@@ -5,7 +5,7 @@ use super::common::{
     column, column_total, compare, econ_code, find, spaced_code, unit_note, Figure, Found, Verdict,
 };
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Table, TableKind};
+use crate::model::{column_period, Period, Table, TableKind};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use rust_decimal::Decimal;
 
@@ -82,11 +82,10 @@ enum Scope {
 /// The “三公” figure of an item, and what it covers.
 fn three_public<'a>(ctx: &Context, t: &'a Table, item: &Item) -> Option<(Figure<'a>, Scope)> {
     // One row of figures with a column per item (Shanghai).
-    if let Some(col) = t
-        .columns
-        .iter()
-        .position(|c| (item.matches)(c.name.rsplit('/').next().unwrap_or(&c.name)))
-    {
+    if let Some(col) = t.columns.iter().position(|c| {
+        let (period, name) = column_period(&c.name);
+        period == Period::Current && (item.matches)(name.rsplit('/').next().unwrap_or(name))
+    }) {
         let row = t.rows.iter().find(|r| !r.cells.is_empty())?;
         return Some((Figure::cell(ctx, t, row, col), Scope::All));
     }
