@@ -389,6 +389,47 @@ pub const LAYOUTS: &[Layout] = &[
         single_row: false,
         preference: &[],
     },
+    // Shandong (Yantai): one row, last year's 预算数 of the 三公 items beside this year's.
+    Layout {
+        kind: Some(TableKind::ThreePublic),
+        signature: &["年预算数", "公务用车购置及运行维护费", "公务接待费"],
+        income_columns: NONE,
+        columns: &[
+            "上年/合计",
+            "上年/因公出国（境）费",
+            "上年/公务用车购置及运行费/小计",
+            "上年/公务用车购置及运行费/购置费",
+            "上年/公务用车购置及运行费/运行费",
+            "上年/公务接待费",
+            "本年/合计",
+            "本年/因公出国（境）费",
+            "本年/公务用车购置及运行费/小计",
+            "本年/公务用车购置及运行费/购置费",
+            "本年/公务用车购置及运行费/运行费",
+            "本年/公务接待费",
+        ],
+        income_identities: NO_ID,
+        identities: &[
+            Identity {
+                total: 0,
+                parts: &[1, 2, 5],
+            },
+            Identity {
+                total: 2,
+                parts: &[3, 4],
+            },
+            Identity {
+                total: 6,
+                parts: &[7, 8, 11],
+            },
+            Identity {
+                total: 8,
+                parts: &[9, 10],
+            },
+        ],
+        single_row: true,
+        preference: &[],
+    },
     // Jiangsu (公开10表): one row, the 三公 items with 会议费 and 培训费 beside them, 公务接待费 after
     // the cars.
     Layout {
@@ -602,9 +643,11 @@ pub fn choose(
     // Brackets are printed half- or full-width: compare full-width.
     let header = super::lex::full_width_brackets(header);
     let header = header.as_str();
-    let mut fitting = LAYOUTS
-        .iter()
-        .filter(|l| l.kind == Some(kind) && l.signature.iter().all(|w| header.contains(w)));
+    let mut fitting = LAYOUTS.iter().filter(|l| {
+        l.kind == Some(kind)
+            && l.signature.iter().all(|w| header.contains(w))
+            && (!has_last_year(l) || years_ascending(header))
+    });
     match star_columns {
         Some(n) => {
             let all: Vec<&Layout> = fitting.collect();
@@ -615,6 +658,31 @@ pub fn choose(
         }
         None => fitting.next(),
     }
+}
+
+/// The layout has columns of last year (`上年/…`) before this year's.
+fn has_last_year(l: &Layout) -> bool {
+    l.columns.iter().any(|c| c.starts_with("上年/"))
+}
+
+/// The years a header names ("2025年预算数 … 2026年预算数"), each where it is first named, stand
+/// in ascending order, as the
+/// `上年/…` then `本年/…` columns of a layout say: a header printing this year first is another
+/// layout.
+fn years_ascending(header: &str) -> bool {
+    let b = header.as_bytes();
+    let mut years: Vec<&str> = (0..b.len().saturating_sub(3))
+        .filter(|&i| {
+            b[i..i + 4].iter().all(u8::is_ascii_digit)
+                && (i == 0 || !b[i - 1].is_ascii_digit())
+                && header[i + 4..].starts_with('年')
+        })
+        .map(|i| &header[i..i + 4])
+        .collect();
+    // The header may hold its cells twice (as printed, then stacked by column): first mentions.
+    let mut seen = std::collections::HashSet::new();
+    years.retain(|y| seen.insert(*y));
+    years.windows(2).all(|w| w[0] <= w[1])
 }
 
 /// Income items of a summary table (收支总表, left side) and the income-table column holding the
@@ -752,5 +820,18 @@ mod tests {
         .unwrap();
         assert_eq!(l.columns[1], "财政拨款收入");
         assert!(choose(TableKind::Income, "合计", None).is_none());
+    }
+
+    #[test]
+    fn last_years_columns_need_the_years_in_ascending_order() {
+        // Yantai's 三公 table: 2025年预算数 then 2026年预算数, the header also stacked by column.
+        let header = "2025年预算数2026年预算数公务用车购置及运行维护费因公出国合计公务接待费\
+                      合计因公出国（境）经费2025年预算数公务用车购置及运行维护费小计公务接待费";
+        let l = choose(TableKind::ThreePublic, header, None).expect("a layout");
+        assert_eq!(l.columns[0], "上年/合计");
+        // This year printed first: not the layout whose first block is last year's.
+        let swapped = header.replace("2025", "2027");
+        assert!(choose(TableKind::ThreePublic, &swapped, None)
+            .is_none_or(|l| !l.columns[0].starts_with("上年/")));
     }
 }

@@ -19,8 +19,9 @@ pub static RULE: Rule = Rule {
         summary: "“三公”等经费与上年相比的增减与表中的上年数、本年数不符",
         summary_en: "A 三公 item's change from last year disagrees with the last year's and this year's figures of the table",
         what: doc_text!("“三公”经费表同时列出上年数和本年数时（如西安的表13：上年、当年、增减变化情况，含会议费、培训费），\
-               说明中某一项“较上年增加/减少 A 万元”应等于表中本年数减上年数，“与上年持平”“无变化”应是两数相等。\
-               按区间算术判断：印出的数都有四舍五入，差额落在舍入范围内为尾差，不能相等时报告为错误。\
+               说明中某一项“较上年增加/减少 A 万元”应等于表中本年数减上年数，“与上年持平”“无变化”应是两数相等\
+               （“基本持平”允许小的变化，不作判断）。\
+               按区间算术判断：印出的数都有四舍五入，差额在舍入范围之内视为相符，不能相等时报告为错误。\
                只核对主语明确是“三公”经费或其中一项（因公出国（境）费、公务用车购置及运行费、购置费、运行费、公务接待费）\
                以及会议费、培训费的句子；表中没有上年数、表未读取、主语不明时不作判断。"),
         why: doc_text!("与上年比较的增减是读者最关注的数字之一；表中已列出上年数时，说明中的增减额必须与之相符，\
@@ -94,6 +95,10 @@ fn one(targets: Vec<Target<'_>>) -> Option<Target<'_>> {
 /// "持平". None when the sentence gives no amount and no 持平, or the amount is not money.
 fn stated_change(ctx: &Context, c: &Change) -> Option<Interval> {
     let dir = word(c)?;
+    // "基本持平" allows a small change (wide/115 writes it for about 1 %): not judged.
+    if dir == Direction::Flat && ctx.text[c.span.start..c.span.end].contains("基本") {
+        return None;
+    }
     if dir == Direction::Flat {
         return Some(Interval {
             lo: Decimal::ZERO,
