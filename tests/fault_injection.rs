@@ -117,6 +117,54 @@ fn every_checked_narrative_figure_changed_is_caught() {
     );
 }
 
+/// A table that prints last year's figures beside this year's (wide/123's 三公 table as its PDF lays
+/// it out, with its narrative: N312's clean fixture): every cell of the table and every change the
+/// narrative states against it, changed, is caught.
+#[test]
+fn a_three_public_table_with_last_year_and_its_changes() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/rules/N312/clean.txt"
+    ))
+    .expect("the fixture");
+    let doc = budget_lint::read(&text);
+    let (_, coverage) = budget_lint::analyse(&text, &doc);
+    let mut targets: Vec<(Span, Decimal)> = Vec::new();
+    for t in doc.tables.iter().filter(|t| t.status == TableStatus::Read) {
+        for c in t.rows.iter().flat_map(|r| &r.cells) {
+            targets.push((c.span, c.value));
+        }
+    }
+    let n312: Vec<Span> = coverage
+        .iter()
+        .filter(|c| c.code == "N312")
+        .flat_map(|c| c.figures.iter().copied())
+        .collect();
+    for f in doc
+        .narrative
+        .figures
+        .iter()
+        .filter(|f| n312.contains(&f.span))
+    {
+        let printed = &text[f.span.start..f.span.end];
+        let digits = printed
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
+            .map_or(printed.len(), |(i, _)| i);
+        targets.push((Span::new(f.span.start, f.span.start + digits), f.value));
+    }
+    assert!(targets.len() > 80, "only {} figures", targets.len());
+    let missed: Vec<String> = targets
+        .iter()
+        .filter(|(span, value)| {
+            let (changed, at) = mutate(&text, *span, *value);
+            !objected(&changed, at)
+        })
+        .map(|(span, value)| format!("{value} at {}", span.start))
+        .collect();
+    assert!(missed.is_empty(), "not caught: {missed:?}");
+}
+
 #[test]
 fn every_table_deleted_is_reported_missing() {
     for name in REFERENCE {

@@ -51,6 +51,9 @@ fn check(ctx: &Context, sink: &mut Sink) {
         };
         sink.checked += 1;
         sink.cover(c.span);
+        if let Some(i) = c.amount {
+            sink.cover(ctx.doc.narrative.figures[i].span);
+        }
         let actual = difference(now.amount, last.amount);
         if actual.intersects(stated) {
             continue;
