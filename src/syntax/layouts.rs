@@ -307,6 +307,20 @@ pub const LAYOUTS: &[Layout] = &[
         single_row: false,
         preference: &[],
     },
+    // Guangdong (表8 行政经费及“三公”经费): the same columns by fund, named without 资金来源.
+    Layout {
+        kind: Some(TableKind::ThreePublic),
+        signature: &["合计", "一般公共预算", "政府性基金", "国有资本经营"],
+        income_columns: NONE,
+        columns: &["合计", "一般公共预算", "政府性基金", "国有资本经营预算"],
+        income_identities: NO_ID,
+        identities: &[Identity {
+            total: 0,
+            parts: &[1, 2, 3],
+        }],
+        single_row: false,
+        preference: &[],
+    },
     // The central 决算 template (公开09表): one row, the 预算数 of the six items beside their 决算数.
     Layout {
         kind: Some(TableKind::ThreePublic),
