@@ -307,6 +307,34 @@ pub const LAYOUTS: &[Layout] = &[
         single_row: false,
         preference: &[],
     },
+    // Guangdong (部门预算基本支出预算表): each unit and its economic classes, by source of funds.
+    Layout {
+        kind: Some(TableKind::BasicExpenditure),
+        signature: &["支出项目类别", "财政专户拨款", "其他资金"],
+        income_columns: NONE,
+        columns: &[
+            "总计",
+            "财政拨款/合计",
+            "财政拨款/一般公共预算",
+            "财政拨款/政府性基金预算",
+            "财政拨款/国有资本经营预算",
+            "财政专户拨款",
+            "其他资金",
+        ],
+        income_identities: NO_ID,
+        identities: &[
+            Identity {
+                total: 0,
+                parts: &[1, 5, 6],
+            },
+            Identity {
+                total: 1,
+                parts: &[2, 3, 4],
+            },
+        ],
+        single_row: false,
+        preference: &[],
+    },
     // Guangdong (表8 行政经费及“三公”经费): the same columns by fund, named without 资金来源.
     Layout {
         kind: Some(TableKind::ThreePublic),
