@@ -335,6 +335,33 @@ pub const LAYOUTS: &[Layout] = &[
         single_row: false,
         preference: &[],
     },
+    // Hunan (Changsha): a row per unit, 公务接待费 before 因公出国 and the cars.
+    Layout {
+        kind: Some(TableKind::ThreePublic),
+        signature: &["预（决）算数", "公务接待费", "其中：公务用车购置"],
+        income_columns: NONE,
+        columns: &[
+            "合计",
+            "公务接待费",
+            "因公出国（境）费",
+            "公务用车购置及运行费/小计",
+            "公务用车购置及运行费/购置费",
+            "公务用车购置及运行费/运行费",
+        ],
+        income_identities: NO_ID,
+        identities: &[
+            Identity {
+                total: 0,
+                parts: &[1, 2, 3],
+            },
+            Identity {
+                total: 3,
+                parts: &[4, 5],
+            },
+        ],
+        single_row: false,
+        preference: &[],
+    },
     // Guangdong (表8 行政经费及“三公”经费): the same columns by fund, named without 资金来源.
     Layout {
         kind: Some(TableKind::ThreePublic),
