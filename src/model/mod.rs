@@ -10,7 +10,7 @@ pub use document::{DocKind, Document, Facts, Located, MoneyUnit, Part, PartKind,
 pub use narrative::{Change, ComponentList, Direction, Figure, FigureUnit, Narrative, Section};
 pub use table::{
     column_period, expenditure_classes, fiscal_fund, Cell, Column, Period, Row, RowKind, Side,
-    Table, TableKind, TableStatus, FISCAL_FUNDS, FISCAL_FUND_TABLES,
+    Table, TableKind, TableStatus, COST, FISCAL_FUNDS, FISCAL_FUND_TABLES,
 };
 
 pub use crate::source::Span;

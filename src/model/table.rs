@@ -117,6 +117,10 @@ pub enum RowKind {
     Item,
 }
 
+/// The label of a 项目绩效目标表's cost-indicator rows: an upper bound of the project's spending in
+/// 万元 ("办公费用 ≤16 万元", "< =3.50 万元"), kept when the bounds can cover the project's 年度预算总额.
+pub const COST: &str = "成本指标";
+
 /// Which year a column's figures are of. A table may print last year's figures and the change from
 /// them beside this year's (Xi'an's 三公 table: `上年/…`, `本年/…`, `增减/…`); the rules that compare
 /// the year's amounts use the current columns only.

@@ -2,12 +2,14 @@
 //!
 //! These forms are mostly prose and indicators; the reader takes only their money: the 资金来源 of the
 //! 整体绩效目标表 (上级安排 / 本级安排 / 其他, and 资金总额 where printed) and the 项目资金 of each
-//! 项目支出绩效目标表 (年度预算总额 / 其中：财政拨款 / 其他资金), plus the project's name.
+//! 项目支出绩效目标表 (年度预算总额 / 其中：财政拨款 / 其他资金), plus the project's name and its cost
+//! indicators' ceilings in 万元 when they can cover its 年度预算总额 ([`COST`] rows).
 //! A figure belongs to a label when the text just before it (wrapped fragments joined) ends with it.
 
 use super::lex::{self, squeeze, Tk, Token};
 use super::regions::Region;
-use crate::model::{Cell, Column, Row, RowKind, Table, TableKind, TableStatus};
+use crate::model::{Cell, Column, Row, RowKind, Table, TableKind, TableStatus, COST};
+use rust_decimal::Decimal;
 
 const OVERALL: &[&str] = &["资金总额", "上级安排", "本级安排", "其他"];
 const PROJECT: &[&str] = &["年度预算总额", "财政拨款", "其他资金"];
@@ -27,6 +29,8 @@ pub fn read(src: &str, tokens: &lex::Tokens, region: &Region, table: &mut Table)
         .collect();
     let mut before = String::new();
     let mut before_span: Option<crate::source::Span> = None;
+    // Inside the 成本指标 of a project's indicators.
+    let mut in_costs = false;
     for (k, t) in toks.iter().enumerate() {
         match t.kind {
             Tk::Text => {
@@ -36,6 +40,32 @@ pub fn read(src: &str, tokens: &lex::Tokens, region: &Region, table: &mut Table)
                 }
                 before.push_str(&w);
                 before_span = Some(t.span);
+                if region.kind == TableKind::PerformanceProject {
+                    in_costs = costs_from(&before, in_costs);
+                }
+                // "≤16" and "< =3.50" are text to the lexer: the bound glued to its figure.
+                let ceiling = cost_ceiling(&before)
+                    .filter(|(n, _)| *n <= w.len() && in_costs && per_wan(src, &toks[k + 1..]));
+                if let Some((n, value)) = ceiling {
+                    let end = t.span.end;
+                    table.rows.push(Row {
+                        kind: RowKind::Item,
+                        side: None,
+                        code: None,
+                        code_span: None,
+                        label: COST.to_string(),
+                        label_span: t.span,
+                        item: None,
+                        cells: vec![Cell {
+                            column: 0,
+                            value,
+                            span: crate::source::Span::new(end - n, end),
+                            alternatives: Vec::new(),
+                        }],
+                    });
+                    before.clear();
+                    before_span = None;
+                }
             }
             Tk::Figure | Tk::Int => {
                 let key = before.trim_end_matches(['：', ':']);
@@ -72,11 +102,84 @@ pub fn read(src: &str, tokens: &lex::Tokens, region: &Region, table: &mut Table)
             _ => {}
         }
     }
+    keep_complete_costs(table);
     table.status = if table.rows.is_empty() {
         TableStatus::Empty { statement: None }
     } else {
         TableStatus::Read
     };
+}
+
+/// Keeps a project's cost ceilings only when they can cover its 年度预算总额: then they are the
+/// breakdown of its money, a component list N307 checks. Ceilings that cover part of it (the rest
+/// has no cost indicator, or one per unit) say nothing about the total and are dropped.
+fn keep_complete_costs(table: &mut Table) {
+    use crate::amount::half_unit;
+    let costs = table
+        .rows
+        .iter()
+        .filter(|r| r.label == COST)
+        .flat_map(|r| &r.cells);
+    let (sum, half) = costs.fold((Decimal::ZERO, Decimal::ZERO), |(s, h), c| {
+        (s + c.value, h + half_unit(c.value))
+    });
+    let total = table
+        .rows
+        .iter()
+        .find(|r| r.kind == RowKind::Total)
+        .and_then(|r| r.cell(0));
+    let covers = total.is_some_and(|t| sum + half >= t.value - half_unit(t.value));
+    if !covers {
+        table.rows.retain(|r| r.label != COST);
+    }
+}
+
+/// Whether the indicators from here on are cost indicators: from "成本指标" to the next kind of
+/// indicator (质量/时效/数量指标, 效益/满意度指标).
+fn costs_from(before: &str, now: bool) -> bool {
+    const OTHERS: [&str; 6] = [
+        "效益指标",
+        "满意度指标",
+        "质量指标",
+        "时效指标",
+        "数量指标",
+        "效果指标",
+    ];
+    let cost = before.rfind("成本指标").or_else(|| before.rfind("成本指"));
+    let other = OTHERS.iter().filter_map(|w| before.rfind(w)).max();
+    match (cost, other) {
+        (Some(c), Some(o)) => c > o,
+        (Some(_), None) => true,
+        (None, Some(_)) => false,
+        (None, None) => now,
+    }
+}
+
+/// An upper bound at the end of `text`: "≤16", "<=18.58" → (the figure's length in bytes, its value).
+fn cost_ceiling(text: &str) -> Option<(usize, Decimal)> {
+    let digits = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ','))
+        .last()?
+        .0;
+    let figure = &text[digits..];
+    let bounded = ["≤", "<=", "＜=", "≦"]
+        .iter()
+        .any(|b| text[..digits].ends_with(b));
+    let value = crate::amount::parse_figure(figure)?;
+    bounded.then_some((figure.len(), value))
+}
+
+/// The unit after a cost figure is 万元, not per unit (万元/辆).
+fn per_wan(src: &str, after: &[Token]) -> bool {
+    let next: String = after
+        .iter()
+        .take_while(|t| t.kind == Tk::Text)
+        .take(2)
+        .map(|t| squeeze(t.text(src)))
+        .collect();
+    next.starts_with('万') && !next.contains('/')
 }
 
 /// The words after 项目名称, up to 项目负责人 or the end of the line.

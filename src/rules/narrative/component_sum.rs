@@ -6,7 +6,7 @@ use super::common::{
 use super::link::{three_key, Key};
 use crate::amount::{agree, half_unit, sum_printed, Agreement, Interval};
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Figure, FigureUnit, RowKind, Span, Table, TableKind};
+use crate::model::{Figure, FigureUnit, RowKind, Span, Table, TableKind, COST};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
@@ -307,7 +307,12 @@ fn performance_tables(ctx: &Context, sink: &mut Sink) {
         let Some(total) = t.rows.iter().find(|r| r.kind == RowKind::Total) else {
             continue;
         };
-        let items: Vec<_> = t.rows.iter().filter(|r| r.kind == RowKind::Item).collect();
+        // The sources, not the cost ceilings (another breakdown, N307's).
+        let items: Vec<_> = t
+            .rows
+            .iter()
+            .filter(|r| r.kind == RowKind::Item && r.label != COST)
+            .collect();
         if items.len() < 2 || total.cell(0).is_none() {
             continue;
         }

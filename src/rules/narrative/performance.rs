@@ -5,7 +5,7 @@ use super::common::{agree_amounts, money_factor, norm, Yuan};
 use super::link::row_name;
 use crate::amount::{half_unit, Agreement};
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{MoneyUnit, Row, RowKind, Side, Span, Table, TableKind};
+use crate::model::{MoneyUnit, Row, RowKind, Side, Span, Table, TableKind, COST};
 use crate::rules::context::kind_name;
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use rust_decimal::Decimal;
@@ -21,7 +21,10 @@ pub static RULE: Rule = Rule {
                （收支总表的收入总计，或本年收入）；项目支出绩效目标表的年度预算总额（或其中的财政拨款）\
                应等于项目支出表（一般公共预算项目支出表）中同名项目的金额。按区间算术判断：整体绩效目标表的资金与收入总计、本年收入都不能是同一金额时，\
                报告为错误；项目绩效目标表的年度预算（及其中的财政拨款）小于项目支出表中该项目的一般公共预算金额，不可能成立（后者是前者的一部分），报告为错误，\
-               大于时可能另有其他资金安排，报告为警告，请人工核对。"),
+               大于时可能另有其他资金安排，报告为警告，请人工核对。\
+               项目的成本指标（“办公费用 ≤16 万元”这类以万元计的上限）之和能覆盖年度预算总额时，它们就是项目资金的分解：\
+               各上限之和超过年度预算总额（超出四舍五入范围）报告为警告（上限之和多于项目资金，成本目标与预算不一致）；\
+               只覆盖一部分资金的成本指标、按单位计的成本（万元/辆）和比率不作判断。"),
         why: doc_text!("绩效目标所覆盖的资金应与预算一致，否则绩效目标与预算脱节，考核失去依据。"),
         example: doc_text!("整体绩效目标表列本级安排 504.72 万元、其他 731.92 万元，共 1236.64 万元，\
                   而收支总表收入总计为 388.89 万元：两者不能是同一金额，报告为错误。"),
@@ -200,6 +203,63 @@ fn check(ctx: &Context, sink: &mut Sink) {
         }
     }
     projects(ctx, sink);
+    costs(ctx, sink);
+}
+
+/// A project's cost ceilings (kept by the reader only when they can cover its 年度预算总额) against
+/// that total.
+fn costs(ctx: &Context, sink: &mut Sink) {
+    for t in ctx
+        .read_tables()
+        .filter(|t| t.kind == TableKind::PerformanceProject)
+    {
+        let costs: Vec<&Row> = t.rows.iter().filter(|r| r.label == COST).collect();
+        let (Some(total), Some(unit)) = (
+            t.rows
+                .iter()
+                .find(|r| r.kind == RowKind::Total)
+                .and_then(|r| r.cell(0)),
+            unit_of(ctx, t),
+        ) else {
+            continue;
+        };
+        let cells: Vec<_> = costs.iter().filter_map(|r| r.cell(0)).collect();
+        if cells.is_empty() {
+            continue;
+        }
+        sink.checked += 1;
+        let sum = cells.iter().fold(Yuan::zero(), |a, c| {
+            a.plus(yuan(c.value, MoneyUnit::WanYuan))
+        });
+        if sum.interval().lo <= yuan(total.value, unit).interval().hi {
+            continue;
+        }
+        let name = t.subject.as_deref().unwrap_or("");
+        let parts: Vec<String> = cells.iter().map(|c| c.value.to_string()).collect();
+        let shown = (sum.value / money_factor(MoneyUnit::WanYuan)).normalize();
+        let mut d = Diagnostic::new(
+            RULE.code,
+            RULE.name,
+            Severity::Warning,
+            format!(
+                "项目「{name}」的成本指标上限 {} 之和为 {shown} 万元，超过年度预算总额 {}{}：成本目标与项目资金不一致。",
+                parts.join(" + "),
+                total.value,
+                unit.as_str()
+            ),
+            format!(
+                "The cost ceilings of project 「{name}」 add up to {shown} 万元, more than its 年度预算总额 {} {}.",
+                total.value,
+                unit.as_str()
+            ),
+        )
+        .primary(total.span, format!("成本指标之和 {shown} 万元"), format!("cost ceilings {shown} 万元"))
+        .note("成本指标上限之和不超过项目资金 / cost ceilings stay within the project's money");
+        for c in &cells {
+            d = d.related(c.span, format!("成本指标 ≤{}", c.value), "a cost ceiling");
+        }
+        sink.push(d);
+    }
 }
 
 fn projects(ctx: &Context, sink: &mut Sink) {
