@@ -6,9 +6,10 @@
 //! The pairs are data ([`GROUPS`]): each function item's definition in 《政府收支分类科目》 names
 //! the one payment the economic item records (208 05 05 机关事业单位基本养老保险缴费支出 "反映机关
 //! 事业单位实施养老保险制度由单位缴纳的基本养老保险费支出" is 301 08 机关事业单位基本养老保险缴费),
-//! so in the 基本支出 columns of the two 一般公共预算 tables they are the same amount. Items whose
-//! function side also holds other payments (301 12 其他社会保障缴费, 303 02 退休费 under 208 05 01/02
-//! with 离休费 and others) are not pairs.
+//! so in the 基本支出 columns of the two 一般公共预算 tables they are the same amount. 303 01 离休费 and
+//! 303 02 退休费 are part of 208 05 01/02 行政（事业）单位离退休, which also pays the retirees'
+//! 公用经费 and allowances, and only for retirees under 归口管理: compared as ≤, when those items hold
+//! an amount. 301 12 其他社会保障缴费 has no one function item (208 05 99, 210 11 99 …): not compared.
 
 use super::common::{
     column, compare, econ_code, find, spaced_code, unit_note, year, Coded, Figure, Found, Verdict,
@@ -31,6 +32,10 @@ pub static RULE: Rule = Rule {
                301 10 职工基本医疗保险缴费 + 301 11 公务员医疗补助缴费 ↔ 210 11 01 行政单位医疗 + 210 11 02 事业单位医疗 + \
                210 11 03 公务员医疗补助（两项之和相比较；和相符而 301 11 与 210 11 03 不等时，另报告缴费列错了科目）；\
                301 13 住房公积金 ↔ 221 02 01 住房公积金（依据：《政府收支分类科目》中各功能科目的说明）。\
+               303 01 离休费 + 303 02 退休费 不应多于 208 05 01 行政单位离退休 + 208 05 02 事业单位离退休：后者“反映实行归口管理的\
+               行政（事业）单位开支的离退休经费”，除离退休费外还含离退休人员的公用经费、补贴，故只按“不多于”核对；\
+               功能分类中没有这两项时，离退休人员未归口管理，离退休费列在本单位的功能科目下，不作判断。\
+               301 12 其他社会保障缴费没有唯一对应的功能科目，不核对。\
                功能分类表有“基本支出”列时按该列比较；只有合计列时，合计中可能含项目支出，只在合计小于经济分类金额时报告。\
                经济科目有金额而功能分类表中没有对应科目（或反之），说明这笔缴费列在了其他功能科目（如行政运行）下，也报告。\
                金额不同能由四舍五入解释时为尾差；其余为警告（科目归类问题，不是算术上的不可能）。\
@@ -58,6 +63,9 @@ struct Group {
     /// The first fiscal year the codes hold for (the 2018 economic classification; the function
     /// items are older).
     since: u16,
+    /// The economic items are only part of what the function items pay: compared as ≤, and only
+    /// when the function items hold an amount.
+    at_most: bool,
 }
 
 /// The pairs, from the definitions of the function items in 《政府收支分类科目》.
@@ -70,6 +78,7 @@ const GROUPS: &[Group] = &[
             functions: &[("2080505", "机关事业单位基本养老保险缴费支出")],
         }],
         since: 2018,
+        at_most: false,
     },
     Group {
         name: "职业年金缴费",
@@ -79,6 +88,7 @@ const GROUPS: &[Group] = &[
             functions: &[("2080506", "机关事业单位职业年金缴费支出")],
         }],
         since: 2018,
+        at_most: false,
     },
     Group {
         name: "医疗保险缴费",
@@ -94,6 +104,7 @@ const GROUPS: &[Group] = &[
             },
         ],
         since: 2018,
+        at_most: false,
     },
     Group {
         name: "住房公积金",
@@ -103,6 +114,27 @@ const GROUPS: &[Group] = &[
             functions: &[("2210201", "住房公积金")],
         }],
         since: 2018,
+        at_most: false,
+    },
+    // 208 05 01/02 行政（事业）单位离退休 "反映实行归口管理的行政（事业）单位…开支的离退休经费": the
+    // 离休费 and 退休费 of retirees managed together are paid there, beside their 公用经费 and
+    // allowances (so the function side may be larger); a unit whose retirees are not managed so books
+    // them under its own items (so nothing is compared when the function side is empty).
+    Group {
+        name: "离退休费",
+        name_en: "retirement pay",
+        pairs: &[
+            Pair {
+                econ: ("30301", "离休费"),
+                functions: &[("2080501", "行政单位离退休")],
+            },
+            Pair {
+                econ: ("30302", "退休费"),
+                functions: &[("2080502", "事业单位离退休")],
+            },
+        ],
+        since: 2018,
+        at_most: true,
     },
 ];
 
@@ -266,6 +298,23 @@ fn check(ctx: &Context, sink: &mut Sink) {
             continue;
         };
         if e.value.is_zero() && f.value.is_zero() {
+            continue;
+        }
+        if group.at_most {
+            if f.value.is_zero() {
+                sink.skip(format!(
+                    "功能分类中没有归口管理的{}（208 05 01/02），{}未核对",
+                    group.name, group.name
+                ));
+                continue;
+            }
+            sink.checked += 1;
+            if !(e.ambiguous || f.ambiguous)
+                && e.value > f.value
+                && compare(&e, &f) == Verdict::Mismatch
+            {
+                sink.push(finding(group, &e, &f, Severity::Warning));
+            }
             continue;
         }
         sink.checked += 1;
