@@ -247,6 +247,39 @@ fn the_three_public_row_with_meetings_and_training_is_read_by_its_header() {
     );
 }
 
+/// Jiangsu's 政府采购支出表 as the PDF lays it out (wide/114, page 29): the label takes five fields
+/// (category or unit, 专项, 经济科目, 品目, 组织形式), the figures the last five.
+const PROCUREMENT: &str = "政府采购支出表\n\
+单位：无锡市交通运输局（本级） 单位：万元\n\
+\t\t\t\t\t\t资金来源\t\t\t\n\
+采购品目大类\t专项名称\t经济科目\t采购品目名称\t采购组织形式\t一般公共\t\t\t上年结转和\t总计\n\
+\t\t\t\t\t\t政府性基金\t其他资金\t\t\n\
+\t\t\t\t\t预算资金\t\t\t结余资金\t\n\
+合计\t\t\t\t\t112.90\t\t\t\t112.90\n\
+货物\t\t\t\t\t2.00\t\t\t\t2.00\n\
+无锡市交通运输局（本级）\t\t\t\t\t2.00\t\t\t\t2.00\n\
+\t商品和服务支出(公用经费定额)\t办公费\t复印纸\t集中采购\t2.00\t\t\t\t2.00\n\
+服务\t\t\t\t\t110.90\t\t\t\t110.90\n\
+无锡市交通运输局（本级）\t\t\t\t\t110.90\t\t\t\t110.90\n\
+\t商品和服务支出(公用经费定额)\t办公费\t其他印刷服务\t集中采购\t5.00\t\t\t\t5.00\n\
+\t行业服务质量提升经费\t委托业务费\t其他咨询服务\t分散采购\t105.90\t\t\t\t105.90\n";
+
+#[test]
+fn a_label_over_several_fields_leaves_the_figures_in_the_last_ones() {
+    let r = check(PROCUREMENT);
+    let t = &r.tables[0];
+    assert_eq!(t.status, "read", "{t:#?}");
+    // Every figure in its field's column, none left to the arithmetic to choose.
+    for row in &t.rows {
+        let columns: Vec<&str> = row.cells.iter().map(|c| c.column.as_str()).collect();
+        assert_eq!(columns, ["一般公共预算资金", "总计"], "{row:#?}");
+    }
+    assert!(r
+        .diagnostics
+        .iter()
+        .all(|d| d.code != "R002" && d.severity != Severity::Error));
+}
+
 #[test]
 fn a_single_row_of_twelve_columns_without_fields_is_left_unread() {
     let spaced = THREE_PUBLIC_FINAL.replace('\t', " ");

@@ -335,6 +335,26 @@ pub const LAYOUTS: &[Layout] = &[
         single_row: false,
         preference: &[],
     },
+    // Jiangsu (政府采购支出表): items under their category and unit, by source of funds, 总计 last.
+    Layout {
+        kind: Some(TableKind::Procurement),
+        signature: &["采购组织形式", "上年结转和", "总计"],
+        income_columns: NONE,
+        columns: &[
+            "一般公共预算资金",
+            "政府性基金",
+            "其他资金",
+            "上年结转和结余资金",
+            "总计",
+        ],
+        income_identities: NO_ID,
+        identities: &[Identity {
+            total: 4,
+            parts: &[0, 1, 2, 3],
+        }],
+        single_row: false,
+        preference: &[],
+    },
     // Hunan (Changsha): a row per unit, 公务接待费 before 因公出国 and the cars.
     Layout {
         kind: Some(TableKind::ThreePublic),

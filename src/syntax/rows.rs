@@ -468,6 +468,21 @@ pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usi
                 by_field[f].push(*t);
             }
         }
+        // More fields after the label than columns, the extra ones first and empty: the label spans
+        // several fields (wide/111's 政府采购支出表: category, 专项, 经济科目, 品目, 组织形式), the
+        // figures stand in the last ones.
+        let split = match fields.checked_sub(columns) {
+            Some(first)
+                if first > split
+                    && by_field[split..first]
+                        .iter()
+                        .flatten()
+                        .all(|t| !t.is_number()) =>
+            {
+                first
+            }
+            _ => split,
+        };
         let mut row = RawRow::new(String::new(), Span::default());
         for (f, field) in by_field[..split].iter().enumerate() {
             let text: Vec<&Token> = field.iter().filter(|t| t.kind != Tk::Empty).collect();
