@@ -77,6 +77,15 @@ impl LineIndex {
     }
 }
 
+/// The smallest char boundary not before `offset` (the text's end past it).
+pub fn ceil_char_boundary(text: &str, offset: usize) -> usize {
+    let mut i = offset.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// The largest char boundary not after `offset`.
 pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut i = offset.min(text.len());
@@ -89,6 +98,15 @@ pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_boundaries_round_down_and_up() {
+        let text = "一二"; // three bytes each
+        assert_eq!(floor_char_boundary(text, 4), 3);
+        assert_eq!(ceil_char_boundary(text, 4), 6);
+        assert_eq!(ceil_char_boundary(text, 3), 3);
+        assert_eq!(ceil_char_boundary(text, 99), 6);
+    }
 
     #[test]
     fn line_col_counts_characters() {

@@ -5,7 +5,7 @@ use super::text::{before, years, Flow};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::DocKind;
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
-use crate::source::Span;
+use crate::source::{ceil_char_boundary, floor_char_boundary, Span};
 use crate::syntax::lex::{lines, squeeze};
 
 pub static RULE: Rule = Rule {
@@ -284,14 +284,8 @@ fn scan_prose(flow: &Flow, y: u16, budget: bool, sink: &mut Sink, hits: &mut Vec
 /// The sentence around byte `at`: from the previous full stop or break to the next.
 fn sentence_around(s: &str, at: usize) -> &str {
     // Within a window of a few hundred bytes, so that long texts stay linear.
-    let mut lo = at.saturating_sub(600);
-    while !s.is_char_boundary(lo) {
-        lo -= 1;
-    }
-    let mut hi = (at + 600).min(s.len());
-    while !s.is_char_boundary(hi) {
-        hi += 1;
-    }
+    let lo = floor_char_boundary(s, at.saturating_sub(600));
+    let hi = ceil_char_boundary(s, at + 600);
     let (s, at) = (&s[lo..hi], at - lo);
     let from = s[..at]
         .rfind(['。', '\n'])

@@ -8,7 +8,7 @@ use crate::model::{
 };
 use crate::rules::consistency::text::{years, BREAK};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
-use crate::source::Span;
+use crate::source::{ceil_char_boundary, Span};
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -103,10 +103,7 @@ const LOOK_BACK: usize = 600;
 
 /// `s[..at]` from its last `stops` character (excluded), at most [`LOOK_BACK`] bytes back.
 fn back_to<'s>(s: &'s str, at: usize, stops: &[char]) -> &'s str {
-    let mut lo = at.saturating_sub(LOOK_BACK);
-    while !s.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = ceil_char_boundary(s, at.saturating_sub(LOOK_BACK));
     let window = &s[lo..at];
     let start = window.rfind(stops).map_or(0, |k| {
         k + window[k..].chars().next().map_or(1, char::len_utf8)

@@ -557,10 +557,7 @@ fn is_footer(line: &str) -> bool {
 /// first `。` (at most `max` characters). Each character with its byte offset.
 pub fn flow_after(text: &str, from: usize, max: usize) -> Vec<(char, usize)> {
     let mut out = Vec::new();
-    let mut pos = from.min(text.len());
-    while !text.is_char_boundary(pos) {
-        pos += 1;
-    }
+    let mut pos = crate::source::ceil_char_boundary(text, from);
     let mut first = true;
     while pos < text.len() && out.len() < max {
         let end = text[pos..].find('\n').map_or(text.len(), |k| pos + k);

@@ -8,7 +8,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::{Change, Direction};
 use crate::rules::consistency::text::is_han;
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
-use crate::source::Span;
+use crate::source::{ceil_char_boundary, Span};
 
 pub static RULE: Rule = Rule {
     code: "N310",
@@ -89,10 +89,7 @@ const LOOK_BACK: usize = 1200;
 
 /// The start of the sentence before the one holding `at`, at most [`LOOK_BACK`] bytes back.
 fn previous_sentence_start(text: &str, at: usize) -> usize {
-    let mut lo = at.saturating_sub(LOOK_BACK);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
+    let lo = ceil_char_boundary(text, at.saturating_sub(LOOK_BACK));
     let before = &text[lo..at];
     let end_of_previous = before.rfind('。').unwrap_or(0);
     lo + before[..end_of_previous]
@@ -272,19 +269,15 @@ fn reasons(ctx: &Context, sink: &mut Sink) {
 /// What a reason is given for, when the words before "增加的主要原因" name it: the Han characters
 /// back to the clause's start ("财政拨款收入支出"), at least four of them.
 fn reason_subject(text: &str, at: usize) -> Option<String> {
-    let mut lo = at.saturating_sub(60);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let subject: String = text[lo..at]
-        .chars()
+    let window = &text[ceil_char_boundary(text, at.saturating_sub(60))..at];
+    let start = window
+        .char_indices()
         .rev()
-        .take_while(|c| is_han(*c))
-        .collect::<Vec<char>>()
-        .into_iter()
-        .rev()
-        .collect();
-    (subject.chars().count() >= 4).then_some(subject)
+        .take_while(|(_, c)| is_han(*c))
+        .last()
+        .map_or(window.len(), |(i, _)| i);
+    let subject = &window[start..];
+    (subject.chars().count() >= 4).then(|| subject.to_string())
 }
 
 /// A change's subject names part of what a reason is for: "财政拨款收入" (its 预算/决算 dropped)
