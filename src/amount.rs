@@ -35,6 +35,14 @@ impl Interval {
         }
     }
 
+    /// The values `a − b` can take for `a` in `self` and `b` in `o`.
+    pub fn minus(self, o: Interval) -> Interval {
+        Interval {
+            lo: self.lo.saturating_sub(o.hi),
+            hi: self.hi.saturating_sub(o.lo),
+        }
+    }
+
     /// Whether the two can hold the same true value. Printed figures round half away from zero, so
     /// `57.98` ([57.975, 57.985)) and `57.99` ([57.985, 57.995)) cannot: intervals that only touch do
     /// not intersect, unless one of them is an exact value.

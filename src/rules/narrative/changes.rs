@@ -118,20 +118,8 @@ pub fn implied_base(current: Yuan, amount: Yuan, dir: Direction) -> Option<(Deci
     let c = current.interval();
     let a = amount.interval();
     match dir {
-        Direction::Increase => Some((
-            current.value - amount.value,
-            Interval {
-                lo: c.lo - a.hi,
-                hi: c.hi - a.lo,
-            },
-        )),
-        Direction::Decrease => Some((
-            current.value + amount.value,
-            Interval {
-                lo: c.lo + a.lo,
-                hi: c.hi + a.hi,
-            },
-        )),
+        Direction::Increase => Some((current.value - amount.value, c.minus(a))),
+        Direction::Decrease => Some((current.value + amount.value, c.plus(a))),
         Direction::Flat => None,
     }
 }

@@ -3,7 +3,7 @@
 //! other (Xi'an's 表13: 上年, 本年, 增减 for every item, 会议费 and 培训费 included).
 
 use super::changes::{direction_en, direction_zh, word};
-use super::common::{figure_yuan, printed, show_in, unit_word, Yuan};
+use super::common::{figure_yuan, printed, show_in, unit_word};
 use super::link::{clean_label, three_key, three_period_targets, Key, Target};
 use crate::amount::Interval;
 use crate::diag::{Diagnostic, Severity};
@@ -54,7 +54,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
         if let Some(i) = c.amount {
             sink.cover(ctx.doc.narrative.figures[i].span);
         }
-        let actual = difference(now.amount, last.amount);
+        let actual = now.amount.interval().minus(last.amount.interval());
         if actual.intersects(stated) {
             continue;
         }
@@ -111,24 +111,12 @@ fn stated_change(ctx: &Context, c: &Change) -> Option<Interval> {
     let f = &ctx.doc.narrative.figures[c.amount?];
     let a = figure_yuan(f)?.interval();
     Some(match (dir, c.amount_direction) {
-        (Direction::Decrease, _) => Interval {
-            lo: -a.hi,
-            hi: -a.lo,
-        },
+        (Direction::Decrease, _) => Interval::exact(Decimal::ZERO).minus(a),
         (_, Some(_)) => a,
         // A percentage's direction with an amount printed without one: the amount's sign is
         // unknown.
         _ => return None,
     })
-}
-
-/// This year's figure minus last year's, as an interval.
-fn difference(now: Yuan, last: Yuan) -> Interval {
-    let (n, l) = (now.interval(), last.interval());
-    Interval {
-        lo: n.lo - l.hi,
-        hi: n.hi - l.lo,
-    }
 }
 
 /// A table figure as printed, with the table's unit.
