@@ -9,6 +9,7 @@
 use super::lex::{self, squeeze, Tk, Token};
 use super::regions::Region;
 use crate::model::{Cell, Column, Row, RowKind, Table, TableKind, TableStatus, COST};
+use crate::source::{floor_char_boundary, Span};
 use rust_decimal::Decimal;
 
 const OVERALL: &[&str] = &["资金总额", "上级安排", "本级安排", "其他"];
@@ -28,7 +29,7 @@ pub fn read(src: &str, tokens: &lex::Tokens, region: &Region, table: &mut Table)
         .copied()
         .collect();
     let mut before = String::new();
-    let mut before_span: Option<crate::source::Span> = None;
+    let mut before_span: Option<Span> = None;
     // Inside the 成本指标 of a project's indicators.
     let mut in_costs = false;
     for (k, t) in toks.iter().enumerate() {
@@ -41,28 +42,19 @@ pub fn read(src: &str, tokens: &lex::Tokens, region: &Region, table: &mut Table)
                 before.push_str(&w);
                 before_span = Some(t.span);
                 if region.kind == TableKind::PerformanceProject {
-                    in_costs = costs_from(&before, in_costs);
+                    in_costs = costs_from(&before, w.len(), in_costs);
                 }
                 // "≤16" and "< =3.50" are text to the lexer: the bound glued to its figure.
-                let ceiling = cost_ceiling(&before)
-                    .filter(|(n, _)| *n <= w.len() && in_costs && per_wan(src, &toks[k + 1..]));
+                let ceiling = in_costs
+                    .then(|| cost_ceiling(&before))
+                    .flatten()
+                    .filter(|(n, _)| *n <= w.len() && per_wan(src, &toks[k + 1..]));
                 if let Some((n, value)) = ceiling {
                     let end = t.span.end;
-                    table.rows.push(Row {
-                        kind: RowKind::Item,
-                        side: None,
-                        code: None,
-                        code_span: None,
-                        label: COST.to_string(),
-                        label_span: t.span,
-                        item: None,
-                        cells: vec![Cell {
-                            column: 0,
-                            value,
-                            span: crate::source::Span::new(end - n, end),
-                            alternatives: Vec::new(),
-                        }],
-                    });
+                    let at = Span::new(end - n, end);
+                    table
+                        .rows
+                        .push(amount_row(RowKind::Item, COST, t.span, value, at));
                     before.clear();
                     before_span = None;
                 }
@@ -75,25 +67,12 @@ pub fn read(src: &str, tokens: &lex::Tokens, region: &Region, table: &mut Table)
                     .max_by_key(|l| l.len());
                 if let (Some(label), Some(v), Some(span)) = (found, t.value(src), before_span) {
                     if !table.rows.iter().any(|r| r.label == *label) {
-                        table.rows.push(Row {
-                            kind: if *label == "资金总额" || *label == "年度预算总额" {
-                                RowKind::Total
-                            } else {
-                                RowKind::Item
-                            },
-                            side: None,
-                            code: None,
-                            code_span: None,
-                            label: label.to_string(),
-                            label_span: span,
-                            item: None,
-                            cells: vec![Cell {
-                                column: 0,
-                                value: v,
-                                span: t.span,
-                                alternatives: Vec::new(),
-                            }],
-                        });
+                        let kind = if *label == "资金总额" || *label == "年度预算总额" {
+                            RowKind::Total
+                        } else {
+                            RowKind::Item
+                        };
+                        table.rows.push(amount_row(kind, label, span, v, t.span));
                     }
                 }
                 before.clear();
@@ -134,9 +113,11 @@ fn keep_complete_costs(table: &mut Table) {
     }
 }
 
-/// Whether the indicators from here on are cost indicators: from "成本指标" to the next kind of
-/// indicator (质量/时效/数量指标, 效益/满意度指标).
-fn costs_from(before: &str, now: bool) -> bool {
+/// Whether the indicators from here on are cost indicators: from "成本指标" (its first three
+/// characters may end a line) to the next kind of indicator (质量/时效/数量指标, 效益/满意度指标).
+/// Only the end of `before` that `added` bytes could complete a marker in is searched: the state
+/// `now` holds for the rest, so the reader stays linear in a long run of text.
+fn costs_from(before: &str, added: usize, now: bool) -> bool {
     const OTHERS: [&str; 6] = [
         "效益指标",
         "满意度指标",
@@ -145,13 +126,35 @@ fn costs_from(before: &str, now: bool) -> bool {
         "数量指标",
         "效果指标",
     ];
-    let cost = before.rfind("成本指标").or_else(|| before.rfind("成本指"));
-    let other = OTHERS.iter().filter_map(|w| before.rfind(w)).max();
+    // The longest marker, 满意度指标, less one character.
+    const REACH: usize = "满意度指".len();
+    let tail = &before[floor_char_boundary(before, before.len().saturating_sub(added + REACH))..];
+    let cost = tail.rfind("成本指");
+    let other = OTHERS.iter().filter_map(|w| tail.rfind(w)).max();
     match (cost, other) {
         (Some(c), Some(o)) => c > o,
         (Some(_), None) => true,
         (None, Some(_)) => false,
         (None, None) => now,
+    }
+}
+
+/// A row of one amount (the 金额 column).
+fn amount_row(kind: RowKind, label: &str, label_span: Span, value: Decimal, span: Span) -> Row {
+    Row {
+        kind,
+        side: None,
+        code: None,
+        code_span: None,
+        label: label.to_string(),
+        label_span,
+        item: None,
+        cells: vec![Cell {
+            column: 0,
+            value,
+            span,
+            alternatives: Vec::new(),
+        }],
     }
 }
 
@@ -198,4 +201,48 @@ fn project_name(src: &str, rest: &[Token]) -> Option<String> {
         .map(|t| squeeze(t.text(src)))
         .collect();
     (!name.is_empty()).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Feeds text pieces as the reader does, returning whether the last one is among cost indicators.
+    fn after(pieces: &[&str]) -> bool {
+        let mut before = String::new();
+        let mut now = false;
+        for w in pieces {
+            before.push_str(w);
+            now = costs_from(&before, w.len(), now);
+        }
+        now
+    }
+
+    #[test]
+    fn cost_indicators_run_from_their_heading_to_the_next_kind() {
+        // 003's fragments: the heading split over lines, a long indicator name after it.
+        assert!(after(&[
+            "质量指标",
+            "成本指",
+            "标",
+            "经济成",
+            "本指标",
+            "2023 年第四季度场地费上缴国库（万元）<="
+        ]));
+        assert!(!after(&[
+            "成本指标",
+            "办公费用≤16",
+            "万元计划标准",
+            "效益",
+            "指标"
+        ]));
+        assert!(!after(&["时效指标", "经费支付及时率"]));
+    }
+
+    #[test]
+    fn a_ceiling_is_a_bound_glued_to_its_figure() {
+        assert_eq!(cost_ceiling("办公费用≤16"), Some((2, Decimal::from(16))));
+        assert_eq!(cost_ceiling("车辆租赁费用<=3.50").map(|c| c.0), Some(4));
+        assert_eq!(cost_ceiling("计划标准17"), None);
+    }
 }
