@@ -188,3 +188,23 @@ fn injected_faults_are_found() {
         .replacen("2026年预算单位收入预算总表", "2026年部门收入预算总表", 2);
     assert!(has(&findings(&t), "S503", Severity::Warning, "部门"));
 }
+
+#[test]
+fn a_drafting_note_holding_two_phrases_is_one_place() {
+    // wide/127's note with "此段" after it: both 公开时请删除 and 请删除此 are in it, one note.
+    let text = "烟台市住房和城乡建设局2026年部门预算\n\n委托业务费财政拨款预算为2,196.52万元，比上年预算（注：上年3,468.18万元，公开时请删除此段）减少1271.66万元。\n";
+    let report = budget_lint::check(text);
+    let s504: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "S504")
+        .collect();
+    assert_eq!(s504.len(), 1, "{s504:#?}");
+    assert_eq!(s504[0].labels.len(), 1, "{:#?}", s504[0].labels);
+    assert!(has(
+        &findings(text),
+        "S504",
+        Severity::Warning,
+        "公开时请删除"
+    ));
+}

@@ -209,9 +209,17 @@ fn residue(f: &Flow, sink: &mut Sink, hits: &mut Vec<(Kind, Span, String)>) {
             push(i - a.len(), end, sink);
         }
     }
-    for note in DRAFTING_NOTES {
-        for (i, _) in s.match_indices(note) {
-            push(i, i + note.len(), sink);
+    // One note, however many of the phrases it holds ("公开时请删除此段" holds two).
+    let mut notes: Vec<(usize, usize)> = DRAFTING_NOTES
+        .iter()
+        .flat_map(|note| s.match_indices(note).map(|(i, _)| (i, i + note.len())))
+        .collect();
+    crate::order::sort_by_key(&mut notes, |n| n.0);
+    let mut end = 0;
+    for (from, to) in notes {
+        if from >= end {
+            push(from, to, sink);
+            end = to;
         }
     }
 }
