@@ -536,16 +536,17 @@ fn period_key(name: &str) -> Option<(Period, Key)> {
     let (period, name) = column_period(name);
     let n = norm(name);
     let last = n.rsplit('/').next().unwrap_or(&n);
+    // The car columns under 公务用车购置及运行费.
+    let car = || match last {
+        "小计" => Some(Key::CarBoth),
+        "购置费" | "购置" => Some(Key::CarBuy),
+        "运行费" | "运行维护费" | "运行" => Some(Key::CarRun),
+        _ => None,
+    };
     let key = if n.contains("三公") && last == "合计" {
         Key::Total
-    } else if n.contains("公务用车")
-        && ["小计", "购置费", "购置", "运行费", "运行维护费", "运行"].contains(&last)
-    {
-        match last {
-            "小计" => Key::CarBoth,
-            "购置费" | "购置" => Key::CarBuy,
-            _ => Key::CarRun,
-        }
+    } else if let Some(k) = n.contains("公务用车").then(car).flatten() {
+        k
     } else if n == "合计" {
         Key::Total
     } else {

@@ -213,7 +213,15 @@ fn costs(ctx: &Context, sink: &mut Sink) {
         .read_tables()
         .filter(|t| t.kind == TableKind::PerformanceProject)
     {
-        let costs: Vec<&Row> = t.rows.iter().filter(|r| r.label == COST).collect();
+        let cells: Vec<_> = t
+            .rows
+            .iter()
+            .filter(|r| r.label == COST)
+            .filter_map(|r| r.cell(0))
+            .collect();
+        if cells.is_empty() {
+            continue;
+        }
         let (Some(total), Some(unit)) = (
             t.rows
                 .iter()
@@ -223,10 +231,6 @@ fn costs(ctx: &Context, sink: &mut Sink) {
         ) else {
             continue;
         };
-        let cells: Vec<_> = costs.iter().filter_map(|r| r.cell(0)).collect();
-        if cells.is_empty() {
-            continue;
-        }
         sink.checked += 1;
         let sum = cells.iter().fold(Yuan::zero(), |a, c| {
             a.plus(yuan(c.value, MoneyUnit::WanYuan))
