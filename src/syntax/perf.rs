@@ -48,7 +48,12 @@ pub fn read(src: &str, tokens: &lex::Tokens, region: &Region, table: &mut Table)
                 let ceiling = in_costs
                     .then(|| cost_ceiling(&before))
                     .flatten()
-                    .filter(|(n, _)| *n <= w.len() && per_wan(src, &toks[k + 1..]));
+                    // The figure ends this token as printed, so its span is the token's last bytes.
+                    .filter(|(n, _)| {
+                        t.text(src).ends_with(&before[before.len() - n..])
+                            && *n <= w.len()
+                            && per_wan(src, &toks[k + 1..])
+                    });
                 if let Some((n, value)) = ceiling {
                     let end = t.span.end;
                     let at = Span::new(end - n, end);
