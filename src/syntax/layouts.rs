@@ -49,6 +49,13 @@ impl Layout {
         }
     }
 
+    /// The header names the layout: its signature, or — for a kind's default layout, which has none —
+    /// one of its columns after the first (`基本支出`, `人员经费`). A default the header does not name
+    /// is a guess: a header printing only `金额` is one column, not the default's three.
+    pub fn named_by(&self, header: &str) -> bool {
+        !self.signature.is_empty() || self.columns.iter().skip(1).any(|c| header.contains(c))
+    }
+
     /// Rank of a column in the preference order (lower is preferred).
     pub fn rank(&self, column: usize) -> usize {
         self.preference

@@ -374,10 +374,20 @@ fn classify(src: &str, span: Span, line: usize, field: Option<usize>, out: &mut 
         out.push(tok(Tk::Figure, span));
         return;
     }
-    // A code glued to its name: "2010506统计管理".
-    if matches!(digits, 3 | 5 | 7) && w[digits..].starts_with(|c: char| !c.is_ascii()) {
-        out.push(tok(Tk::Int, Span::new(span.start, span.start + digits)));
-        out.push(tok(Tk::Text, Span::new(span.start + digits, span.end)));
+    // A code glued to its name: "2010506统计管理", or in brackets before it ("[30101]基本工资",
+    // Guangdong's tables); the brackets belong to neither.
+    let leading_digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let bracketed = w
+        .strip_prefix('[')
+        .map(leading_digits)
+        .filter(|&n| w[1 + n..].starts_with(']'));
+    // (bytes before the code, its digits, bytes between it and the name)
+    let (lead, digits, gap) = bracketed.map_or((0, digits, 0), |n| (1, n, 1));
+    if matches!(digits, 3 | 5 | 7) && w[lead + digits + gap..].starts_with(|c: char| !c.is_ascii())
+    {
+        let code_end = span.start + lead + digits;
+        out.push(tok(Tk::Int, Span::new(span.start + lead, code_end)));
+        out.push(tok(Tk::Text, Span::new(code_end + gap, span.end)));
         return;
     }
     out.push(tok(Tk::Text, span));
@@ -504,6 +514,15 @@ mod tests {
         let k = kinds("301 01基本工资 2,724,912");
         assert_eq!(k[1], (Tk::Int, "01".to_string()));
         assert_eq!(k[2], (Tk::Text, "基本工资".to_string()));
+        // Guangdong prints the code in brackets before the name; a unit's code, a document number and
+        // a code with a space after it are not a classification code glued to a name.
+        let k = kinds("[30101]基本工资 636.67");
+        assert_eq!(k[0], (Tk::Int, "30101".to_string()));
+        assert_eq!(k[1], (Tk::Text, "基本工资".to_string()));
+        for not_code in ["[242001]西安市人力资源和社会保障局", "[2013]189号", "[292]"]
+        {
+            assert_eq!(kinds(not_code)[0].0, Tk::Text, "{not_code}");
+        }
         let k = kinds("收 入 总 计 388.89");
         assert_eq!(k[0], (Tk::Text, "收 入 总 计".to_string()));
     }

@@ -485,7 +485,16 @@ pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usi
         };
         let mut row = RawRow::new(String::new(), Span::default());
         for (f, field) in by_field[..split].iter().enumerate() {
-            let text: Vec<&Token> = field.iter().filter(|t| t.kind != Tk::Empty).collect();
+            let mut text: Vec<&Token> = field.iter().filter(|t| t.kind != Tk::Empty).collect();
+            // A code before the name in the same field ("[30101]基本工资", "2010506统计管理").
+            let glued = text.len() > 1
+                && text[0].kind == Tk::Int
+                && is_code_head(text[0].text(src))
+                && text[1].kind == Tk::Text;
+            if glued && row.code.is_none() {
+                let code = text.remove(0);
+                row.code = Some((code.text(src).to_string(), code.span));
+            }
             let Some(first) = text.first() else { continue };
             let span = first.span.cover(text[text.len() - 1].span);
             let all_digits = text.iter().all(|t| t.kind == Tk::Int);

@@ -168,10 +168,17 @@ fn read_rows(
             .map(|r| solve::binomial(n, r.figures().count()))
             .fold(0, usize::saturating_add);
         let affordable = placements <= COUNTED_PLACEMENTS_PER_ROW * raw.len().max(1);
-        // Counting is for a header no known layout describes (none matched, or the rows hold more
-        // figures than its columns). A known layout whose identities refused the reading has said
-        // what it knows; counting the same figures without those identities would only hide it.
-        let affordable = affordable && known_layout.is_none_or(|l| n > l.columns.len());
+        // Counting is for a header no known layout describes (none matched, the rows hold more
+        // figures than its columns, or only the kind's default was taken, a guess the header does
+        // not name). A known layout whose identities refused the reading has said what it knows;
+        // counting the same figures without those identities would only hide it — unless every
+        // row holds the same number of figures: then counting guesses nothing (each figure's column
+        // is its place in the row) and the layout was named by words that are not this table's
+        // columns (row labels like 商品和服务支出 also name another layout's columns).
+        let complete = raw.iter().all(|r| r.figures().count() == n);
+        let affordable = affordable
+            && known_layout
+                .is_none_or(|l| n > l.columns.len() || !l.named_by(&parts.header) || complete);
         if let Some(layout) = layouts::counted(n).filter(|_| affordable) {
             let counted = place(raw, layout, &[])
                 .and_then(|rows| confirm_counted(raw, rows, layout))
