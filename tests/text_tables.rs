@@ -1,6 +1,7 @@
 //! Tables in text copied out of a PDF viewer or `pdftotext` without `-layout`: one cell per line,
-//! in reading order. Each input is quoted from the wide corpus (the file named at its test); what is
-//! asserted is what the printed figures add up to, not a recorded result.
+//! in reading order. Each input is a table cut unchanged from a wide-corpus text
+//! (`fixtures/extracts/wide<NNN>_…`, NNN its document); what is asserted follows from the printed
+//! figures (their order, their sums), not a recorded result.
 
 use budget_lint::{check, report::TableOut, Severity};
 
@@ -39,128 +40,7 @@ fn no_errors(text: &str) {
 /// wide/129 (Jiangsu, 2017): the header names one amount column, 金额, where the reference template
 /// prints 合计 / 基本支出 / 项目支出. Each row's one figure is in that column; the codes' sums
 /// (合计 = 201 + 208 + 221, 201 = 20101, 20101 = its eight items …) confirm the rows.
-const ONE_AMOUNT_COLUMN: &str = r#"一般公共预算支出预算表
-部门：
-
-功能科目代码
-
-江苏省人大常委会办公厅
-
-功能科目名称
-合计
-
-单位：万元
-
-金额
-13,649.07
-
-201
-
-一般公共服务支出
-
-10,528.33
-
-20101
-
-人大事务
-
-10,528.33
-
-2010101
-
-行政运行
-
-4,545.94
-
-2010102
-
-一般行政管理事务
-
-2,468.78
-
-2010104
-
-人大会议
-
-1,305.25
-
-2010105
-
-人大立法
-
-810.00
-
-2010106
-
-人大监督
-
-418.75
-
-2010107
-
-人大代表履职能力提升
-
-403.75
-
-2010108
-
-代表工作
-
-428.36
-
-2010109
-
-人大信访工作
-
-47.50
-
-2010199
-
-其他人大事务支出
-
-100.00
-
-208
-
-社会保障和就业支出
-
-1,608.51
-
-20805
-
-行政事业单位离退休
-
-1,608.51
-
-2080504
-
-未归口管理的行政单位离退休
-
-1,608.51
-
-221
-
-住房保障支出
-
-1,512.23
-
-22102
-
-住房改革支出
-
-1,512.23
-
-2210201
-
-住房公积金
-
-494.22
-
-2210202
-
-提租补贴
-
-1,018.01"#;
+const ONE_AMOUNT_COLUMN: &str = include_str!("fixtures/extracts/wide129_one_amount_column.txt");
 
 #[test]
 fn a_header_naming_one_amount_column_reads_one_column() {
@@ -176,177 +56,7 @@ fn a_header_naming_one_amount_column_reads_one_column() {
 
 /// wide/108 (Zhuhai): codes printed in brackets before the names ("[30101]基本工资"), one cell per
 /// line, a page break with the header repeated. The codes are codes: their sums confirm the rows.
-const BRACKETED_CODES: &str = r#"一般公共预算基本支出情况表（按经济分类科目）
-单位名称：珠海市商务局
-
-单位：万元
-部门预算支出经济科目
-
-预算
-
-合计
-
-7,517.32
-
-[301]工资福利支出
-
-5,132.74
-
-[30101]基本工资
-
-636.67
-
-[30102]津贴补贴
-
-2,532.78
-
-[30103]奖金
-
-409.82
-
-[30108]机关事业单位基本养老保险缴费
-
-402.46
-
-[30109]职业年金缴费
-
-201.24
-
-[30110]职工基本医疗保险缴费
-
-153.63
-
-[30111]公务员医疗补助缴费
-
-48.05
-
-[30112]其他社会保障缴费
-
-7.45
-
-[30113]住房公积金
-
-472.88
-
-[30199]其他工资福利支出
-
-267.76
-
-[302]商品和服务支出
-
-524.04
-
-[30201]办公费
-
-32.55
-
-[30202]印刷费
-
-4.40
-
-[30204]手续费
-
-1.58
-
-[30205]水费
-
-7.00
-
-[30207]邮电费
-
-11.30
-
-[30209]物业管理费
-
-18.40
-
-[30211]差旅费
-
-23.00
-
-[30212]因公出国（境）费用
-
-7.70
-
-[30213]维修（护）费
-
-34.20
-
-[30215]会议费
-
-3.00
-
-[30216]培训费
-
-3.00
-
-[30217]公务接待费
-
-6.64
-
-- 13 -
-
-部门预算支出经济科目
-
-预算
-
-[30226]劳务费
-
-3.00
-
-[30227]委托业务费
-
-16.00
-
-[30228]工会经费
-
-33.81
-
-[30239]其他交通费用
-
-118.17
-
-[30299]其他商品和服务支出
-
-200.30
-
-[303]对个人和家庭的补助
-
-1,802.38
-
-[30301]离休费
-
-42.63
-
-[30302]退休费
-
-1,744.91
-
-[30305]生活补助
-
-2.04
-
-[30399]其他对个人和家庭的补助
-
-12.80
-
-[310]资本性支出
-
-58.16
-
-[31002]办公设备购置
-
-14.16
-
-[31007]信息网络及软件购置更新
-
-4.00
-
-[31099]其他资本性支出
-
-40.00
-
-注：无。"#;
+const BRACKETED_CODES: &str = include_str!("fixtures/extracts/wide108_bracketed_codes.txt");
 
 #[test]
 fn codes_in_brackets_before_names_are_codes() {
@@ -362,4 +72,53 @@ fn codes_in_brackets_before_names_are_codes() {
     );
     assert!(t.rows.iter().skip(1).all(|r| r.code.is_some()));
     no_errors(BRACKETED_CODES);
+}
+
+/// wide/108 (Zhuhai) 表3, as its extraction prints it: the first code (201) inside the header, runs
+/// of codes and names printed before the figures of the rows above them, a page break with the
+/// header repeated, names cut over lines. Every row prints its six figures (0.00 for nothing), so
+/// the k-th row of six figures is the k-th code's; the codes' sums confirm it.
+const CODES_APART_FROM_FIGURES: &str =
+    include_str!("fixtures/extracts/wide108_codes_apart_from_figures.txt");
+
+#[test]
+fn codes_printed_apart_from_their_figures_pair_by_order_when_rows_are_complete() {
+    let report = check(CODES_APART_FROM_FIGURES);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    assert_eq!(t.columns.len(), 6);
+    // All figures, in the printed order, six to a row.
+    let printed = figures(CODES_APART_FROM_FIGURES);
+    assert_eq!(values(t).concat(), printed);
+    assert!(values(t).iter().all(|r| r.len() == 6));
+    // The codes in the printed order, after the totals row.
+    let codes: Vec<&str> = CODES_APART_FROM_FIGURES
+        .lines()
+        .map(str::trim)
+        .filter(|l| matches!(l.len(), 3 | 5 | 7) && l.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    let read: Vec<&str> = t.rows[1..]
+        .iter()
+        .filter_map(|r| r.code.as_deref())
+        .collect();
+    assert_eq!(read, codes);
+    assert_eq!(t.rows[0].label, "合计");
+    // A name is only given where the catalogue confirms it, or the code has one cell of text.
+    let named = t.rows.iter().filter(|r| !r.label.is_empty()).count();
+    assert!(
+        named * 2 > t.rows.len(),
+        "{named} of {} named",
+        t.rows.len()
+    );
+    no_errors(CODES_APART_FROM_FIGURES);
+}
+
+#[test]
+fn the_same_stream_with_one_code_missing_is_left_unread() {
+    // Drop the code of one row: the codes no longer pair with the rows of figures.
+    let damaged = CODES_APART_FROM_FIGURES.replacen("\n20113\n", "\n", 1);
+    assert_ne!(damaged, CODES_APART_FROM_FIGURES);
+    let report = check(&damaged);
+    assert_eq!(report.tables[0].status, "unread");
+    no_errors(&damaged);
 }

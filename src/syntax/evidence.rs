@@ -206,6 +206,22 @@ pub fn column_sums(rows: &[Row], columns: usize) -> usize {
     confirmations
 }
 
+/// Sums that tell rows apart: parent = Σ children holding in a column where at least two children
+/// hold a non-zero figure. (A parent with one child, or one non-zero child, equals that child: any
+/// two rows of equal figures would pass it, so it confirms no pairing of names and figures.)
+pub fn distinguishing_sums(rows: &[Row], groups: &[Group], columns: usize) -> usize {
+    let nonzero = |r: usize, c: usize| rows[r].cell(c).is_some_and(|x| !x.value.is_zero());
+    groups
+        .iter()
+        .flat_map(|g| (0..columns).map(move |c| (g, c)))
+        .filter(|&(g, c)| g.children.iter().filter(|&&ch| nonzero(ch, c)).count() >= 2)
+        .filter(|&(g, c)| {
+            let parts: Vec<Pos> = g.children.iter().map(|&ch| (ch, c)).collect();
+            evaluate(rows, (g.parent, c), &parts).is_some_and(|(holds, _)| holds)
+        })
+        .count()
+}
+
 /// How many difference sizes recur in failures that share no row.
 fn displaced(failures: &[Failure]) -> usize {
     let mut by_size: std::collections::BTreeMap<Decimal, Vec<&Failure>> = Default::default();

@@ -10,5 +10,6 @@ mod perf;
 pub mod regions;
 pub mod rows;
 pub mod solve;
+mod stream;
 pub mod table;
 pub mod titles;

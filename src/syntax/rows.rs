@@ -33,7 +33,7 @@ pub struct RawRow {
 }
 
 impl RawRow {
-    fn new(label: String, span: Span) -> Self {
+    pub(super) fn new(label: String, span: Span) -> Self {
         RawRow {
             kind: RowKind::Item,
             side: None,
@@ -728,7 +728,7 @@ fn expenditure_field(items: &[Item]) -> Option<usize> {
         .map(|(f, _)| f)
 }
 
-fn finish_kinds(rows: &mut [RawRow]) {
+pub(super) fn finish_kinds(rows: &mut [RawRow]) {
     for r in rows {
         // A row of figures with neither name nor code: the totals row whose label was printed away.
         r.kind = if is_total_label(&r.label) || (r.label.is_empty() && r.code.is_none()) {

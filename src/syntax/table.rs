@@ -199,6 +199,32 @@ fn read_rows(
             result = either(result, fielded, n);
         }
     }
+    // One cell per line (a PDF viewer's copy): codes and figures each in order but apart; complete
+    // rows pair them by count (`stream`), and the codes' sums must confirm the pairing.
+    if result.is_err()
+        && !tabbed
+        && !region.kind.is_two_sided()
+        && one_cell_per_line(&parts, tokens)
+    {
+        let items = rows::prepare(src, &toks, decimals);
+        let named = known_layout.map(|l| l.columns.len());
+        let widths = named.into_iter().chain(1..=layouts::MAX_COUNTED);
+        let paired = widths.filter_map(|n| Some((n, super::stream::rows(src, &items, n)?)));
+        for (n, raw) in paired {
+            let (layout, counted) = match known_layout.filter(|l| l.columns.len() == n) {
+                Some(l) => (l, false),
+                None => match layouts::counted(n) {
+                    Some(l) => (l, true),
+                    None => continue,
+                },
+            };
+            let placed = place(&raw, layout, &[]).ok();
+            if let Some(rows) = placed.and_then(|rows| confirm_paired(&raw, rows, layout)) {
+                result = Ok((rows, layout, counted));
+                break;
+            }
+        }
+    }
     match result {
         Ok((rows, layout, counted)) => {
             set_columns(&mut table, layout);
@@ -712,6 +738,37 @@ fn confirm_counted(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Ve
         ));
     }
     Ok(rows)
+}
+
+/// A reading whose rows were paired with their codes by order ([`super::stream`]): the pairing is
+/// believed only when the codes' sums confirm it — at least [`MIN_CONFIRMING`] parent = Σ children
+/// hold over two or more non-zero children ([`evidence::distinguishing_sums`]) and none fails (a
+/// failing one cannot be told from a code paired with another row's figures) — and the layout's
+/// own identities do not call it misread.
+fn confirm_paired(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Option<Vec<Row>> {
+    let sums_only = layouts::counted(layout.columns.len())?;
+    let (rows, vertical) = judged(raw, rows, sums_only).ok()?;
+    let groups = hierarchy(&raw.iter().collect::<Vec<_>>());
+    let confirming = evidence::distinguishing_sums(&rows, &groups, layout.columns.len());
+    if confirming < MIN_CONFIRMING || vertical.failing > 0 {
+        return None;
+    }
+    sense_check(raw, rows, layout).ok()
+}
+
+/// Most body lines hold one token: the text came one cell per line.
+fn one_cell_per_line(parts: &Parts, tokens: &lex::Tokens) -> bool {
+    let counts = parts.body.iter().map(|&i| {
+        tokens
+            .line(i)
+            .iter()
+            .filter(|t| t.kind != Tk::Empty)
+            .count()
+    });
+    let (single, all) = counts
+        .filter(|&c| c > 0)
+        .fold((0, 0), |(s, a), c| (s + usize::from(c == 1), a + 1));
+    all > 0 && single * 10 >= all * 9
 }
 
 /// The reading by counted columns when the first one failed, or both reasons.

@@ -3,7 +3,7 @@
 
 mod common;
 
-use budget_lint::report::{Report, TableOut};
+use budget_lint::report::Report;
 use common::{docs, pdf_text, present};
 use std::collections::BTreeMap;
 
@@ -49,13 +49,15 @@ fn every_corpus_pdf_gives_text_with_figures_and_places() {
 
 type Cells = BTreeMap<(String, String, String, String), String>;
 
-/// The cells of a report's tables read with named columns, keyed by table (kind and number), row
-/// (side and code or label) and column. A key met twice (a row printed twice) is left out.
+/// The cells of a report's read tables, keyed by table (kind, number and number of columns), row
+/// (side and code or label) and column (its place: tables read with counted columns — `第1列` … —
+/// are compared by place with the other reading of the same width). A key met twice (a row
+/// printed twice) is left out.
 fn cells(report: &Report) -> Cells {
     let mut out = Cells::new();
     let mut twice = Vec::new();
-    for t in report.tables.iter().filter(|t| read(t)) {
-        let table = format!("{:?} {:?}", t.kind, t.number);
+    for t in report.tables.iter().filter(|t| t.status == "read") {
+        let table = format!("{:?} {:?} {}", t.kind, t.number, t.columns.len());
         for r in &t.rows {
             let row = format!(
                 "{:?} {}",
@@ -63,7 +65,11 @@ fn cells(report: &Report) -> Cells {
                 r.code.clone().unwrap_or_else(|| r.label.clone())
             );
             for c in &r.cells {
-                let key = (table.clone(), row.clone(), c.column.clone(), String::new());
+                let place = match t.columns.iter().position(|n| *n == c.column) {
+                    Some(i) if r.side != Some(budget_lint::model::Side::Income) => i.to_string(),
+                    _ => c.column.clone(),
+                };
+                let key = (table.clone(), row.clone(), place, String::new());
                 if out.insert(key.clone(), c.value.clone()).is_some() {
                     twice.push(key);
                 }
@@ -74,10 +80,6 @@ fn cells(report: &Report) -> Cells {
         out.remove(&k);
     }
     out
-}
-
-fn read(t: &TableOut) -> bool {
-    t.status == "read" && !t.columns_counted
 }
 
 #[test]

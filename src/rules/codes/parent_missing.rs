@@ -132,12 +132,16 @@ fn check(ctx: &Context, sink: &mut Sink) {
     }
 }
 
-/// A row is trusted as a parent context when its printed name is (any year's) name of its code, or
-/// the code is not in the dictionary at all.
+/// A row is trusted as a parent context when its printed name is (any year's) name of its code, the
+/// code is not in the dictionary at all, or the row has no name (a table read one cell per line
+/// gives a row no name it cannot place: its code is still its own).
 fn trusted(p: &Coded, year: Option<u16>) -> bool {
     let (Some(scheme), Some(year)) = (p.scheme, year) else {
         return true;
     };
+    if p.name.is_empty() {
+        return true;
+    }
     !matches!(
         check_name(scheme, &p.code, p.name, year),
         NameCheck::Differs { .. }
