@@ -122,3 +122,35 @@ fn the_same_stream_with_one_code_missing_is_left_unread() {
     assert_eq!(report.tables[0].status, "unread");
     no_errors(&damaged);
 }
+
+/// wide/111 (Suzhou) 公开10表, one row under its header, copied one cell per line: the header's
+/// cells come between the figures, and the eight figures in the columns' order. The 三公 sums
+/// (43.80 = 0.00 + 7.80 + 36.00; 7.80 = 0.00 + 7.80) confirm that order.
+const THREE_PUBLIC_ONE_ROW: &str = include_str!("fixtures/extracts/wide111_three_public_one_row.txt");
+
+#[test]
+fn a_one_row_table_with_its_header_among_the_figures_reads_in_printed_order() {
+    let report = check(THREE_PUBLIC_ONE_ROW);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    assert_eq!(t.rows.len(), 1);
+    assert_eq!(values(t).concat(), figures(THREE_PUBLIC_ONE_ROW));
+    assert_eq!(t.columns.len(), 8);
+    assert!(t.columns[6].ends_with("会议费") && t.columns[7].ends_with("培训费"));
+    no_errors(THREE_PUBLIC_ONE_ROW);
+}
+
+#[test]
+fn a_one_row_table_whose_printed_order_breaks_its_sums_is_left_unread() {
+    // The extraction printing 出国费 before 合计 (columns in another order): 合计 = 出国 + 车 + 接待
+    // no longer holds as read. (Parts of one sum swapped among themselves would still add up: the
+    // printed order is taken, as the header's cells are printed in it too.)
+    let swapped = THREE_PUBLIC_ONE_ROW
+        .replacen("\n43.80\n", "\nX\n", 1)
+        .replacen("\n0.00\n\n小计", "\n43.80\n\n小计", 1)
+        .replacen("\nX\n", "\n0.00\n", 1);
+    assert_ne!(swapped, THREE_PUBLIC_ONE_ROW);
+    let report = check(&swapped);
+    assert_eq!(report.tables[0].status, "unread");
+    no_errors(&swapped);
+}

@@ -103,7 +103,8 @@ fn read_rows(
             parts.header.push_str(&w);
         }
     }
-    let known_layout = layouts::choose(region.kind, &parts.header, parts.star_columns);
+    let known_layout = layouts::choose(region.kind, &parts.header, parts.star_columns)
+        .or_else(|| single_row_by_all_words(src, &toks, region.kind, &parts.header));
     if toks.iter().all(|t| !t.is_number()) {
         if let Some(layout) = known_layout {
             set_columns(&mut table, layout);
@@ -149,8 +150,19 @@ fn read_rows(
                     layout.columns.len()
                 ))
             } else {
+                // A row of more figures than the arithmetic places, taken in printed order (no
+                // fields): that order is the columns' only if every identity of the row holds —
+                // an extraction that prints columns in runs (Shanghai) reorders them.
+                let in_printed_order =
+                    layout.single_row && !tabbed && layout.columns.len() > MAX_SOLVED_ROW;
                 place(&raw, layout, known)
-                    .and_then(|rows| sense_check(&raw, rows, layout))
+                    .and_then(|rows| {
+                        if in_printed_order {
+                            confirm_printed_order(&raw, rows, layout)
+                        } else {
+                            sense_check(&raw, rows, layout)
+                        }
+                    })
                     .map(|rows| (rows, layout, false))
             }
         }
@@ -270,10 +282,21 @@ fn raw_rows(
         let n = layout.columns.len();
         match single_tabbed_row(src, toks, n) {
             Some(row) => row,
-            // Twelve columns (预算数 and 决算数 side by side) leave too many placements of ten
-            // figures for the arithmetic to choose from: such a row is read by its fields only.
-            None if n > MAX_SOLVED_ROW => Vec::new(),
-            None => single_row(&rows::prepare(src, toks, false), n),
+            None => {
+                let items = rows::prepare(src, toks, false);
+                let figures = items
+                    .iter()
+                    .filter(|it| matches!(it, rows::Item::Figure(..)))
+                    .count();
+                // Twelve columns (预算数 and 决算数 side by side) leave too many placements of ten
+                // figures for the arithmetic to choose from: such a row is read by its fields
+                // only — unless it prints every column's figure, which leaves nothing to place.
+                if n > MAX_SOLVED_ROW && figures != n {
+                    Vec::new()
+                } else {
+                    single_row(&items, n)
+                }
+            }
         }
     } else if kind.is_two_sided() {
         let items = rows::prepare(src, toks, decimals);
@@ -332,6 +355,26 @@ fn kept_rows(mut raw: Vec<RawRow>, kind: TableKind) -> Vec<RawRow> {
 /// The most columns a single-row table's figures are placed in by arithmetic when the text does not
 /// give their fields (Shanghai's 三公 and 机关运行经费 table: 7).
 const MAX_SOLVED_ROW: usize = 7;
+
+/// A single-row layout (one row of figures under its header: the 三公 tables) named by every word of
+/// the region, when its body holds exactly one figure per column. Text copied one cell per line
+/// prints the header's cells among the figures (wide/111: `“三公”经费合计` `43.80` `因公出国（境）费`
+/// `0.00` …), and the item names of a 三公 table are not header words elsewhere (they are the rows of
+/// the tables that list the items downwards); in a one-row table every word is the header's. The
+/// figures then stand in the layout's column order, as printed, with nothing to place.
+fn single_row_by_all_words(
+    src: &str,
+    toks: &[Token],
+    kind: TableKind,
+    header: &str,
+) -> Option<&'static Layout> {
+    let mut words = header.to_string();
+    for t in toks.iter().filter(|t| t.kind == Tk::Text) {
+        words.push_str(&squeeze(t.text(src)));
+    }
+    let figures = toks.iter().filter(|t| t.kind == Tk::Figure).count();
+    layouts::choose(kind, &words, None).filter(|l| l.single_row && l.columns.len() == figures)
+}
 
 /// Every figure of the body, in order, as the one row of a single-row table.
 fn single_row(items: &[rows::Item], columns: usize) -> Vec<RawRow> {
@@ -769,6 +812,32 @@ fn one_cell_per_line(parts: &Parts, tokens: &lex::Tokens) -> bool {
         .filter(|&c| c > 0)
         .fold((0, 0), |(s, a), c| (s + usize::from(c == 1), a + 1));
     all > 0 && single * 10 >= all * 9
+}
+
+/// A single row read in printed order: every identity holds, and one of them adds up two or more
+/// non-zero figures (zeros add up whatever their order).
+fn confirm_printed_order(
+    raw: &[RawRow],
+    rows: Vec<Row>,
+    layout: &Layout,
+) -> Result<Vec<Row>, String> {
+    let (rows, verdict) = judged(raw, rows, layout)?;
+    let distinguishing = rows.iter().any(|r| {
+        layout.identities.iter().any(|id| {
+            id.parts
+                .iter()
+                .filter(|&&p| r.cell(p).is_some_and(|c| !c.value.is_zero()))
+                .count()
+                >= 2
+        })
+    });
+    if verdict.failing > 0 || !distinguishing {
+        return Err(format!(
+            "一行数字按印出的顺序分属 {} 列，但表内运算不能印证这一顺序（文本可能按列分段打乱了次序）",
+            layout.columns.len()
+        ));
+    }
+    Ok(rows)
 }
 
 /// The reading by counted columns when the first one failed, or both reasons.
