@@ -126,7 +126,8 @@ fn the_same_stream_with_one_code_missing_is_left_unread() {
 /// wide/111 (Suzhou) 公开10表, one row under its header, copied one cell per line: the header's
 /// cells come between the figures, and the eight figures in the columns' order. The 三公 sums
 /// (43.80 = 0.00 + 7.80 + 36.00; 7.80 = 0.00 + 7.80) confirm that order.
-const THREE_PUBLIC_ONE_ROW: &str = include_str!("fixtures/extracts/wide111_three_public_one_row.txt");
+const THREE_PUBLIC_ONE_ROW: &str =
+    include_str!("fixtures/extracts/wide111_three_public_one_row.txt");
 
 #[test]
 fn a_one_row_table_with_its_header_among_the_figures_reads_in_printed_order() {

@@ -166,7 +166,7 @@ pub fn judge(rows: &[Row], layout: &Layout, groups: &SideGroups) -> Verdict {
 /// it) in every row holding figures. Runs are tried from the right, the longest first, and a run's
 /// columns already summed by a column inside it count once, through that column (a sum needs a
 /// non-zero part somewhere). Each row where at least two of the parts are non-zero confirms the
-/// reading once; a sum that fails in any row is not taken as an identity at all (nothing is
+/// reading once (a sum that only ever has one non-zero part, once in all); a sum that fails in any row is not taken as an identity at all (nothing is
 /// reported from it: it only confirms).
 pub fn column_sums(rows: &[Row], columns: usize) -> usize {
     let rows: Vec<&Row> = rows.iter().filter(|r| !r.cells.is_empty()).collect();
@@ -196,7 +196,9 @@ pub fn column_sums(rows: &[Row], columns: usize) -> usize {
             if rows.iter().all(|r| nonzero(r) == 0) {
                 continue;
             }
-            confirmations += rows.iter().filter(|r| nonzero(r) >= 2).count();
+            // A total equal to its one non-zero source (总计 = 财政拨款, all else 0.00) still says
+            // the fields line up with a total and its sources: once for the table.
+            confirmations += rows.iter().filter(|r| nonzero(r) >= 2).count().max(1);
             for &c in &parts {
                 summed[c] = true;
             }
@@ -378,6 +380,9 @@ mod tests {
         // A 尾差 is not a failure: 30.01 = 10.00 + 20.00 within the rounding of three figures.
         let rounding = plain(&[&["30.01", "10.00", "20.00"]]);
         assert_eq!(column_sums(&rounding, 3), 1);
+        // 总计 = its one non-zero source in every row: one confirmation for the table.
+        let one_source = plain(&[&["56.30", "56.30", "0.00"], &["12.00", "12.00", "0.00"]]);
+        assert_eq!(column_sums(&one_source, 3), 1);
     }
 
     #[test]
