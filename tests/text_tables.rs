@@ -26,6 +26,14 @@ fn figures(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The first table of `text`, which must be read.
+fn read_table(text: &str) -> TableOut {
+    let report = check(text);
+    let t = report.tables.into_iter().next().expect("a table");
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    t
+}
+
 fn no_errors(text: &str) {
     let report = check(text);
     let errors: Vec<_> = report
@@ -44,9 +52,7 @@ const ONE_AMOUNT_COLUMN: &str = include_str!("fixtures/extracts/wide129_one_amou
 
 #[test]
 fn a_header_naming_one_amount_column_reads_one_column() {
-    let report = check(ONE_AMOUNT_COLUMN);
-    let t = &report.tables[0];
-    assert_eq!(t.status, "read", "{:?}", t.reason);
+    let t = &read_table(ONE_AMOUNT_COLUMN);
     assert_eq!(t.columns.len(), 1);
     let read: Vec<String> = values(t).concat();
     assert_eq!(read, figures(ONE_AMOUNT_COLUMN));
@@ -60,9 +66,7 @@ const BRACKETED_CODES: &str = include_str!("fixtures/extracts/wide108_bracketed_
 
 #[test]
 fn codes_in_brackets_before_names_are_codes() {
-    let report = check(BRACKETED_CODES);
-    let t = &report.tables[0];
-    assert_eq!(t.status, "read", "{:?}", t.reason);
+    let t = &read_table(BRACKETED_CODES);
     let read: Vec<String> = values(t).concat();
     assert_eq!(read, figures(BRACKETED_CODES));
     let first = &t.rows[1];
@@ -83,9 +87,7 @@ const CODES_APART_FROM_FIGURES: &str =
 
 #[test]
 fn codes_printed_apart_from_their_figures_pair_by_order_when_rows_are_complete() {
-    let report = check(CODES_APART_FROM_FIGURES);
-    let t = &report.tables[0];
-    assert_eq!(t.status, "read", "{:?}", t.reason);
+    let t = &read_table(CODES_APART_FROM_FIGURES);
     assert_eq!(t.columns.len(), 6);
     // All figures, in the printed order, six to a row.
     let printed = figures(CODES_APART_FROM_FIGURES);
@@ -131,9 +133,7 @@ const THREE_PUBLIC_ONE_ROW: &str =
 
 #[test]
 fn a_one_row_table_with_its_header_among_the_figures_reads_in_printed_order() {
-    let report = check(THREE_PUBLIC_ONE_ROW);
-    let t = &report.tables[0];
-    assert_eq!(t.status, "read", "{:?}", t.reason);
+    let t = &read_table(THREE_PUBLIC_ONE_ROW);
     assert_eq!(t.rows.len(), 1);
     assert_eq!(values(t).concat(), figures(THREE_PUBLIC_ONE_ROW));
     assert_eq!(t.columns.len(), 8);
