@@ -153,8 +153,8 @@ fn name(entries: &mut [Entry], names: &[(String, Span)]) {
     }
 }
 
-/// The first run of `pieces` (start, end) that joined is a name of `code` in the catalogue (any
-/// year).
+/// The first run of at most [`MAX_NAME_PIECES`] `pieces` (start, end) that joined is a name of
+/// `code` in the catalogue (any year).
 fn catalogue_name(code: &str, pieces: &[(String, Span)]) -> Option<(usize, usize)> {
     use crate::classification::{names_any_year, names_equal, Scheme};
     let known = |s: &str| {
@@ -164,12 +164,16 @@ fn catalogue_name(code: &str, pieces: &[(String, Span)]) -> Option<(usize, usize
     };
     (0..pieces.len()).find_map(|start| {
         let mut joined = String::new();
-        (start..pieces.len()).find_map(|end| {
+        (start..pieces.len().min(start + MAX_NAME_PIECES)).find_map(|end| {
             joined.push_str(&pieces[end].0);
             known(&joined).then_some((start, end + 1))
         })
     })
 }
+
+/// A name is cut over at most this many lines (a long 项 name in a narrow column: 3 or 4); the
+/// bound keeps the search linear in the run of text.
+const MAX_NAME_PIECES: usize = 6;
 
 /// A figure ends every name that came before it.
 fn close(entries: &mut [Entry]) {
