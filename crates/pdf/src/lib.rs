@@ -77,7 +77,8 @@ pub fn extract_with(
     for (i, page) in pages.iter().enumerate() {
         let read = guard(|| glyphs::read_page(page, &cache))?;
         glyphs += read.glyphs.len();
-        let lines = lines::lines(&read.glyphs, &read.rules);
+        let mut lines = lines::lines(&read.glyphs, &read.rules);
+        lines::join_wrapped_figures(&mut lines);
         guard(|| layout::page(&mut out, i as u32 + 1, &lines, &read.rules, &mut carry))?;
         if !on_page(i as u32 + 1, total as u32) {
             return Err(PdfError::Stopped);

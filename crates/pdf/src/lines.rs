@@ -168,6 +168,61 @@ pub fn lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
         .collect()
 }
 
+/// Figures wrapped in their cell: a cell too narrow for `576,171.11` prints `576,171.1` above its
+/// row's baseline and `1` below it (wide/116 表3 and 表5, Hangzhou), each on a line of its own. The
+/// two pieces, alone on the lines just above and below a row, the lower one right under the end of
+/// the upper, and together a figure with two decimals where the upper one has fewer, are one
+/// figure of that row, placed where the upper piece stands (the row holds nothing there).
+pub fn join_wrapped_figures(lines: &mut Vec<Line>) {
+    let mut i = 0;
+    while i + 2 < lines.len() {
+        if let Some(run) = wrapped(&lines[i], &lines[i + 1], &lines[i + 2]) {
+            let row = &mut lines[i + 1];
+            let at = row.runs.partition_point(|r| r.x0 < run.x0);
+            row.runs.insert(at, run);
+            lines.remove(i + 2);
+            lines.remove(i);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// The figure whose pieces are the lone runs of `above` and `below`, on `row`'s baseline.
+fn wrapped(above: &Line, row: &Line, below: &Line) -> Option<Run> {
+    let ([head], [tail]) = (above.runs.as_slice(), below.runs.as_slice()) else {
+        return None;
+    };
+    let decimals = |t: &str| t.split_once('.').map(|(_, d)| d.len());
+    let head_ok = head
+        .text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && decimals(&head.text).is_some_and(|d| d < 2);
+    let tail_ok = !tail.text.is_empty()
+        && tail.text.len() <= 2
+        && tail.text.bytes().all(|b| b.is_ascii_digit());
+    let text = format!("{}{}", head.text, tail.text);
+    let size = head.size.max(tail.size);
+    let aligned = tail.x0 >= head.x0 && (tail.x1 - head.x1).abs() < size;
+    let between = above.base < row.base
+        && row.base < below.base
+        && below.base - above.base < 2.5 * row.size.max(size);
+    let free = !row
+        .runs
+        .iter()
+        .any(|r| r.x1 > head.x0 && r.x0 < head.x1.max(tail.x1));
+    let figure = decimals(&text) == Some(2) && budget_lint::amount::separators_well_placed(&text);
+    (head_ok && tail_ok && aligned && between && free && figure).then(|| Run {
+        text,
+        x0: head.x0,
+        x1: head.x1.max(tail.x1),
+        base: row.base,
+        size,
+        user: union(head.user, tail.user),
+    })
+}
+
 fn median(mut v: Vec<f32>) -> f32 {
     if v.is_empty() {
         return 0.0;
@@ -232,5 +287,56 @@ mod tests {
             y1: 52.0,
         };
         assert_eq!(lines(&glyphs, &[under]).first().unwrap().text(), "8一、");
+    }
+
+    fn run(text: &str, x0: f32, x1: f32, base: f32) -> Run {
+        Run {
+            text: text.into(),
+            x0,
+            x1,
+            base,
+            size: 10.0,
+            user: [x0, base, x1, base + 10.0],
+        }
+    }
+
+    fn line(runs: Vec<Run>) -> Line {
+        let base = runs[0].base;
+        Line {
+            runs,
+            base,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn a_figure_wrapped_in_its_cell_joins_its_row() {
+        // wide/116 表3 (page 26): "576,171.1" above the 合计 row, "1" below it, right-aligned.
+        let mut lines = vec![
+            line(vec![run("576,171.1", 588.0, 632.0, 159.4)]),
+            line(vec![
+                run("合计", 43.0, 63.0, 167.2),
+                run("15868.83", 535.0, 579.0, 167.0),
+            ]),
+            line(vec![run("1", 628.0, 633.0, 175.4)]),
+        ];
+        join_wrapped_figures(&mut lines);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text(), "合计 15868.83 576,171.11");
+        // Not joined: a page number far below, a piece not under the end of the figure, a figure
+        // that already prints two decimals.
+        for (head, tail, tail_x, tail_base) in [
+            ("576,171.1", "1", 628.0, 400.0),
+            ("576,171.1", "1", 590.0, 175.4),
+            ("576,171.10", "1", 628.0, 175.4),
+        ] {
+            let mut lines = vec![
+                line(vec![run(head, 588.0, 632.0, 159.4)]),
+                line(vec![run("合计", 43.0, 63.0, 167.2)]),
+                line(vec![run(tail, tail_x, tail_x + 5.0, tail_base)]),
+            ];
+            join_wrapped_figures(&mut lines);
+            assert_eq!(lines.len(), 3, "{head} {tail_x} {tail_base}");
+        }
     }
 }
