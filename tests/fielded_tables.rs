@@ -5,7 +5,10 @@
 //! between columns in rows of three different classes (what a broken extraction does) is not read
 //! into errors — it is reported unread.
 
+mod common;
+
 use budget_lint::{check, Severity};
+use common::values;
 use proptest::prelude::*;
 
 /// One class (类) with its children (款): per child the figures of 一般公共预算, 政府性基金 and
@@ -62,13 +65,6 @@ fn classes() -> impl Strategy<Value = Vec<Class>> {
     // Every child has money from all three sources, so 总计 differs from 一般公共预算 everywhere.
     let child = [1i64..500_000, 1i64..500_000, 1i64..500_000];
     proptest::collection::vec(proptest::collection::vec(child, 2..5), 3..6)
-}
-
-fn values(t: &budget_lint::report::TableOut) -> Vec<Vec<String>> {
-    t.rows
-        .iter()
-        .map(|r| r.cells.iter().map(|c| c.value.clone()).collect())
-        .collect()
 }
 
 #[test]

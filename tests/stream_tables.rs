@@ -4,7 +4,10 @@
 //! a stream that lost its order (a row's figures printed after other classes' rows) is never read
 //! into wrong cells or errors — it is reported unread.
 
+mod common;
+
 use budget_lint::{check, Severity};
+use common::values;
 use proptest::prelude::*;
 
 /// One class (类) with its children (款): per child its 基本支出 and 项目支出 in cents.
@@ -78,13 +81,6 @@ fn classes() -> impl Strategy<Value = Vec<Class>> {
     // Every child has both kinds of spending, so each class sums two or more non-zero figures.
     let child = [1i64..500_000, 1i64..500_000];
     proptest::collection::vec(proptest::collection::vec(child, 2..5), 3..6)
-}
-
-fn values(t: &budget_lint::report::TableOut) -> Vec<Vec<String>> {
-    t.rows
-        .iter()
-        .map(|r| r.cells.iter().map(|c| c.value.clone()).collect())
-        .collect()
 }
 
 proptest! {

@@ -3,15 +3,10 @@
 //! (`fixtures/extracts/wide<NNN>_…`, NNN its document); what is asserted follows from the printed
 //! figures (their order, their sums), not a recorded result.
 
-use budget_lint::{check, report::TableOut, Severity};
+mod common;
 
-/// The figures of a read table, row by row, as printed (without separators).
-fn values(t: &TableOut) -> Vec<Vec<String>> {
-    t.rows
-        .iter()
-        .map(|r| r.cells.iter().map(|c| c.value.clone()).collect())
-        .collect()
-}
+use budget_lint::{check, report::TableOut, Severity};
+use common::values;
 
 /// Every figure of `text` in reading order, separators removed.
 fn figures(text: &str) -> Vec<String> {

@@ -4,6 +4,14 @@
 
 use std::path::PathBuf;
 
+/// The figures of a read table, row by row, as the report prints them.
+pub fn values(t: &budget_lint::report::TableOut) -> Vec<Vec<String>> {
+    t.rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.value.clone()).collect())
+        .collect()
+}
+
 pub fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
 }
