@@ -166,8 +166,8 @@ pub fn judge(rows: &[Row], layout: &Layout, groups: &SideGroups) -> Verdict {
 /// it) in every row holding figures. Runs are tried from the right, the longest first, and a run's
 /// columns already summed by a column inside it count once, through that column (a sum needs a
 /// non-zero part somewhere). Each row where at least two of the parts are non-zero confirms the
-/// reading once (a sum that only ever has one non-zero part, once in all); a sum that fails in any row is not taken as an identity at all (nothing is
-/// reported from it: it only confirms).
+/// reading once (a sum that only ever has one non-zero part, once in all); a sum that fails in any
+/// row is not taken as an identity at all (nothing is reported from it: it only confirms).
 pub fn column_sums(rows: &[Row], columns: usize) -> usize {
     let rows: Vec<&Row> = rows.iter().filter(|r| !r.cells.is_empty()).collect();
     // Columns already summed by a column right of `total` (which is then inside every run tried).

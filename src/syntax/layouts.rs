@@ -697,7 +697,7 @@ const COUNTED_NAMES: [&str; MAX_COUNTED] = [
 
 /// The most columns a table read by counting may have (Suzhou's 收入总表: 18 figure columns, 本年收入
 /// and 上年结转结余 each by source).
-pub const MAX_COUNTED: usize = 24;
+const MAX_COUNTED: usize = 24;
 
 const fn counted_layout(n: usize) -> Layout {
     Layout {

@@ -28,12 +28,15 @@ struct Entry {
     open: bool,
 }
 
-/// The rows of a coded one-sided table whose every row prints `columns` figures, paired by order;
-/// `None` when the counts do not pair (see the module docs).
-pub fn rows(src: &str, items: &[Item], columns: usize) -> Option<Vec<RawRow>> {
-    if columns == 0 {
-        return None;
-    }
+/// A table body read as its two streams: the rows' names (codes, a totals label) and the figures,
+/// each in printed order.
+pub struct Stream {
+    entries: Vec<Entry>,
+    figures: Vec<RawValue>,
+}
+
+/// The body's two streams (see the module docs).
+pub fn read(src: &str, items: &[Item]) -> Stream {
     let mut entries: Vec<Entry> = Vec::new();
     let mut figures: Vec<RawValue> = Vec::new();
     let mut k = 0;
@@ -95,33 +98,66 @@ pub fn rows(src: &str, items: &[Item], columns: usize) -> Option<Vec<RawRow>> {
         }
         k += 1;
     }
-    let coded = entries.iter().filter(|e| e.code.is_some()).count();
-    if coded * 2 < entries.len().max(1) || figures.len() % columns != 0 {
-        return None;
+    Stream { entries, figures }
+}
+
+impl Stream {
+    /// The row widths that pair the figures with the names, narrowest first: as many rows of
+    /// figures as names, or one more when the totals row's label was printed in the header (its
+    /// figures come first). None when most names are not codes.
+    pub fn widths(&self) -> Vec<usize> {
+        let (names, figures) = (self.entries.len(), self.figures.len());
+        let coded = self.entries.iter().filter(|e| e.code.is_some()).count();
+        if names == 0 || coded * 2 < names {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        if self.unnamed_total_first() && figures % (names + 1) == 0 && figures > 0 {
+            out.push(figures / (names + 1));
+        }
+        if figures % names == 0 && figures > 0 {
+            out.push(figures / names);
+        }
+        out
     }
-    let figure_rows = figures.len() / columns;
-    // The totals row's label may have been printed in the header: its figures come first.
-    let unnamed_total = figure_rows == entries.len() + 1 && entries[0].code.is_some();
-    if figure_rows != entries.len() && !unnamed_total {
-        return None;
+
+    /// The first name is a code: a totals row, if the figures hold one more row, was printed away.
+    fn unnamed_total_first(&self) -> bool {
+        self.entries.first().is_some_and(|e| e.code.is_some())
     }
-    let mut out: Vec<RawRow> = Vec::with_capacity(figure_rows);
-    let mut chunks = figures.chunks(columns);
-    if unnamed_total {
-        let values = chunks.next()?.to_vec();
-        let at = values[0].span.start;
-        out.push(row(None, String::new(), Span::new(at, at), values));
+
+    /// The rows when every row prints `columns` figures, paired by order; `None` when the counts do
+    /// not pair ([`Stream::widths`] gives the widths that do).
+    pub fn rows(&self, columns: usize) -> Option<Vec<RawRow>> {
+        if !self.widths().contains(&columns) {
+            return None;
+        }
+        let figure_rows = self.figures.len() / columns;
+        let unnamed_total = figure_rows == self.entries.len() + 1;
+        let mut out: Vec<RawRow> = Vec::with_capacity(figure_rows);
+        let mut chunks = self.figures.chunks(columns);
+        if unnamed_total {
+            let values = chunks.next()?.to_vec();
+            let at = values[0].span.start;
+            out.push(row(None, String::new(), Span::new(at, at), values));
+        }
+        for (e, values) in self.entries.iter().zip(chunks) {
+            out.push(row(
+                e.code.clone(),
+                e.label.clone(),
+                e.label_span,
+                values.to_vec(),
+            ));
+        }
+        finish_kinds(&mut out);
+        Some(out)
     }
-    for (e, values) in entries.into_iter().zip(chunks) {
-        out.push(row(e.code, e.label, e.label_span, values.to_vec()));
-    }
-    finish_kinds(&mut out);
-    Some(out)
 }
 
 /// Gives the name pieces of one run of text to the codes waiting for a name (printed since the last
-/// figure, none named yet), in order. One code and one piece: that is its name. Else each code takes as many pieces as make a name the catalogue
-/// gives it (a name cut by line breaks is several pieces; `2019999`, `208`, then both names). Header
+/// figure, none named yet), in order. One code and one piece: that is its name. Else each code
+/// takes as many pieces as make a name the catalogue gives it (a name cut by line breaks is several
+/// pieces; `2019999`, `208`, then both names). Header
 /// cells the extraction printed among them (`对附属单位补助支` `出`) are skipped before a name. Where no
 /// catalogue name fits, that code and the rest stay unnamed — a name is never guessed, and a row
 /// without one keeps its code. Pieces with no code waiting (a note, a name printed after its

@@ -219,9 +219,18 @@ fn read_rows(
         && one_cell_per_line(&parts, tokens)
     {
         let items = rows::prepare(src, &toks, decimals);
-        let named = known_layout.map(|l| l.columns.len());
-        let widths = named.into_iter().chain(1..=layouts::MAX_COUNTED);
-        let paired = widths.filter_map(|n| Some((n, super::stream::rows(src, &items, n)?)));
+        let stream = super::stream::read(src, &items);
+        // The widths that pair figures with codes; the known layout's first.
+        let mut widths = stream.widths();
+        if let Some(at) =
+            known_layout.and_then(|l| widths.iter().position(|&n| n == l.columns.len()))
+        {
+            let named = widths.remove(at);
+            widths.insert(0, named);
+        }
+        let paired = widths
+            .into_iter()
+            .filter_map(|n| Some((n, stream.rows(n)?)));
         for (n, raw) in paired {
             let (layout, counted) = match known_layout.filter(|l| l.columns.len() == n) {
                 Some(l) => (l, false),
