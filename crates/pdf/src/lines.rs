@@ -174,18 +174,26 @@ pub fn lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
 /// the upper, and together a figure with two decimals where the upper one has fewer, are one
 /// figure of that row, placed where the upper piece stands (the row holds nothing there).
 pub fn join_wrapped_figures(lines: &mut Vec<Line>) {
+    // The pieces' lines, dropped at the end in one pass.
+    let mut joined = vec![false; lines.len()];
     let mut i = 0;
     while i + 2 < lines.len() {
         if let Some(run) = wrapped(&lines[i], &lines[i + 1], &lines[i + 2]) {
             let row = &mut lines[i + 1];
             let at = row.runs.partition_point(|r| r.x0 < run.x0);
             row.runs.insert(at, run);
-            lines.remove(i + 2);
-            lines.remove(i);
+            joined[i] = true;
+            joined[i + 2] = true;
+            i += 3;
             continue;
         }
         i += 1;
     }
+    let mut k = 0;
+    lines.retain(|_| {
+        k += 1;
+        !joined[k - 1]
+    });
 }
 
 /// The figure whose pieces are the lone runs of `above` and `below`, on `row`'s baseline.
