@@ -63,7 +63,7 @@ impl Source {
 }
 
 /// `R001` table-unread · `R002` column-ambiguous · `R003` tables-as-images · `R004` no-tables ·
-/// `R005` text-too-large.
+/// `R005` text-too-large · `R006` table-partly-read.
 pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for t in &doc.tables {
@@ -119,6 +119,18 @@ pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
                 }
             }
             TableStatus::Empty { .. } => {}
+        }
+        if let Some(left) = &t.left_unread {
+            out.push(
+                Diagnostic::new(
+                    "R006",
+                    "table-partly-read",
+                    Severity::Info,
+                    format!("「{}」只读取了一部分：{}。", t.title, left.zh),
+                    format!("「{}」 was read in part: {}.", t.title, left.en),
+                )
+                .primary(t.title_span, "部分读取的表", "table read in part"),
+            );
         }
     }
     if doc.tables_as_images {

@@ -53,6 +53,9 @@ pub struct TableOut {
     /// table's own sums only.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub columns_counted: bool,
+    /// A part of the read table left out of the reading, and why (R006).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_unread: Option<String>,
     pub rows: Vec<RowOut>,
 }
 
@@ -269,6 +272,7 @@ fn table_out(t: &Table) -> TableOut {
         columns: t.columns.iter().map(|c| c.name.clone()).collect(),
         income_columns: t.income_columns.iter().map(|c| c.name.clone()).collect(),
         columns_counted: t.columns_counted,
+        left_unread: t.left_unread.as_ref().map(|l| l.zh.clone()),
         rows: t
             .rows
             .iter()

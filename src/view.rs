@@ -173,7 +173,7 @@ fn family_key(f: Family) -> &'static str {
 }
 
 /// The codes of the reading diagnostics (documented by [`rule_info`] like the rules).
-pub const READING_CODES: [&str; 5] = ["R001", "R002", "R003", "R004", "R005"];
+pub const READING_CODES: [&str; 6] = ["R001", "R002", "R003", "R004", "R005", "R006"];
 
 /// Documentation of the reading diagnostics, which are not rules of the catalogue.
 fn reading_doc(code: &str) -> Option<(&'static str, [&'static str; 5])> {
@@ -226,6 +226,16 @@ fn reading_doc(code: &str) -> Option<(&'static str, [&'static str; 5])> {
                 doc_text!("超过 16 MB 的文本不作校验（最大的真实公开文本约 0.4 MB）：校验时间和内存随文本增长，过大的输入会让页面或命令长时间无响应。"),
                 doc_text!("这样大的文本通常是多份公开文本拼在一起；拆开后逐份校验，每份的结论才清楚。"),
                 doc_text!("把一个区全部单位的预算公开合成一个文件粘贴。"),
+            ],
+        ),
+        "R006" => (
+            "table-partly-read",
+            [
+                "表格只读取了一部分",
+                "A table was read in part",
+                doc_text!("表格读出了，但其中一部分没有读取：收支总表的支出方按功能分类、部门经济分类、政府经济分类并列列示同一笔支出时，只读取第一组（按功能分类，与其他各表对应），其余各组未参与校验。"),
+                doc_text!("未读取的部分中的数字未经核对，不能视为“没有问题”。"),
+                doc_text!("西安市部门综合预算收支总表：支出方并列“支出功能分类科目”“部门预算支出经济分类科目”“政府预算支出经济分类科目”三组，各以本年支出合计收尾。"),
             ],
         ),
         _ => return None,
@@ -492,6 +502,7 @@ pub struct TableView {
     pub unit: Option<String>,
     /// `read`, `empty` or `unread`.
     pub status: String,
+    /// Why an unread table was not read, or what of a read table was left out (R006).
     pub reason: Option<String>,
     /// What would help read an unread table.
     pub advice: Option<String>,
@@ -650,7 +661,7 @@ pub fn tables(report: &Report) -> Vec<TableView> {
                 subject: t.subject.clone(),
                 unit: t.unit.clone(),
                 status: t.status.clone(),
-                reason: t.reason.clone(),
+                reason: t.reason.clone().or_else(|| t.left_unread.clone()),
                 advice: t.advice.clone(),
                 start: t.span.start,
                 end: t.span.end,

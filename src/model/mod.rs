@@ -9,8 +9,8 @@ mod table;
 pub use document::{DocKind, Document, Facts, Located, MoneyUnit, Part, PartKind, Scope};
 pub use narrative::{Change, ComponentList, Direction, Figure, FigureUnit, Narrative, Section};
 pub use table::{
-    column_period, expenditure_classes, fiscal_fund, Cell, Column, Period, Row, RowKind, Side,
-    Table, TableKind, TableStatus, COST, FISCAL_FUNDS, FISCAL_FUND_TABLES,
+    column_period, expenditure_classes, fiscal_fund, Cell, Column, LeftUnread, Period, Row,
+    RowKind, Side, Table, TableKind, TableStatus, COST, FISCAL_FUNDS, FISCAL_FUND_TABLES,
 };
 
 pub use crate::source::Span;

@@ -258,6 +258,13 @@ impl Row {
     }
 }
 
+/// What of a read table was left out of its reading, in Chinese and English.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LeftUnread {
+    pub zh: String,
+    pub en: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Table {
     pub kind: TableKind,
@@ -282,6 +289,9 @@ pub struct Table {
     /// table (`Context::checkable_tables`); rules that compare named columns see it as unread
     /// ([`Table::is_read`] is false).
     pub columns_counted: bool,
+    /// A part of a read table left out of the reading, and why (a summary table's further
+    /// expenditure breakdowns, `syntax::breakdowns`); reported as R006.
+    pub left_unread: Option<LeftUnread>,
     /// The number of decimals the table prints its figures with: the most any of its figures shows.
     /// Some templates drop trailing zeros (`7` beside `1.53` in one row means 7.00), so a figure is
     /// read at its table's precision, never coarser than its own. Set once the rows are read.

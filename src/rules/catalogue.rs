@@ -36,6 +36,12 @@ const READING: &[(&str, &str, &str, &str)] = &[
         "文本超过 16 MB，未作校验",
         "A text over 16 MB is not checked",
     ),
+    (
+        "R006",
+        "table-partly-read",
+        "表格只读取了一部分，其余部分未参与校验",
+        "A table was read in part; the rest was not checked",
+    ),
 ];
 
 /// The whole catalogue as Markdown.

@@ -299,7 +299,8 @@ fn words(
     split_glued_code_parts(src, first_new, out);
 }
 
-/// "301 01基本工资": a two-digit code part glued to the name, after a code head.
+/// "301 01基本工资": a two-digit code part glued to the name, after a code head (in the same field or
+/// the one before) — not a numbered item ("350 ⏎ 11、节能环保", an amount and the next cell, wide/124).
 fn split_glued_code_parts(src: &str, from: usize, out: &mut Vec<Token>) {
     let mut i = from.max(1);
     while i < out.len() {
@@ -312,6 +313,8 @@ fn split_glued_code_parts(src: &str, from: usize, out: &mut Vec<Token>) {
             && b[0].is_ascii_digit()
             && b[1].is_ascii_digit()
             && !b[2].is_ascii()
+            && !w[2..].starts_with('、')
+            && (prev.field == t.field || prev.field.zip(t.field).is_some_and(|(p, f)| f == p + 1))
             && prev.kind == Tk::Int
             && matches!(prev.text(src).len(), 3 | 5);
         if glued {

@@ -1,5 +1,6 @@
 //! From text to model: lines and tokens, table regions and rows, narrative figures, document facts.
 
+mod breakdowns;
 pub mod evidence;
 pub mod facts;
 pub mod income_items;

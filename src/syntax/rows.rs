@@ -137,8 +137,30 @@ pub fn prepare(src: &str, toks: &[Token], decimals: bool) -> Vec<Item> {
                 }
             }
             Tk::Int => {
-                // A code group: a head of 3, 5 or 7 digits, then 2-digit parts.
                 let head = t.text(src);
+                // Tab-separated: digits right after a label, in its field or the next, and not
+                // before another amount, are its amount printed without decimals
+                // (`其中：专项资金列入部门预算的项目 ⏎ 50830`, `(2)政府性基金收入 0`, wide/124) —
+                // unless they may be a row number (行次 1–99, or one followed by its amount).
+                let after_label = i > 0 && {
+                    let p = toks[i - 1];
+                    p.kind == Tk::Text
+                        && p.line == t.line
+                        && p.field
+                            .zip(t.field)
+                            .is_some_and(|(pf, f)| f == pf || f == pf + 1)
+                };
+                let before_label = toks.get(i + 1).is_none_or(|n| {
+                    n.line != t.line || !matches!(n.kind, Tk::Figure | Tk::Empty | Tk::Int)
+                });
+                if after_label && before_label && (head == "0" || head.len() >= 3) {
+                    if let Some(v) = t.value(src) {
+                        out.push(Item::Figure(v, t.span));
+                        i += 1;
+                        continue;
+                    }
+                }
+                // A code group: a head of 3, 5 or 7 digits, then 2-digit parts.
                 if is_code_head(head) {
                     let mut j = i + 1;
                     let mut code = head.to_string();
@@ -161,11 +183,11 @@ pub fn prepare(src: &str, toks: &[Token], decimals: bool) -> Vec<Item> {
                         continue;
                     }
                 }
-                // "12345 政务服务便民热线项目": digits that begin a name on the same line.
-                if let Some(n) = toks
-                    .get(i + 1)
-                    .filter(|n| n.kind == Tk::Text && n.line == t.line && decimals)
-                {
+                // "12345 政务服务便民热线项目": digits that begin a name on the same line (in the
+                // same field, when the line has fields).
+                if let Some(n) = toks.get(i + 1).filter(|n| {
+                    n.kind == Tk::Text && n.line == t.line && n.field == t.field && decimals
+                }) {
                     let mut merged = *n;
                     merged.span = t.span.cover(n.span);
                     out.push(Item::Text(merged));

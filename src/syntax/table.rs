@@ -5,6 +5,7 @@
 //! rows (`rows`), the figures placed in columns (`solve`) and the result checked for sense: a table
 //! whose figures cannot be placed is reported unread and holds no cells.
 
+use super::breakdowns;
 use super::evidence;
 use super::layouts::{self, Layout};
 use super::lex::{self, squeeze, Line, Tk, Token};
@@ -80,6 +81,7 @@ fn read_rows(
         rows: Vec::new(),
         status: TableStatus::Empty { statement: None },
         columns_counted: false,
+        left_unread: None,
         decimals: 0,
     };
     if matches!(
@@ -121,6 +123,14 @@ fn read_rows(
         .count()
         * 2
         > parts.body.len();
+    // A summary table breaking its expenditure down several times is read with the first breakdown.
+    let further = (tabbed && region.kind.is_two_sided())
+        .then(|| breakdowns::further_from(&toks))
+        .flatten();
+    let toks = match further {
+        Some((from, _)) => breakdowns::first_breakdown(&toks, from),
+        None => toks,
+    };
     let decimals = toks
         .iter()
         .any(|t| t.kind == Tk::Figure && t.text(src).contains('.'));
@@ -258,6 +268,7 @@ fn read_rows(
                 }
             };
             table.rows = rows;
+            table.left_unread = further.map(|(_, n)| breakdowns::left_unread(n));
         }
         Err(reason) => table.status = TableStatus::Unread { reason },
     }

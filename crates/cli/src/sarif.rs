@@ -28,7 +28,7 @@ use std::path::{Component, Path};
 
 /// The reading notes (`budget_lint::reading`), which are not rules of the catalogue but are
 /// findings all the same.
-const READING: [&str; 5] = budget_lint::view::READING_CODES;
+const READING: [&str; budget_lint::view::READING_CODES.len()] = budget_lint::view::READING_CODES;
 
 const BASE_ID: &str = "SRCROOT";
 

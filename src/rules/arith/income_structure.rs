@@ -31,6 +31,8 @@ enum Level {
     First,
     /// 1. 2. …
     Second,
+    /// (1) (2) … (Xi'an: `1、财政拨款` ⏎ `(1)一般公共预算拨款`)
+    Third,
     /// 其中： and the unnumbered items after it.
     Detail,
 }
@@ -47,6 +49,12 @@ fn level(label: &str) -> Level {
     let digits = label.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 && label[digits..].starts_with(['.', '．', '、']) {
         return Level::Second;
+    }
+    if let Some(inner) = label.strip_prefix(['(', '（']) {
+        let digits = inner.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && inner[digits..].starts_with([')', '）']) {
+            return Level::Third;
+        }
     }
     Level::Detail
 }
@@ -100,8 +108,21 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 total.is_some_and(|p| p > firsts[k] && p < firsts[k + 1]),
             ),
         };
+        // An item printed blank over parts that hold figures is a subtotal left unfilled (Xi'an's
+        // `一、部门预算` and `1、财政拨款` over `(1)一般公共预算拨款收入 181716.56`, wide/124): its
+        // amount is not printed, not zero, so no identity with it is judged.
+        let unfilled: Vec<bool> = (0..income.len())
+            .map(|i| {
+                income[i].cells.is_empty()
+                    && income[i].kind != RowKind::Total
+                    && below(&income, i)
+                        .iter()
+                        .any(|r| r.cells.iter().any(|c| !c.value.is_zero()))
+            })
+            .collect();
+        let filled = |rows: &[usize]| rows.iter().all(|&i| !unfilled[i]);
         if let Some(p) = total {
-            if !list.is_empty() && comparable {
+            if !list.is_empty() && comparable && filled(list) {
                 let rows: Vec<&Row> = list.iter().map(|&i| income[i]).collect();
                 compare(t, income[p], &rows, true, sink);
             }
@@ -109,34 +130,49 @@ fn check(ctx: &Context, sink: &mut Sink) {
         if let Some(p) = total {
             carried_total(t, &income, p, sink);
         }
-        // Each item with the items below it, up to the next item of its level or above, or a
-        // total row (本年收入合计: what follows it is no item's detail).
+        // Each item with the items below it.
         for (i, parent) in income.iter().enumerate() {
             if parent.kind == RowKind::Total {
                 continue;
             }
             let lv = level(&parent.label);
-            if lv == Level::Detail {
+            if lv == Level::Detail || unfilled[i] {
                 continue;
             }
-            let below: Vec<&Row> = income[i + 1..]
+            let below: Vec<usize> = (i + 1..i + 1 + below(&income, i).len()).collect();
+            // The next numbered level under the item adds up to it (一、 = Σ 1., 1. = Σ (1)).
+            let numbered = below
+                .iter()
+                .map(|&k| level(&income[k].label))
+                .filter(|&l| l != Level::Detail)
+                .min();
+            let parts: Vec<usize> = below
                 .iter()
                 .copied()
-                .take_while(|r| r.kind != RowKind::Total && level(&r.label) > lv)
+                .filter(|&k| Some(level(&income[k].label)) == numbered)
                 .collect();
-            let seconds: Vec<&Row> = below
-                .iter()
-                .copied()
-                .filter(|r| level(&r.label) == Level::Second)
-                .collect();
-            if !seconds.is_empty() {
-                compare(t, parent, &seconds, true, sink);
+            let rows = |ks: &[usize]| -> Vec<&Row> { ks.iter().map(|&k| income[k]).collect() };
+            if !parts.is_empty() {
+                if filled(&parts) {
+                    compare(t, parent, &rows(&parts), true, sink);
+                }
             } else if !below.is_empty() {
                 // Details directly under this item: their sum may not exceed it.
-                compare(t, parent, &below, false, sink);
+                compare(t, parent, &rows(&below), false, sink);
             }
         }
     }
+}
+
+/// The items under the item at `i`: those after it of a lower level, up to the next item of its
+/// level or above, or a total row (本年收入合计: what follows it is no item's detail).
+fn below<'r, 'a>(income: &'r [&'a Row], i: usize) -> &'r [&'a Row] {
+    let lv = level(&income[i].label);
+    let n = income[i + 1..]
+        .iter()
+        .take_while(|r| r.kind != RowKind::Total && level(&r.label) > lv)
+        .count();
+    &income[i + 1..i + 1 + n]
 }
 
 /// The total after 本年收入合计 (at `first`) adds the carried-over items printed between the two
@@ -153,10 +189,11 @@ fn carried_total(t: &Table, income: &[&Row], first: usize, sink: &mut Sink) {
     };
     let last = first + 1 + offset;
     let carried = |r: &Row| {
-        level(&r.label) != Level::Second && (r.label.contains("结转") || r.label.contains("结余"))
+        !matches!(level(&r.label), Level::Second | Level::Third)
+            && (r.label.contains("结转") || r.label.contains("结余"))
     };
     let detail = |r: &Row| {
-        level(&r.label) == Level::Second
+        matches!(level(&r.label), Level::Second | Level::Third)
             || (fiscal_fund(&r.label).is_some()
                 && !r.label.contains("结转")
                 && !r.label.contains("结余"))

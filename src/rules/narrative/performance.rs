@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
         summary: "绩效目标表的资金与预算不符",
         summary_en: "The funding in a performance-target table differs from the budget",
         what: doc_text!("整体绩效目标表的资金（上级安排 + 本级安排 + 其他，或资金总额）应等于单位（部门）预算总额\
-               （收支总表的收入总计，或本年收入）；项目支出绩效目标表的年度预算总额（或其中的财政拨款）\
+               （收支总表的收入总计，或本年收入；“专项资金整体绩效目标表”只含专项资金，不比较）；项目支出绩效目标表的年度预算总额（或其中的财政拨款）\
                应等于项目支出表（一般公共预算项目支出表）中同名项目的金额。按区间算术判断：整体绩效目标表的资金与收入总计、本年收入都不能是同一金额时，\
                报告为错误；项目绩效目标表的年度预算（及其中的财政拨款）小于项目支出表中该项目的一般公共预算金额，不可能成立（后者是前者的一部分），报告为错误，\
                大于时可能另有其他资金安排，报告为警告，请人工核对。\
@@ -131,6 +131,8 @@ fn check(ctx: &Context, sink: &mut Sink) {
     let overall: Vec<&Table> = ctx
         .read_tables()
         .filter(|t| t.kind == TableKind::PerformanceOverall)
+        // A 专项资金整体绩效目标表 (Xi'an) covers the special funds only, not the whole budget.
+        .filter(|t| !t.title.contains("专项资金"))
         .collect();
     if !overall.is_empty() {
         let budgets = budget_totals(ctx);

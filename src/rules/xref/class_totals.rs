@@ -2,11 +2,11 @@
 //! the 收支总表, the 收入表 and the 支出表.
 
 use super::common::{
-    column, column_total, find, income_items, is_final, source_of_column, strip_ordinal, total_row,
-    year, Coded, Figure, Source,
+    coded_by_function, column, column_total, find, income_items, is_final, source_of_column,
+    strip_ordinal, total_row, year, Coded, Figure, Source,
 };
 use super::engine::Collector;
-use crate::model::{RowKind, Side, TableKind};
+use crate::model::{RowKind, Side, Table, TableKind};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use std::collections::BTreeSet;
 
@@ -90,8 +90,10 @@ pub(super) fn build<'a>(ctx: &Context<'a>, c: &mut Collector<'a>) {
     let c2 = t2.and_then(|t| column(t, None, &["总计", "合计"]));
     let c3 = t3.and_then(|t| column(t, None, &["合计", "决算数"]));
     let k1 = t1.map(|t| Coded::new(t, Some(Side::Expenditure), year));
-    let k2 = t2.map(|t| Coded::new(t, None, year));
-    let k3 = t3.map(|t| Coded::new(t, None, year));
+    // Tables by unit give their totals only.
+    let by_class = |t: &&Table| coded_by_function(t);
+    let k2 = t2.filter(by_class).map(|t| Coded::new(t, None, year));
+    let k3 = t3.filter(by_class).map(|t| Coded::new(t, None, year));
 
     let mut codes: BTreeSet<String> = BTreeSet::new();
     for (k, col) in [(&k1, c1), (&k2, c2), (&k3, c3)] {

@@ -565,6 +565,16 @@ pub(super) fn row_code(r: &Row, year: u16) -> Option<String> {
     }
 }
 
+/// The table's coded rows are function classes (2xx, 3/5/7 digits): an income or expenditure
+/// table listed by budget unit (`119 西安市统计局`, `119001 …`, wide/123) has codes too, of units.
+pub(super) fn coded_by_function(t: &Table) -> bool {
+    use crate::classification::{Level, Scheme};
+    t.rows
+        .iter()
+        .filter_map(|r| r.code.as_deref())
+        .all(|c| Scheme::of_code(c) == Some(Scheme::Function) && Level::of_code(c).is_some())
+}
+
 /// The rows of a table by classification code (one side).
 pub(super) struct Coded<'a> {
     pub table: &'a Table,

@@ -1,0 +1,72 @@
+//! Two-sided summary tables that break the expenditure down more than once.
+//!
+//! Xi'an's 部门综合预算收支总表 prints, beside the income side, the same expenditure three times:
+//! by function, by the department's economic classes and by the government's economic classes,
+//! each column pair (项目 · 预算数) closing with its own 本年支出合计. The model has one expenditure
+//! side, so the table is read with the first breakdown (the functional one, which the other tables
+//! of the set repeat); the further breakdowns are left out of the reading and the report says so
+//! (`R006`), rather than being mixed into one side whose items would add up to three times its
+//! total.
+//!
+//! Only tab-separated text (a PDF's laid-out lines, a spreadsheet's copy) shows which column a label
+//! stands in; whitespace-separated text keeps the breakdowns mixed and is read, or refused, as before.
+
+use crate::model::LeftUnread;
+use crate::syntax::lex::{Tk, Token};
+
+/// A column of labels holds text on at least this many lines.
+const LABEL_LINES: usize = 3;
+
+/// The field where the expenditure's further breakdowns begin, and how many there are: `None` unless
+/// the body prints labels in three or more columns (income, then two or more expenditure breakdowns).
+pub fn further_from(toks: &[Token]) -> Option<(usize, usize)> {
+    // Lines holding text in each field.
+    let mut lines_by_field: Vec<Vec<usize>> = Vec::new();
+    for t in toks.iter().filter(|t| t.kind == Tk::Text) {
+        let Some(f) = t.field else { continue };
+        if lines_by_field.len() <= f {
+            lines_by_field.resize(f + 1, Vec::new());
+        }
+        let lines = &mut lines_by_field[f];
+        if lines.last() != Some(&t.line) {
+            lines.push(t.line);
+        }
+    }
+    let label_fields: Vec<usize> = (0..lines_by_field.len())
+        .filter(|&f| lines_by_field[f].len() >= LABEL_LINES)
+        .collect();
+    // Each expenditure breakdown is a 项目 · 预算数 pair: between two expenditure label fields
+    // stands a field of figures, or the labels are one wide name cut into cells. (The income
+    // side's label and figure may share a field when the PDF prints them close.)
+    let holds_figures = |f: usize| {
+        toks.iter()
+            .any(|t| t.field == Some(f) && matches!(t.kind, Tk::Figure | Tk::Int))
+    };
+    let separated = label_fields
+        .get(1..)
+        .unwrap_or_default()
+        .windows(2)
+        .all(|w| (w[0] + 1..w[1]).any(holds_figures));
+    (label_fields.len() >= 3 && separated).then(|| (label_fields[2], label_fields.len() - 2))
+}
+
+/// What the reading of such a table leaves out.
+pub fn left_unread(further: usize) -> LeftUnread {
+    LeftUnread {
+        zh: format!(
+            "支出方另有 {further} 组分类（如按经济分类）列示同一笔支出，只读取了第一组（按功能分类），其余未参与校验"
+        ),
+        en: format!(
+            "the expenditure side breaks the same spending down {further} more time(s) (by economic \
+             class); only the first breakdown (by function) was read, the others were not checked"
+        ),
+    }
+}
+
+/// The tokens of the income side and the first expenditure breakdown.
+pub fn first_breakdown(toks: &[Token], from: usize) -> Vec<Token> {
+    toks.iter()
+        .filter(|t| t.field.is_none_or(|f| f < from))
+        .copied()
+        .collect()
+}
