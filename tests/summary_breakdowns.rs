@@ -112,3 +112,36 @@ fn the_unbalanced_expenditure_total_is_the_only_error() {
         .message
         .contains(&(total - spent - carried).to_string()));
 }
+
+/// wide/130 (Jiangsu, 2018): spending by function beside spending by purpose (基本支出, 项目支出,
+/// 单位预留机动经费) on its first three lines only, the function's figures beside its labels in one
+/// field, and the totals' figures printed under the second breakdown's amount column, across both.
+const BY_PURPOSE: &str = include_str!("fixtures/extracts/wide130_spending_by_purpose.txt");
+
+#[test]
+fn a_total_printed_across_the_breakdowns_keeps_its_figure() {
+    let report = check(BY_PURPOSE);
+    let t = report.tables.first().expect("a table");
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    assert!(t.left_unread.as_deref().is_some_and(|l| l.contains("1 组")));
+    // 当年支出小计 keeps the figure its line prints last; the classes by function add up to it
+    // (20,153.75 + 1,289.52 + 3,015.16 = 24,458.43).
+    let line = BY_PURPOSE
+        .lines()
+        .find(|l| l.contains("当年支出小计"))
+        .expect("printed");
+    let printed = dec(&line.rsplit('\t').next().unwrap().replace(',', ""));
+    assert_eq!(value(t, Side::Expenditure, "当年支出小计"), Some(printed));
+    let classes: Decimal = t
+        .rows
+        .iter()
+        .filter(|r| r.side == Some(Side::Expenditure) && r.label.contains('、'))
+        .filter_map(|r| r.cells.first().map(|c| dec(&c.value)))
+        .sum();
+    assert_eq!(classes, printed);
+    assert!(t.rows.iter().all(|r| !r.label.contains("基本支出")));
+    assert!(report
+        .diagnostics
+        .iter()
+        .all(|d| d.severity != Severity::Error));
+}

@@ -372,6 +372,13 @@ pub fn find_by_name(
     }
 }
 
+/// Whether a name is the name of a function class (类, a 3-digit code) in any year of the catalogue.
+pub fn is_class_name(name: &str) -> bool {
+    entries(Scheme::Function)
+        .iter()
+        .any(|e| e.code.len() == 3 && names_equal(e.name, name))
+}
+
 /// What [`check_name`] found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameCheck {

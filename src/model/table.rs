@@ -166,7 +166,9 @@ pub fn fiscal_fund(name: &str) -> Option<usize> {
 /// a totals row (本年支出合计) ends the classes, items after that total (结转下年) standing on their
 /// own again. That nesting is taken only when the first total's figure is the sum of the numbered
 /// classes before it — the document's own arithmetic, so a table with several expenditure sides
-/// side by side (wide/123: three `一、财政拨款`) is not nested into a false sum. Shared by the
+/// side by side (wide/123: three `一、财政拨款`) is not nested into a false sum. Unnumbered
+/// classes are told by their names (the catalogue's 类), again only when they add up to the total.
+/// Shared by the
 /// reader's sense check and the arithmetic rules, so both see the same families.
 pub fn expenditure_classes<'a>(
     rows: impl IntoIterator<Item = (RowKind, &'a str, Option<Decimal>)>,
@@ -189,25 +191,68 @@ pub fn expenditure_classes<'a>(
             numbered || !in_class
         })
         .collect();
-    if nested == flat {
-        return flat;
-    }
-    let Some(total) = rows
+    // The document's own arithmetic decides: the classes before the first total with a figure
+    // add up to it — or those after it, up to the next total, when it heads the side
+    // (`一、本年支出合计` above the classes, Hangzhou's 财政拨款收支预算总表).
+    let total = rows
         .iter()
-        .position(|r| r.0 == RowKind::Total && r.2.is_some())
-    else {
-        return flat;
-    };
-    let classes = (0..total).filter(|&i| nested[i]).filter_map(|i| rows[i].2);
-    let sum = classes.fold(Interval::exact(Decimal::ZERO), |s, v| {
-        s.plus(Interval::of_printed(v))
+        .position(|r| r.0 == RowKind::Total && r.2.is_some());
+    let items = |r: &(RowKind, &str, Option<Decimal>)| r.0 == RowKind::Item;
+    let covered = total.map(|t| {
+        if rows[..t].iter().any(items) {
+            0..t
+        } else {
+            let end = rows[t + 1..]
+                .iter()
+                .position(|r| r.0 == RowKind::Total)
+                .map_or(rows.len(), |k| t + 1 + k);
+            t + 1..end
+        }
     });
-    let total = rows[total].2.map(Interval::of_printed);
-    if total.is_some_and(|t| t.intersects(sum)) {
-        nested
-    } else {
-        flat
+    // The classes add up to the total, give or take `slack` (a share of the total).
+    let add_up_within = |classes: &[bool], slack: Decimal| {
+        let (Some(total), Some(covered)) = (total, covered.clone()) else {
+            return false;
+        };
+        let sum = covered
+            .filter(|&i| classes[i])
+            .filter_map(|i| rows[i].2)
+            .fold(Interval::exact(Decimal::ZERO), |s, v| {
+                s.plus(Interval::of_printed(v))
+            });
+        rows[total].2.is_some_and(|t| {
+            let slack = Interval {
+                lo: -(t.abs() * slack),
+                hi: t.abs() * slack,
+            };
+            Interval::of_printed(t).plus(slack).intersects(sum)
+        })
+    };
+    let adds_up = |classes: &[bool]| add_up_within(classes, Decimal::ZERO);
+    if nested != flat && adds_up(&nested) {
+        return nested;
     }
+    // Unnumbered classes followed by their 款 and 项 by name alone (Hangzhou: `公共安全支出`,
+    // `公安`, `行政运行`): the items named like a function class (类) of the catalogue. They may
+    // miss their total by a misprint (wide/116 prints 6651.38 for 一般公共服务支出, its parts and
+    // the narrative 6,701.98): within 1 % of it they are the classes (every item would add up to
+    // a multiple of it), and the misprint is then reported, not the reading refused.
+    if !adds_up(&flat) {
+        // Items after the total the classes add up to (年终结转结余) stand on their own.
+        let after = covered
+            .clone()
+            .map_or(rows.len(), |c| c.end.max(total.unwrap_or(0) + 1));
+        let named: Vec<bool> = (0..rows.len())
+            .map(|i| {
+                let (kind, label, _) = rows[i];
+                kind == RowKind::Item && (crate::classification::is_class_name(label) || i >= after)
+            })
+            .collect();
+        if named.contains(&true) && add_up_within(&named, Decimal::new(1, 2)) {
+            return named;
+        }
+    }
+    flat
 }
 
 /// One printed figure in its column.
@@ -380,5 +425,52 @@ mod tests {
             (Total, "合计", "3.00"),
         ]);
         assert_eq!(expenditure_classes(flat), [true, true, false]);
+    }
+
+    #[test]
+    fn unnumbered_classes_are_told_by_their_names_when_they_add_up() {
+        use RowKind::{Item, Total};
+        // wide/115's 财政拨款收支预算总表 (excerpt, figures scaled): the total heads the side, the
+        // classes are followed by their 款 and 项 by name only, two of them repeating the class's
+        // word (其他一般公共服务支出 is both 款 and 项).
+        let printed = rows(&[
+            (Total, "一、本年支出合计", "305041.02"),
+            (Item, "一般公共服务支出", "5140.00"),
+            (Item, "其他一般公共服务支出", "5140.00"),
+            (Item, "其他一般公共服务支出", "5140.00"),
+            (Item, "公共安全支出", "299901.02"),
+            (Item, "公安", "299901.02"),
+            (Item, "行政运行", "260448.73"),
+            (Item, "二、年终结转结余", ""),
+            (Total, "支出总计", "305041.02"),
+        ]);
+        assert_eq!(
+            expenditure_classes(printed),
+            [false, true, false, false, true, false, false, false, false]
+        );
+        // The classes before the total, a carry-over after it standing on its own; one class
+        // misprinted (wide/116: 一般公共服务支出 6651.38 over parts of 6,701.98) stays a class:
+        // the classes miss the total by 50.60, the items of all levels would hold it twice over.
+        let misprinted = rows(&[
+            (Item, "一般公共服务支出", "6651.38"),
+            (Item, "其他一般公共服务支出", "6701.98"),
+            (Item, "城乡社区支出", "437000.00"),
+            (Item, "其他城乡社区支出", "437000.00"),
+            (Total, "本年支出合计", "443701.98"),
+            (Item, "年终结转结余", "10.00"),
+            (Total, "支出总计", "443711.98"),
+        ]);
+        assert_eq!(
+            expenditure_classes(misprinted),
+            [true, false, true, false, false, true, false]
+        );
+        // Named classes far from the total (9000.00 of 20000.00) are not taken for the classes.
+        let far = rows(&[
+            (Item, "一般公共服务支出", "5000.00"),
+            (Item, "其他一般公共服务支出", "5000.00"),
+            (Item, "城乡社区支出", "4000.00"),
+            (Total, "本年支出合计", "20000.00"),
+        ]);
+        assert_eq!(expenditure_classes(far), [true, true, true, false]);
     }
 }

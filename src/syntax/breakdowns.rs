@@ -17,9 +17,20 @@ use crate::syntax::lex::{Tk, Token};
 /// A column of labels holds text on at least this many lines.
 const LABEL_LINES: usize = 3;
 
-/// The field where the expenditure's further breakdowns begin, and how many there are: `None` unless
-/// the body prints labels in three or more columns (income, then two or more expenditure breakdowns).
-pub fn further_from(toks: &[Token]) -> Option<(usize, usize)> {
+/// Where the expenditure's breakdowns stand in a summary table's fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Breakdowns {
+    /// The field of the first breakdown's labels.
+    first: usize,
+    /// The field where the further breakdowns begin.
+    further: usize,
+    /// How many further breakdowns there are.
+    pub count: usize,
+}
+
+/// The breakdowns of the expenditure: `None` unless the body prints labels in three or more
+/// columns (income, then two or more expenditure breakdowns).
+pub fn find(toks: &[Token]) -> Option<Breakdowns> {
     // Lines holding text in each field.
     let mut lines_by_field: Vec<Vec<usize>> = Vec::new();
     for t in toks.iter().filter(|t| t.kind == Tk::Text) {
@@ -35,9 +46,10 @@ pub fn further_from(toks: &[Token]) -> Option<(usize, usize)> {
     let label_fields: Vec<usize> = (0..lines_by_field.len())
         .filter(|&f| lines_by_field[f].len() >= LABEL_LINES)
         .collect();
-    // Each expenditure breakdown is a 项目 · 预算数 pair: between two expenditure label fields
-    // stands a field of figures, or the labels are one wide name cut into cells. (The income
-    // side's label and figure may share a field when the PDF prints them close.)
+    // Each expenditure breakdown is a 项目 · 预算数 pair: figures stand after an expenditure label
+    // field before the next (in a field of their own, or beside the labels when the PDF prints
+    // them close: `一、一般公共服务支出 20,153.75`, wide/130), or the labels are one wide name cut
+    // into cells.
     let holds_figures = |f: usize| {
         toks.iter()
             .any(|t| t.field == Some(f) && matches!(t.kind, Tk::Figure | Tk::Int))
@@ -46,27 +58,49 @@ pub fn further_from(toks: &[Token]) -> Option<(usize, usize)> {
         .get(1..)
         .unwrap_or_default()
         .windows(2)
-        .all(|w| (w[0] + 1..w[1]).any(holds_figures));
-    (label_fields.len() >= 3 && separated).then(|| (label_fields[2], label_fields.len() - 2))
+        .all(|w| (w[0]..w[1]).any(holds_figures));
+    (label_fields.len() >= 3 && separated).then(|| Breakdowns {
+        first: label_fields[1],
+        further: label_fields[2],
+        count: label_fields.len() - 2,
+    })
 }
 
 /// What the reading of such a table leaves out.
 pub fn left_unread(further: usize) -> LeftUnread {
     LeftUnread {
         zh: format!(
-            "支出方另有 {further} 组分类（如按经济分类）列示同一笔支出，只读取了第一组（按功能分类），其余未参与校验"
+            "支出方另有 {further} 组分类（如按经济分类、按支出用途）列示同一笔支出，只读取了第一组（按功能分类），其余未参与校验"
         ),
         en: format!(
             "the expenditure side breaks the same spending down {further} more time(s) (by economic \
-             class); only the first breakdown (by function) was read, the others were not checked"
+             class or by purpose); only the first breakdown (by function) was read, the others were not checked"
         ),
     }
 }
 
-/// The tokens of the income side and the first expenditure breakdown.
-pub fn first_breakdown(toks: &[Token], from: usize) -> Vec<Token> {
-    toks.iter()
-        .filter(|t| t.field.is_none_or(|f| f < from))
-        .copied()
-        .collect()
+/// The tokens of the income side and the first expenditure breakdown. A line whose further fields
+/// hold a figure but no label, while its first breakdown holds a label but no figure, prints a
+/// total across the breakdowns (`当年支出小计 ⏎ ⏎ 24,458.43`, wide/130): that figure is kept.
+pub fn first_breakdown(toks: &[Token], b: Breakdowns) -> Vec<Token> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut start = 0;
+    while start < toks.len() {
+        let line = toks[start].line;
+        let end = start + toks[start..].iter().take_while(|t| t.line == line).count();
+        let tokens = &toks[start..end];
+        let in_first = |t: &&Token| t.field.is_some_and(|f| f >= b.first && f < b.further);
+        let in_further = |t: &&Token| t.field.is_some_and(|f| f >= b.further);
+        let is_figure = |t: &Token| t.is_number();
+        let spanning = tokens.iter().filter(in_first).any(|t| t.kind == Tk::Text)
+            && !tokens.iter().filter(in_first).any(is_figure)
+            && !tokens.iter().filter(in_further).any(|t| t.kind == Tk::Text);
+        out.extend(
+            tokens
+                .iter()
+                .filter(|t| spanning || t.field.is_none_or(|f| f < b.further)),
+        );
+        start = end;
+    }
+    out
 }

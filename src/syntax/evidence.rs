@@ -56,6 +56,9 @@ pub struct Verdict {
     pub roots: usize,
     /// Failing totals over many rows that the rows do not even approach.
     pub gross: usize,
+    /// Failing totals over many rows that the rows hold more than one and a half times over: the
+    /// rows are not all the total's parts (a hierarchy by names alone whose levels were not told).
+    pub overfull: usize,
     /// Differences that recur in failures with no row in common: a figure read into the wrong row
     /// leaves a hole where it belongs and an excess where it landed, both of its size. One misprint
     /// repeats its difference only in the identities of its own row.
@@ -64,15 +67,23 @@ pub struct Verdict {
 
 impl Verdict {
     pub fn misread(&self) -> bool {
-        self.roots >= MISREAD_ROOTS || self.gross > 0 || self.displaced > 0
+        self.roots >= MISREAD_ROOTS || self.gross > 0 || self.overfull > 0 || self.displaced > 0
     }
 
     /// The reason shown to the reader of an unread table.
     pub fn reason(&self) -> String {
-        if self.displaced > 0 && self.roots < MISREAD_ROOTS && self.gross == 0 {
+        if self.displaced > 0 && self.roots < MISREAD_ROOTS && self.gross == 0 && self.overfull == 0
+        {
             return format!(
                 "有 {} 个数字的差额在彼此无关的行中重复出现，说明数字被读到了别的行",
                 self.displaced
+            );
+        }
+        if self.overfull > 0 && self.gross == 0 && self.roots < MISREAD_ROOTS {
+            return format!(
+                "有 {} 处合计远小于其下各行之和（各行之和超过合计的一倍半），这些行不全是它的下级：\
+                 按名称分级、未印科目编码的各级未能分清",
+                self.overfull
             );
         }
         if self.gross > 0 && self.roots < MISREAD_ROOTS {
@@ -109,6 +120,7 @@ fn evaluate(rows: &[Row], total: Pos, parts: &[Pos]) -> Option<(bool, Decimal)> 
 pub fn judge(rows: &[Row], layout: &Layout, groups: &SideGroups) -> Verdict {
     let mut checked = 0;
     let mut gross = 0;
+    let mut overfull = 0;
     let mut failures: Vec<Failure> = Vec::new();
     let mut record = |total: Pos, parts: Vec<Pos>| {
         if let Some((holds, diff)) = evaluate(rows, total, &parts) {
@@ -131,15 +143,13 @@ pub fn judge(rows: &[Row], layout: &Layout, groups: &SideGroups) -> Verdict {
                 |col: usize| -> Vec<Pos> { g.children.iter().map(|&c| (c, col)).collect() };
             let printed_cols: Vec<usize> =
                 (0..n).filter(|&c| printed(rows, (g.parent, c))).collect();
-            if side.is_some()
-                && g.children.len() >= MANY_ROWS
-                && !printed_cols.is_empty()
-                && printed_cols.iter().all(|&c| {
-                    far_below((g.parent, c), &parts_of(c), rows)
-                        || far_above((g.parent, c), &parts_of(c), rows)
-                })
-            {
+            let many = side.is_some() && g.children.len() >= MANY_ROWS && !printed_cols.is_empty();
+            let below = |c: usize| far_below((g.parent, c), &parts_of(c), rows);
+            let above = |c: usize| far_above((g.parent, c), &parts_of(c), rows);
+            if many && printed_cols.iter().all(|&c| below(c)) {
                 gross += 1;
+            } else if many && printed_cols.iter().all(|&c| below(c) || above(c)) {
+                overfull += 1;
             }
             for col in 0..n {
                 record((g.parent, col), parts_of(col));
@@ -158,6 +168,7 @@ pub fn judge(rows: &[Row], layout: &Layout, groups: &SideGroups) -> Verdict {
         displaced: displaced(&failures),
         roots: roots(failures),
         gross,
+        overfull,
     }
 }
 

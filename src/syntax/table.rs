@@ -98,8 +98,11 @@ fn read_rows(
         .flat_map(|&i| tokens.line(i))
         .copied()
         .collect();
-    // Header cells that the extraction printed among the rows still say which layout this is.
-    for t in toks.iter().filter(|t| t.kind == Tk::Text) {
+    // Header cells that the extraction printed among the rows still say which layout this is —
+    // except in a two-sided table laid out in fields, whose body words are its items' names
+    // (`国有资本经营预算` under `一、财政拨款`, Hangzhou), not its columns'.
+    let laid_out = region.kind.is_two_sided() && toks.iter().any(|t| t.field.is_some());
+    for t in toks.iter().filter(|t| t.kind == Tk::Text && !laid_out) {
         let w = squeeze(t.text(src));
         if layouts::is_header_word(&w) {
             parts.header.push_str(&w);
@@ -125,10 +128,10 @@ fn read_rows(
         > parts.body.len();
     // A summary table breaking its expenditure down several times is read with the first breakdown.
     let further = (tabbed && region.kind.is_two_sided())
-        .then(|| breakdowns::further_from(&toks))
+        .then(|| breakdowns::find(&toks))
         .flatten();
     let toks = match further {
-        Some((from, _)) => breakdowns::first_breakdown(&toks, from),
+        Some(b) => breakdowns::first_breakdown(&toks, b),
         None => toks,
     };
     let decimals = toks
@@ -268,7 +271,7 @@ fn read_rows(
                 }
             };
             table.rows = rows;
-            table.left_unread = further.map(|(_, n)| breakdowns::left_unread(n));
+            table.left_unread = further.map(|b| breakdowns::left_unread(b.count));
         }
         Err(reason) => table.status = TableStatus::Unread { reason },
     }
