@@ -121,9 +121,36 @@ const XJ_CARRY_OVER: &[&str] = &[
 const NONE: &[&str] = &[];
 const NO_ID: &[Identity] = &[];
 
+/// Changchun's summaries: each side's 本年预算 = 编制预算 (this year's new budget) + 上年结转.
+const WITH_CARRY: &[&str] = &["本年预算", "编制预算", "上年结转"];
+const WITH_CARRY_ID: &[Identity] = &[Identity {
+    total: 0,
+    parts: &[1, 2],
+}];
+
 /// Every known layout. For a kind, the first whose signature matches wins.
 pub const LAYOUTS: &[Layout] = &[
     // Two-sided summary tables.
+    Layout {
+        kind: Some(TableKind::IncomeExpenditure),
+        signature: &["编制预算", "上年结转"],
+        income_columns: WITH_CARRY,
+        columns: WITH_CARRY,
+        income_identities: WITH_CARRY_ID,
+        identities: WITH_CARRY_ID,
+        single_row: false,
+        preference: &[0, 1, 2],
+    },
+    Layout {
+        kind: Some(TableKind::FiscalIncomeExpenditure),
+        signature: &["编制预算", "上年结转"],
+        income_columns: WITH_CARRY,
+        columns: WITH_CARRY,
+        income_identities: WITH_CARRY_ID,
+        identities: WITH_CARRY_ID,
+        single_row: false,
+        preference: &[0, 1, 2],
+    },
     Layout {
         kind: Some(TableKind::IncomeExpenditure),
         signature: &["人员经费", "项目支出"],
@@ -866,15 +893,20 @@ pub fn is_header_word(word: &str) -> bool {
         "购置费",
         "运行费",
     ];
-    // Made once: the generic words, and every column's name and last header level. Single-row and
-    // 三公 layouts are left out: their column names are row labels elsewhere (三公 items).
+    // Made once: the generic words, and every column's name and last header level. Single-row,
+    // 三公 and summary (two-sided) layouts are left out: their column names are row labels
+    // elsewhere (三公 items; 上年结转, 一般公共预算 on a summary's income side).
     static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     WORDS
         .get_or_init(|| {
             let columns = LAYOUTS
                 .iter()
-                .filter(|l| !l.single_row && l.kind != Some(TableKind::ThreePublic))
+                .filter(|l| {
+                    !l.single_row
+                        && l.kind != Some(TableKind::ThreePublic)
+                        && !l.kind.is_some_and(TableKind::is_two_sided)
+                })
                 .flat_map(|l| l.columns.iter().chain(l.income_columns));
             let names = columns.flat_map(|&c| [c, c.rsplit('/').next().unwrap_or(c)]);
             GENERIC.iter().copied().chain(names).collect()

@@ -753,7 +753,13 @@ fn expenditure_field(items: &[Item]) -> Option<usize> {
 pub(super) fn finish_kinds(rows: &mut [RawRow]) {
     for r in rows {
         // A row of figures with neither name nor code: the totals row whose label was printed away.
-        r.kind = if is_total_label(&r.label) || (r.label.is_empty() && r.code.is_none()) {
+        // `一、本年支出` heading a summary's expenditure classes (Changchun) is their total.
+        let year_spending =
+            r.side == Some(Side::Expenditure) && strip_ordinal(&r.label) == "本年支出";
+        r.kind = if is_total_label(&r.label)
+            || year_spending
+            || (r.label.is_empty() && r.code.is_none())
+        {
             RowKind::Total
         } else if r.code.is_some() {
             RowKind::Coded

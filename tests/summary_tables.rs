@@ -1,7 +1,9 @@
-//! A summary table (收支总表) whose expenditure side is printed three times, by function and by two
-//! economic classifications (Xi'an): read with the first breakdown, the rest reported as not read
-//! (R006). The input is wide/124's 表1 as the PDF reader lays it out (tab-separated cells), cut
-//! unchanged into `fixtures/extracts/`; what is asserted follows from its printed fields.
+//! Summary tables (收支总表) as the PDF reader lays them out (tab-separated cells), each cut unchanged
+//! from a wide-corpus PDF's laid-out text into `fixtures/extracts/wide<NNN>_…`; what is asserted
+//! follows from the printed fields. An expenditure side printed three times, by function and by two
+//! economic classifications (Xi'an), is read with its first breakdown and the rest reported as not
+//! read (R006); a total printed across two breakdowns (Jiangsu); three amount columns per side
+//! (Changchun).
 
 use budget_lint::{check, model::Side, report::TableOut, Severity};
 use rust_decimal::Decimal;
@@ -140,6 +142,36 @@ fn a_total_printed_across_the_breakdowns_keeps_its_figure() {
         .sum();
     assert_eq!(classes, printed);
     assert!(t.rows.iter().all(|r| !r.label.contains("基本支出")));
+    assert!(report
+        .diagnostics
+        .iter()
+        .all(|d| d.severity != Severity::Error));
+}
+
+/// wide/128 (Changchun): each side prints 本年预算, 编制预算 and 上年结转; `一、本年支出` heads the
+/// expenditure classes (numbered 一、 again under it) and is their total.
+const WITH_CARRY_OVER: &str = include_str!("fixtures/extracts/wide128_budget_with_carry_over.txt");
+
+#[test]
+fn three_amount_columns_per_side_are_read_by_their_header() {
+    let report = check(WITH_CARRY_OVER);
+    let t = report.tables.first().expect("a table");
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    assert_eq!(t.columns, ["本年预算", "编制预算", "上年结转"]);
+    assert_eq!(t.income_columns, t.columns);
+    // Every row with its three figures: 本年预算 = 编制预算 + 上年结转, as printed.
+    let full: Vec<_> = t.rows.iter().filter(|r| r.cells.len() == 3).collect();
+    assert!(full.len() >= 10);
+    for r in &full {
+        let v: Vec<Decimal> = r.cells.iter().map(|c| dec(&c.value)).collect();
+        assert_eq!(v[0], v[1] + v[2], "{}", r.label);
+    }
+    let head = t
+        .rows
+        .iter()
+        .find(|r| r.label == "一、本年支出")
+        .expect("read");
+    assert_eq!(head.kind, budget_lint::model::RowKind::Total);
     assert!(report
         .diagnostics
         .iter()
