@@ -169,19 +169,23 @@ pub fn lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
 }
 
 /// Figures wrapped in their cell: a cell too narrow for `576,171.11` prints `576,171.1` above its
-/// row's baseline and `1` below it (wide/116 表3 and 表5, Hangzhou), each on a line of its own. The
-/// two pieces, alone on the lines just above and below a row, the lower one right under the end of
-/// the upper, and together a figure with two decimals where the upper one has fewer, are one
-/// figure of that row, placed where the upper piece stands (the row holds nothing there).
+/// row's baseline and `1` below it (wide/116 表3 and 表5, Hangzhou; several cells of one row at
+/// once in wide/128's 预算表5: `1682.7 1682.7 1208.2 0.0 0.0` over the row, `6 6 0 0 0` under it).
+/// The pieces, alone on the lines just above and below a row, each lower one under an upper one
+/// (at its end, start or middle, as the cell aligns), and together figures with two decimals where
+/// the upper pieces have fewer, are figures of that row, placed where the upper pieces stand (the
+/// row holds nothing there).
 pub fn join_wrapped_figures(lines: &mut Vec<Line>) {
     // The pieces' lines, dropped at the end in one pass.
     let mut joined = vec![false; lines.len()];
     let mut i = 0;
     while i + 2 < lines.len() {
-        if let Some(run) = wrapped(&lines[i], &lines[i + 1], &lines[i + 2]) {
+        if let Some(runs) = wrapped(&lines[i], &lines[i + 1], &lines[i + 2]) {
             let row = &mut lines[i + 1];
-            let at = row.runs.partition_point(|r| r.x0 < run.x0);
-            row.runs.insert(at, run);
+            for run in runs {
+                let at = row.runs.partition_point(|r| r.x0 < run.x0);
+                row.runs.insert(at, run);
+            }
             joined[i] = true;
             joined[i + 2] = true;
             i += 3;
@@ -196,11 +200,28 @@ pub fn join_wrapped_figures(lines: &mut Vec<Line>) {
     });
 }
 
-/// The figure whose pieces are the lone runs of `above` and `below`, on `row`'s baseline.
-fn wrapped(above: &Line, row: &Line, below: &Line) -> Option<Run> {
-    let ([head], [tail]) = (above.runs.as_slice(), below.runs.as_slice()) else {
+/// The figures whose pieces are the runs of `above` and `below`, pairwise, on `row`'s baseline.
+fn wrapped(above: &Line, row: &Line, below: &Line) -> Option<Vec<Run>> {
+    if above.runs.is_empty() || above.runs.len() != below.runs.len() {
         return None;
-    };
+    }
+    let size = above.size.max(below.size);
+    let between = above.base < row.base
+        && row.base < below.base
+        && below.base - above.base < 2.5 * row.size.max(size);
+    if !between {
+        return None;
+    }
+    above
+        .runs
+        .iter()
+        .zip(&below.runs)
+        .map(|(head, tail)| joined_figure(head, tail, row))
+        .collect()
+}
+
+/// `head` above the row and `tail` under its end as one figure, where the row holds nothing.
+fn joined_figure(head: &Run, tail: &Run, row: &Line) -> Option<Run> {
     let decimals = |t: &str| t.split_once('.').map(|(_, d)| d.len());
     let head_ok = head
         .text
@@ -212,16 +233,14 @@ fn wrapped(above: &Line, row: &Line, below: &Line) -> Option<Run> {
         && tail.text.bytes().all(|b| b.is_ascii_digit());
     let text = format!("{}{}", head.text, tail.text);
     let size = head.size.max(tail.size);
-    let aligned = tail.x0 >= head.x0 && (tail.x1 - head.x1).abs() < size;
-    let between = above.base < row.base
-        && row.base < below.base
-        && below.base - above.base < 2.5 * row.size.max(size);
+    // Under the head: at its end (right-aligned cells), its start or its middle.
+    let aligned = tail.x0 >= head.x0 - size / 2.0 && tail.x1 <= head.x1 + size / 2.0;
     let free = !row
         .runs
         .iter()
         .any(|r| r.x1 > head.x0 && r.x0 < head.x1.max(tail.x1));
     let figure = decimals(&text) == Some(2) && budget_lint::amount::separators_well_placed(&text);
-    (head_ok && tail_ok && aligned && between && free && figure).then(|| Run {
+    (head_ok && tail_ok && aligned && free && figure).then(|| Run {
         text,
         x0: head.x0,
         x1: head.x1.max(tail.x1),
@@ -331,11 +350,11 @@ mod tests {
         join_wrapped_figures(&mut lines);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text(), "合计 15868.83 576,171.11");
-        // Not joined: a page number far below, a piece not under the end of the figure, a figure
-        // that already prints two decimals.
+        // Not joined: a page number far below, a piece not under the figure, a figure that
+        // already prints two decimals.
         for (head, tail, tail_x, tail_base) in [
             ("576,171.1", "1", 628.0, 400.0),
-            ("576,171.1", "1", 590.0, 175.4),
+            ("576,171.1", "1", 640.0, 175.4),
             ("576,171.10", "1", 628.0, 175.4),
         ] {
             let mut lines = vec![
@@ -346,5 +365,48 @@ mod tests {
             join_wrapped_figures(&mut lines);
             assert_eq!(lines.len(), 3, "{head} {tail_x} {tail_base}");
         }
+    }
+
+    #[test]
+    fn several_figures_wrapped_in_one_row_join_it() {
+        // wide/128 预算表5 (总计 row): cells wrapped at their start or middle, not their end.
+        let pieces = |tails: bool| {
+            let (y, texts) = if tails {
+                (217.85, ["6", "0"])
+            } else {
+                (208.25, ["1682.7", "1208.2"])
+            };
+            let xs = if tails {
+                [(193.2, 196.9), (276.4, 280.1)]
+            } else {
+                [(193.2, 215.5), (267.0, 289.4)]
+            };
+            line(
+                texts
+                    .iter()
+                    .zip(xs)
+                    .map(|(t, (x0, x1))| run(t, x0, x1, y))
+                    .collect(),
+            )
+        };
+        let mut lines = vec![
+            pieces(false),
+            line(vec![
+                run("总计：", 82.4, 104.9, 213.05),
+                run("997.20", 305.0, 327.4, 213.05),
+            ]),
+            pieces(true),
+        ];
+        join_wrapped_figures(&mut lines);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text(), "总计： 1682.76 1208.20 997.20");
+        // One upper piece without its lower one: nothing joins.
+        let mut lines = vec![
+            pieces(false),
+            line(vec![run("总计：", 82.4, 104.9, 213.05)]),
+            line(vec![run("6", 193.2, 196.9, 217.85)]),
+        ];
+        join_wrapped_figures(&mut lines);
+        assert_eq!(lines.len(), 3);
     }
 }
