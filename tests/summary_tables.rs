@@ -41,6 +41,15 @@ fn value(t: &TableOut, side: Side, label: &str) -> Option<Decimal> {
     row.cells.first().map(|c| dec(&c.value))
 }
 
+/// The sum of the expenditure side's numbered items (`一、…`) in the first column.
+fn numbered_expenditure(t: &TableOut) -> Decimal {
+    t.rows
+        .iter()
+        .filter(|r| r.side == Some(Side::Expenditure) && r.label.contains('、'))
+        .filter_map(|r| r.cells.first().map(|c| dec(&c.value)))
+        .sum()
+}
+
 #[test]
 fn the_first_expenditure_breakdown_is_read_and_the_others_reported() {
     let t = table();
@@ -63,12 +72,7 @@ fn the_first_expenditure_breakdown_is_read_and_the_others_reported() {
     // The functional classes read add up to 本年支出合计 as printed (56.52 + 3873.12 + 136400.21 +
     // 40878.95 + 857.76 = 182066.56).
     let total = dec(fields_of("本年收入合计")[3]);
-    let classes: Decimal = t
-        .rows
-        .iter()
-        .filter(|r| r.side == Some(Side::Expenditure) && r.label.contains('、'))
-        .filter_map(|r| r.cells.first().map(|c| dec(&c.value)))
-        .sum();
+    let classes = numbered_expenditure(&t);
     assert_eq!(classes, total);
     assert!(t.left_unread.as_deref().is_some_and(|l| l.contains("2 组")));
     let report = check(THREE_BREAKDOWNS);
@@ -134,12 +138,7 @@ fn a_total_printed_across_the_breakdowns_keeps_its_figure() {
         .expect("printed");
     let printed = dec(&line.rsplit('\t').next().unwrap().replace(',', ""));
     assert_eq!(value(t, Side::Expenditure, "当年支出小计"), Some(printed));
-    let classes: Decimal = t
-        .rows
-        .iter()
-        .filter(|r| r.side == Some(Side::Expenditure) && r.label.contains('、'))
-        .filter_map(|r| r.cells.first().map(|c| dec(&c.value)))
-        .sum();
+    let classes = numbered_expenditure(t);
     assert_eq!(classes, printed);
     assert!(t.rows.iter().all(|r| !r.label.contains("基本支出")));
     assert!(report

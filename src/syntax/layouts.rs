@@ -122,35 +122,29 @@ const NONE: &[&str] = &[];
 const NO_ID: &[Identity] = &[];
 
 /// Changchun's summaries: each side's 本年预算 = 编制预算 (this year's new budget) + 上年结转.
-const WITH_CARRY: &[&str] = &["本年预算", "编制预算", "上年结转"];
-const WITH_CARRY_ID: &[Identity] = &[Identity {
-    total: 0,
-    parts: &[1, 2],
-}];
+const fn with_carry(kind: TableKind) -> Layout {
+    const COLUMNS: &[&str] = &["本年预算", "编制预算", "上年结转"];
+    const ID: &[Identity] = &[Identity {
+        total: 0,
+        parts: &[1, 2],
+    }];
+    Layout {
+        kind: Some(kind),
+        signature: &["编制预算", "上年结转"],
+        income_columns: COLUMNS,
+        columns: COLUMNS,
+        income_identities: ID,
+        identities: ID,
+        single_row: false,
+        preference: &[0, 1, 2],
+    }
+}
 
 /// Every known layout. For a kind, the first whose signature matches wins.
 pub const LAYOUTS: &[Layout] = &[
     // Two-sided summary tables.
-    Layout {
-        kind: Some(TableKind::IncomeExpenditure),
-        signature: &["编制预算", "上年结转"],
-        income_columns: WITH_CARRY,
-        columns: WITH_CARRY,
-        income_identities: WITH_CARRY_ID,
-        identities: WITH_CARRY_ID,
-        single_row: false,
-        preference: &[0, 1, 2],
-    },
-    Layout {
-        kind: Some(TableKind::FiscalIncomeExpenditure),
-        signature: &["编制预算", "上年结转"],
-        income_columns: WITH_CARRY,
-        columns: WITH_CARRY,
-        income_identities: WITH_CARRY_ID,
-        identities: WITH_CARRY_ID,
-        single_row: false,
-        preference: &[0, 1, 2],
-    },
+    with_carry(TableKind::IncomeExpenditure),
+    with_carry(TableKind::FiscalIncomeExpenditure),
     Layout {
         kind: Some(TableKind::IncomeExpenditure),
         signature: &["人员经费", "项目支出"],
