@@ -288,3 +288,26 @@ fn a_single_row_of_twelve_columns_without_fields_is_left_unread() {
         r.diagnostics
     );
 }
+
+/// wide/122 (Quanzhou) 收入预算总表 as the PDF reader lays it out: two rows of figures, then the
+/// page number and the next part's heading, which are not rows: the table is still tab-separated
+/// and read by its fields, each row's 总计 the sum of the rest as printed.
+const TWO_ROWS: &str = include_str!("fixtures/extracts/wide122_two_rows_then_page_number.txt");
+
+#[test]
+fn a_short_table_followed_by_a_page_number_is_read_by_its_fields() {
+    let report = check(TWO_ROWS);
+    let t = report.tables.first().expect("a table");
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    let printed: Vec<Vec<String>> = TWO_ROWS
+        .lines()
+        .filter(|l| l.matches('\t').count() > 5 && l.contains('.'))
+        .filter(|l| !l.starts_with('\t'))
+        .map(|l| l.split('\t').skip(1).map(str::to_string).collect())
+        .collect();
+    assert_eq!(values(t), printed);
+    for row in &printed {
+        let v: Vec<rust_decimal::Decimal> = row.iter().map(|x| x.parse().unwrap()).collect();
+        assert_eq!(v[0], v[1..].iter().sum());
+    }
+}

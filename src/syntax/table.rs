@@ -119,13 +119,25 @@ fn read_rows(
         };
         return table;
     }
-    let tabbed = parts
+    // Tab-separated when most lines holding figures are: a page number or the next part's
+    // heading after a two-row table (wide/122's 收入预算总表) are not rows.
+    let with_figures: Vec<usize> = parts
         .body
+        .iter()
+        .copied()
+        .filter(|&i| tokens.line(i).iter().any(|t| t.kind == Tk::Figure))
+        .collect();
+    let rows_lines = if with_figures.is_empty() {
+        &parts.body
+    } else {
+        &with_figures
+    };
+    let tabbed = rows_lines
         .iter()
         .filter(|&&i| lines[i].text(src).contains('\t'))
         .count()
         * 2
-        > parts.body.len();
+        > rows_lines.len();
     // A summary table breaking its expenditure down several times is read with the first breakdown.
     let further = (tabbed && region.kind.is_two_sided())
         .then(|| breakdowns::find(&toks))
