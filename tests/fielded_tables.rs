@@ -311,3 +311,34 @@ fn a_short_table_followed_by_a_page_number_is_read_by_its_fields() {
         assert_eq!(v[0], v[1..].iter().sum());
     }
 }
+
+/// wide/124 (Xi'an, 2020) 支出总表 by budget unit, laid out from its PDF: units coded `242001` …,
+/// no classification code, twelve amount columns no layout names. The 合计 row is the sum of the
+/// units' rows in 一般公共预算拨款/小计 (181716.56), which confirms the fields; in 合计 it is not
+/// (182157.13 against 182066.56 over the units: the 90.57 carried over from last year, which
+/// the units' rows leave out — the document's own discrepancy, one root, so the reading stands).
+const BY_UNIT: &str = include_str!("fixtures/extracts/wide124_expenditure_by_unit.txt");
+
+#[test]
+fn a_table_by_unit_is_confirmed_by_its_total_over_the_units() {
+    let report = check(BY_UNIT);
+    let t = report.tables.first().expect("a table");
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    let printed = |label: &str, field: usize| -> rust_decimal::Decimal {
+        let line = BY_UNIT
+            .lines()
+            .find(|l| l.split('\t').nth(1) == Some(label))
+            .expect("printed");
+        line.split('\t').nth(field).unwrap().parse().unwrap()
+    };
+    let units: Vec<_> = t.rows.iter().filter(|r| r.code.is_some()).collect();
+    assert!(units.len() >= 10);
+    for r in &units {
+        assert_eq!(
+            r.cells[1].value.parse::<rust_decimal::Decimal>().unwrap(),
+            printed(&r.label, 3)
+        );
+    }
+    let sum: rust_decimal::Decimal = units.iter().map(|r| printed(&r.label, 3)).sum();
+    assert_eq!(sum, printed("合计", 3));
+}

@@ -1019,9 +1019,28 @@ fn hierarchy(rows: &[&RawRow]) -> Vec<Group> {
         }
         _ => (RowKind::Coded, "", None),
     }));
+    // The top level: classes (3-digit codes); in a table coded otherwise (units, `242001 西安市
+    // 人力资源和社会保障局`, wide/124), the shortest codes printed — when no two rows share one
+    // (rows under one code are its projects, not a level of their own).
+    let shortest = (0..rows.len())
+        .filter_map(|i| code(i).map(str::len))
+        .min()
+        .unwrap_or(3);
+    let mut at_shortest: Vec<&str> = (0..rows.len())
+        .filter_map(code)
+        .filter(|c| c.len() == shortest)
+        .collect();
+    let count = at_shortest.len();
+    at_shortest.sort_unstable();
+    at_shortest.dedup();
+    let top_len = if shortest > 3 && at_shortest.len() == count {
+        shortest
+    } else {
+        3
+    };
     let top: Vec<usize> = (0..rows.len())
         .filter(|&i| match code(i) {
-            Some(c) => c.len() == 3,
+            Some(c) => c.len() == top_len,
             None => classes[i],
         })
         .collect();
