@@ -41,13 +41,19 @@
 // with complete rows of figures by order, confirmed by their sums: syntax/stream.rs; one-row 三公
 // tables in printed order), codes in brackets, one-amount-column headers, and a total equal to its
 // one source confirming fields — 28 → 43 of the wide corpus's 324 text tables and 270 → 275 of its
-// PDF tables read, each new text reading equal to the PDF's: budget 437 000.
+// PDF tables read, each new text reading equal to the PDF's: budget 437 000. Then 5 319 more
+// (434 807 → 440 126 at 9babdf9): summary tables of other templates — the expenditure broken down
+// several times side by side (Xi'an, Jiangsu; the rest reported as R006, with its documentation),
+// classes told by their catalogue names (Hangzhou, Huzhou), Changchun's three columns a side —
+// A104's third numbering level and unfilled subtotals, totals over the shortest codes of tables by
+// unit: 279 → 304 of the wide corpus's 324 PDF tables read, three new errors, each a real
+// inconsistency of its document (tests/snapshots/WIDE_PDF_REVIEW.md): budget 442 000.
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { appForThisFile, measureTransfer } from "./harness.mjs";
 
-const BUDGET = 437_000;
+const BUDGET = 442_000;
 
 const app = appForThisFile();
 
