@@ -372,11 +372,21 @@ pub fn find_by_name(
     }
 }
 
-/// Whether a name is the name of a function class (类, a 3-digit code) in any year of the catalogue.
+/// Whether a name is the name of a function class (类, a 3-digit code) in any year of the catalogue
+/// (by [`names_equal`]). The classes' names are gathered once: summary tables ask for every
+/// uncoded expenditure item, in the reader and in the rules.
 pub fn is_class_name(name: &str) -> bool {
-    entries(Scheme::Function)
-        .iter()
-        .any(|e| e.code.len() == 3 && names_equal(e.name, name))
+    static CLASSES: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    CLASSES
+        .get_or_init(|| {
+            entries(Scheme::Function)
+                .iter()
+                .filter(|e| e.code.len() == 3)
+                .map(|e| normalize_name(e.name))
+                .collect()
+        })
+        .contains(&normalize_name(name))
 }
 
 /// What [`check_name`] found.

@@ -31,10 +31,18 @@ pub struct Breakdowns {
 /// The breakdowns of the expenditure: `None` unless the body prints labels in three or more
 /// columns (income, then two or more expenditure breakdowns).
 pub fn find(toks: &[Token]) -> Option<Breakdowns> {
-    // Lines holding text in each field.
+    // Lines holding text in each field, and the fields holding figures.
     let mut lines_by_field: Vec<Vec<usize>> = Vec::new();
-    for t in toks.iter().filter(|t| t.kind == Tk::Text) {
+    let mut figure_fields: Vec<usize> = Vec::new();
+    for t in toks {
         let Some(f) = t.field else { continue };
+        if t.is_number() {
+            figure_fields.push(f);
+            continue;
+        }
+        if t.kind != Tk::Text {
+            continue;
+        }
         if lines_by_field.len() <= f {
             lines_by_field.resize(f + 1, Vec::new());
         }
@@ -43,6 +51,8 @@ pub fn find(toks: &[Token]) -> Option<Breakdowns> {
             lines.push(t.line);
         }
     }
+    figure_fields.sort_unstable();
+    figure_fields.dedup();
     let label_fields: Vec<usize> = (0..lines_by_field.len())
         .filter(|&f| lines_by_field[f].len() >= LABEL_LINES)
         .collect();
@@ -50,10 +60,7 @@ pub fn find(toks: &[Token]) -> Option<Breakdowns> {
     // field before the next (in a field of their own, or beside the labels when the PDF prints
     // them close: `一、一般公共服务支出 20,153.75`, wide/130), or the labels are one wide name cut
     // into cells.
-    let holds_figures = |f: usize| {
-        toks.iter()
-            .any(|t| t.field == Some(f) && matches!(t.kind, Tk::Figure | Tk::Int))
-    };
+    let holds_figures = |f: usize| figure_fields.binary_search(&f).is_ok();
     let separated = label_fields
         .get(1..)
         .unwrap_or_default()

@@ -186,6 +186,13 @@ pub struct Token {
 }
 
 impl Token {
+    /// Whether the token stands in `prev`'s field or the next one (both tab-separated).
+    pub fn in_field_or_next(self, prev: Token) -> bool {
+        prev.field
+            .zip(self.field)
+            .is_some_and(|(p, f)| f == p || f == p + 1)
+    }
+
     pub fn text(self, src: &str) -> &str {
         src.get(self.span.start..self.span.end).unwrap_or("")
     }
@@ -314,7 +321,7 @@ fn split_glued_code_parts(src: &str, from: usize, out: &mut Vec<Token>) {
             && b[1].is_ascii_digit()
             && !b[2].is_ascii()
             && !w[2..].starts_with('、')
-            && (prev.field == t.field || prev.field.zip(t.field).is_some_and(|(p, f)| f == p + 1))
+            && (prev.field == t.field || t.in_field_or_next(prev))
             && prev.kind == Tk::Int
             && matches!(prev.text(src).len(), 3 | 5);
         if glued {

@@ -144,11 +144,7 @@ pub fn prepare(src: &str, toks: &[Token], decimals: bool) -> Vec<Item> {
                 // unless they may be a row number (行次 1–99, or one followed by its amount).
                 let after_label = i > 0 && {
                     let p = toks[i - 1];
-                    p.kind == Tk::Text
-                        && p.line == t.line
-                        && p.field
-                            .zip(t.field)
-                            .is_some_and(|(pf, f)| f == pf || f == pf + 1)
+                    p.kind == Tk::Text && p.line == t.line && t.in_field_or_next(p)
                 };
                 let before_label = toks.get(i + 1).is_none_or(|n| {
                     n.line != t.line || !matches!(n.kind, Tk::Figure | Tk::Empty | Tk::Int)

@@ -6,7 +6,7 @@ use super::common::{
     strip_ordinal, total_row, year, Coded, Figure, Source,
 };
 use super::engine::Collector;
-use crate::model::{RowKind, Side, Table, TableKind};
+use crate::model::{RowKind, Side, TableKind};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use std::collections::BTreeSet;
 
@@ -91,9 +91,12 @@ pub(super) fn build<'a>(ctx: &Context<'a>, c: &mut Collector<'a>) {
     let c3 = t3.and_then(|t| column(t, None, &["合计", "决算数"]));
     let k1 = t1.map(|t| Coded::new(t, Some(Side::Expenditure), year));
     // Tables by unit give their totals only.
-    let by_class = |t: &&Table| coded_by_function(t);
-    let k2 = t2.filter(by_class).map(|t| Coded::new(t, None, year));
-    let k3 = t3.filter(by_class).map(|t| Coded::new(t, None, year));
+    let k2 = t2
+        .filter(|t| coded_by_function(t))
+        .map(|t| Coded::new(t, None, year));
+    let k3 = t3
+        .filter(|t| coded_by_function(t))
+        .map(|t| Coded::new(t, None, year));
 
     let mut codes: BTreeSet<String> = BTreeSet::new();
     for (k, col) in [(&k1, c1), (&k2, c2), (&k3, c3)] {
