@@ -342,3 +342,105 @@ fn a_table_by_unit_is_confirmed_by_its_total_over_the_units() {
     let sum: rust_decimal::Decimal = units.iter().map(|r| printed(&r.label, 3)).sum();
     assert_eq!(sum, printed("合计", 3));
 }
+
+const PROJECT_LIST: &str = include_str!("fixtures/extracts/wide124_project_list.txt");
+
+/// The printed amount of each project line of a list (`[unit]name ⇥ project ⇥ amount ⇥`; a page's
+/// first line starts with its form feed).
+fn listed_amounts(text: &str) -> Vec<rust_decimal::Decimal> {
+    text.lines()
+        .map(|l| l.trim_start_matches('\u{c}'))
+        .filter(|l| l.starts_with('['))
+        .filter_map(|l| l.split('\t').nth(2)?.trim().parse().ok())
+        .collect()
+}
+
+#[test]
+fn a_project_list_without_codes_is_confirmed_by_its_total_over_the_projects() {
+    let amounts = listed_amounts(PROJECT_LIST);
+    let total: rust_decimal::Decimal = PROJECT_LIST
+        .lines()
+        .find(|l| l.split('\t').nth(1) == Some("合计"))
+        .and_then(|l| l.split('\t').nth(2)?.parse().ok())
+        .expect("a 合计 line");
+    assert!(amounts.len() > 50);
+    // The arithmetic the reading stands on: the projects add up to the printed total.
+    assert_eq!(amounts.iter().copied().sum::<rust_decimal::Decimal>(), total);
+    let report = check(PROJECT_LIST);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    let read: Vec<rust_decimal::Decimal> = t
+        .rows
+        .iter()
+        .filter(|r| r.label != "合计")
+        .filter_map(|r| r.cells.first()?.value.parse().ok())
+        .collect();
+    assert_eq!(read, amounts);
+    assert!(report.diagnostics.iter().all(|d| d.severity != Severity::Error));
+}
+
+/// A purchase list: 合计 and three purchases, each with its 经济科目 类 and 款 printed in columns
+/// of their own before the amount (`codes`), or without them.
+fn purchase_list(codes: bool) -> String {
+    let mut text = String::from("表12\n政府采购预算表\n单位：元\n");
+    let code = |c: &str, k: &str| {
+        if codes {
+            format!("{c}\t{k}\t")
+        } else {
+            String::new()
+        }
+    };
+    text.push_str(&format!("采购项目\t采购目录\t{}预算金额\n", code("类", "款")));
+    text.push_str(&format!("合计\t\t{}470,000.00\n", code("", "")));
+    for (project, item, c, k, amount) in [
+        ("普查", "A02010105台式计算机", "310", "02", "120,000.00"),
+        ("普查", "C23090199其他印刷服务", "302", "02", "150,000.00"),
+        ("宣传", "C23150000广告宣传服务", "302", "99", "200,000.00"),
+    ] {
+        text.push_str(&format!("{project}\t{item}\t{}{amount}\n", code(c, k)));
+    }
+    text
+}
+
+#[test]
+fn a_list_total_confirms_only_its_own_column_not_printed_codes() {
+    let plain = check(&purchase_list(false));
+    assert_eq!(plain.tables[0].status, "read", "{:?}", plain.tables[0].reason);
+    // 120 000 + 150 000 + 200 000 = 470 000: the amounts are confirmed; the 类/款 columns hold
+    // codes (302, 02) no total adds up, so with them the list is not read as amounts.
+    let coded = check(&purchase_list(true));
+    let t = &coded.tables[0];
+    assert_eq!(t.status, "unread");
+    assert!(t.reason.as_deref().unwrap_or("").contains("没有一组加总关系可以印证"));
+    assert!(coded.diagnostics.iter().all(|d| d.severity != Severity::Error));
+}
+
+const PROJECTS_WITH_GOALS: &str =
+    include_str!("fixtures/extracts/wide108_projects_with_goals.txt");
+
+#[test]
+fn figures_centred_in_a_wrapped_name_join_it_and_goal_text_is_no_row() {
+    let report = check(PROJECTS_WITH_GOALS);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    let row = t
+        .rows
+        .iter()
+        .find(|r| r.label == "港珠澳大桥珠海公路口岸安检服务经费")
+        .expect("the name printed over two lines around its figures");
+    assert_eq!(row.cells[0].value, "968.69");
+    // The 绩效目标 column's sentences make no rows, and every row of figures has its
+    // columns in place: 总计 = 合计 + 财政专户 + 其他资金, 合计 = 一般 + 基金 + 国资.
+    assert!(t.rows.iter().all(|r| !r.label.contains('。')));
+    for r in t.rows.iter().filter(|r| !r.cells.is_empty()) {
+        let v = |c: usize| -> rust_decimal::Decimal {
+            r.cells
+                .iter()
+                .find(|x| x.column == format!("第{}列", c + 1))
+                .map_or(rust_decimal::Decimal::ZERO, |x| x.value.parse().unwrap())
+        };
+        assert_eq!(v(0), v(1) + v(5) + v(6), "{}", r.label);
+        assert_eq!(v(1), v(2) + v(3) + v(4), "{}", r.label);
+    }
+    assert!(report.diagnostics.iter().all(|d| d.severity != Severity::Error));
+}

@@ -20,7 +20,7 @@
 //! finding.
 
 use crate::amount::sum_printed;
-use crate::model::{Row, Side};
+use crate::model::{Row, RowKind, Side};
 use crate::syntax::layouts::Layout;
 use crate::syntax::solve::Group;
 use rust_decimal::Decimal;
@@ -217,6 +217,48 @@ pub fn column_sums(rows: &[Row], columns: usize) -> usize {
         }
     }
     confirmations
+}
+
+/// Confirmations of a list without classification codes (projects, purchases: 专项业务经费支出表,
+/// 政府采购预算表): the columns where a totals row equals the sum of the list's detail rows — all
+/// the rows that are not totals, or, when some rows name an item beside their label (a purchase
+/// under its project, a project under its unit) and others do not (the groups above them), the
+/// rows naming one. A column is confirmed when two or more detail rows hold a non-zero figure in it
+/// (zeros add up to zero whatever the reading). A sum that does not hold is no identity (the list
+/// may nest in a way nothing printed tells): nothing is reported from it, it only confirms.
+pub fn list_totals(rows: &[Row], columns: usize) -> Vec<bool> {
+    let totals: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Total && !r.cells.is_empty())
+        .collect();
+    let details: Vec<&Row> = rows
+        .iter()
+        .filter(|r| r.kind != RowKind::Total && !r.cells.is_empty())
+        .collect();
+    let itemised: Vec<&Row> = details
+        .iter()
+        .copied()
+        .filter(|r| r.item.is_some())
+        .collect();
+    let mut candidates = vec![&details];
+    if !itemised.is_empty() && itemised.len() < details.len() {
+        candidates.push(&itemised);
+    }
+    (0..columns)
+        .map(|c| {
+            candidates.iter().any(|list| {
+                let nonzero = list
+                    .iter()
+                    .filter(|r| r.cell(c).is_some_and(|x| !x.value.is_zero()))
+                    .count();
+                let (_, sum) = sum_printed(list.iter().map(|r| r.value_or_zero(c)));
+                nonzero >= 2
+                    && totals
+                        .iter()
+                        .any(|t| t.cell(c).is_some() && t.value_or_zero(c).1.intersects(sum))
+            })
+        })
+        .collect()
 }
 
 /// Sums that tell rows apart: parent = Σ children holding in a column where at least two children

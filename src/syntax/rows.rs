@@ -424,17 +424,23 @@ fn take_code(
 }
 
 /// A tab-separated line's fields: how many there are, and where its figures start — after `lead`
-/// fields (a `※` row's count), or else after the line's last text field.
+/// fields (a `※` row's count), or else after the line's last text field. Text after a figure in
+/// the figure's own field is not a name: a description column (绩效目标) run into the last
+/// figure's field (wide/107's 项目支出预算表: `0.00 机关及窗口辅助性…`).
 fn field_split(line: &[Token], lead: Option<usize>) -> (usize, usize) {
     let fields = line
         .iter()
         .filter_map(|t| t.field)
         .max()
         .map_or(0, |m| m + 1);
-    let last_text = line
-        .iter()
-        .filter(|t| t.kind == Tk::Text)
-        .filter_map(|t| t.field)
+    let after_figure = |k: usize| {
+        line[..k]
+            .iter()
+            .any(|p| p.kind == Tk::Figure && p.field == line[k].field)
+    };
+    let last_text = (0..line.len())
+        .filter(|&k| line[k].kind == Tk::Text && !after_figure(k))
+        .filter_map(|k| line[k].field)
         .max();
     let split = lead
         .unwrap_or_else(|| last_text.map_or(0, |p| p + 1))
@@ -477,9 +483,20 @@ pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usi
     let mut rows = Vec::new();
     // Per row kept: the lead fields its code pieces stood in, with each piece.
     let mut pieces: Vec<Vec<(usize, String)>> = Vec::new();
+    let text_lead = lead.or_else(|| common_lead(lines));
     for line in lines {
         let mut own: Vec<(usize, String)> = Vec::new();
-        let (fields, split) = field_split(line, lead);
+        if text_lead.is_some_and(|l| is_description(line, l)) {
+            continue;
+        }
+        // A line of figures alone whose lead fields are printed empty (the name wrapped above
+        // and below it) starts its figures where the table's rows do.
+        let blank_lead = text_lead.filter(|&l| {
+            line.iter().all(|t| {
+                t.kind == Tk::Empty || (t.kind == Tk::Figure && t.field.is_some_and(|f| f >= l))
+            })
+        });
+        let (fields, split) = field_split(line, lead.or(blank_lead));
         let mut by_field: Vec<Vec<Token>> = vec![Vec::new(); fields];
         for t in line {
             if let Some(f) = t.field {
@@ -573,9 +590,82 @@ pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usi
         rows.push(row);
         pieces.push(own);
     }
+    join_wrapped_names(&mut rows, &mut pieces);
     complete_split_codes(&mut rows, &pieces);
     finish_kinds(&mut rows);
     rows
+}
+
+/// A line holding only text (and numbers within it) in one field right of the table's `lead`
+/// fields: a description column (绩效目标, 项目简介) running on beside a row's figures, not a row.
+fn is_description(line: &[Token], lead: usize) -> bool {
+    let mut fields = line.iter().filter(|t| t.kind != Tk::Empty).map(|t| t.field);
+    let Some(Some(first)) = fields.next() else {
+        return false;
+    };
+    first >= lead
+        && fields.all(|f| f == Some(first))
+        && line.iter().any(|t| t.kind == Tk::Text)
+        && line.iter().all(|t| t.kind != Tk::Figure)
+}
+
+/// The lead fields most lines holding a figure have (the larger on a tie).
+fn common_lead(lines: &[Vec<Token>]) -> Option<usize> {
+    let mut counts: Vec<usize> = Vec::new();
+    for line in lines
+        .iter()
+        .filter(|l| l.iter().any(|t| t.kind == Tk::Figure))
+    {
+        let split = field_split(line, None).1;
+        if counts.len() <= split {
+            counts.resize(split + 1, 0);
+        }
+        counts[split] += 1;
+    }
+    counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(_, n)| *n)
+        .filter(|&(_, n)| *n > 0)
+        .map(|(split, _)| split)
+}
+
+/// A name wrapped in a tall cell whose figures stand vertically centred, on a line of their own
+/// amid the name's lines (`港珠澳大桥珠海公路口` ⏎ figures ⏎ `岸安检服务经费`, wide/108): the
+/// name's pieces and the figures are one row. A line of figures with neither name nor code takes
+/// as many lines of a name alone from above as from below it, the most both sides have (the
+/// figures stand at the cell's middle; more pieces on one side belong to a neighbour's name).
+fn join_wrapped_names(rows: &mut Vec<RawRow>, pieces: &mut Vec<Vec<(usize, String)>>) {
+    let name_only =
+        |r: &RawRow| !r.label.is_empty() && r.code.is_none() && r.figures().next().is_none();
+    let mut i = 0;
+    while i < rows.len() {
+        let r = &rows[i];
+        if !(r.label.is_empty() && r.code.is_none() && r.figures().next().is_some()) {
+            i += 1;
+            continue;
+        }
+        let above = rows[..i].iter().rev().take_while(|r| name_only(r)).count();
+        let below = rows[i + 1..].iter().take_while(|r| name_only(r)).count();
+        let k = above.min(below);
+        if k == 0 {
+            i += 1;
+            continue;
+        }
+        let lower: Vec<RawRow> = rows.drain(i + 1..=i + k).collect();
+        let upper: Vec<RawRow> = rows.drain(i - k..i).collect();
+        pieces.drain(i + 1..=i + k);
+        pieces.drain(i - k..i);
+        i -= k;
+        let row = &mut rows[i];
+        row.label = upper
+            .iter()
+            .chain(&lower)
+            .map(|p| p.label.as_str())
+            .collect();
+        row.label_span = upper[0].label_span.cover(lower[k - 1].label_span);
+        i += 1;
+    }
 }
 
 /// Codes printed in 类 / 款 / 项 columns, each row showing only its own part (`205`, then `08` in

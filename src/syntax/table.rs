@@ -888,8 +888,9 @@ fn either<T>(first: Result<T, String>, counted: Result<T, String>, n: usize) -> 
 /// A reading whose figures stand in their own fields (tab-separated rows, one field per column) but
 /// whose columns have no names: the placement is the text's, not a guess, so the evidence rule of
 /// every read table applies (a misprint is a finding, a misreading makes the table unread), and
-/// with more than one column at least one sum must hold — parent = Σ children, or a column that is
-/// the sum of the columns after it ([`evidence::column_sums`]): the fields are then the columns.
+/// with more than one column at least one sum must hold — parent = Σ children, a column that is
+/// the sum of the columns after it ([`evidence::column_sums`]), or a list's total over its rows
+/// ([`evidence::list_totals`]): the fields are then the columns.
 fn confirm_fielded(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Row>, String> {
     let (rows, verdict) = judged(raw, rows, layout)?;
     if verdict.misread() {
@@ -897,10 +898,26 @@ fn confirm_fielded(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Ve
     }
     let columns = layout.columns.len();
     let holding = verdict.checked - verdict.failing + evidence::column_sums(&rows, columns);
-    if columns > 1 && holding == 0 {
-        return Err("没有一组加总关系可以印证读数，无法确认各数所在的列".to_string());
+    if columns == 1 || holding > 0 {
+        return Ok(rows);
     }
-    Ok(rows)
+    // A list's totals confirm only their own columns: each column holding a figure must be one
+    // (a purchase list's 经济科目 类/款 columns print codes, `302`, `05`, that no total adds up).
+    let listed = evidence::list_totals(&rows, columns);
+    let unconfirmed = (0..columns).find(|&c| {
+        !listed[c]
+            && rows
+                .iter()
+                .any(|r| r.cell(c).is_some_and(|x| !x.value.is_zero()))
+    });
+    match unconfirmed {
+        None if listed.contains(&true) => Ok(rows),
+        Some(c) if listed.contains(&true) => Err(format!(
+            "第{}列的数字没有一组加总关系可以印证，无法确认它们是金额",
+            c + 1
+        )),
+        _ => Err("没有一组加总关系可以印证读数，无法确认各数所在的列".to_string()),
+    }
 }
 
 /// The reading's rows with the verdict of the table's arithmetic, or why the rows cannot be right.
