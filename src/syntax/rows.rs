@@ -452,29 +452,36 @@ fn field_split(line: &[Token], lead: Option<usize>) -> (usize, usize) {
 /// after the lead ([`field_split`]), most common count first (then the larger). Trailing empty
 /// fields cut off a line make it shorter, never longer.
 pub fn tabbed_width(src: &str, lines: &[Vec<Token>], lead: Option<usize>) -> usize {
-    // How many lines have each width (index).
+    let widths = lines
+        .iter()
+        .filter(|line| {
+            line.iter()
+                .any(|t| t.kind == Tk::Figure && t.text(src).contains(['.', ',']))
+        })
+        .map(|line| {
+            let (fields, split) = field_split(line, lead);
+            fields - split
+        });
+    most_common(widths).unwrap_or(0)
+}
+
+/// The most common of `values`, the larger one on a tie.
+fn most_common(values: impl Iterator<Item = usize>) -> Option<usize> {
+    // How many times each value (index) occurs.
     let mut counts: Vec<usize> = Vec::new();
-    for line in lines {
-        if !line
-            .iter()
-            .any(|t| t.kind == Tk::Figure && t.text(src).contains(['.', ',']))
-        {
-            continue;
+    for v in values {
+        if counts.len() <= v {
+            counts.resize(v + 1, 0);
         }
-        let (fields, split) = field_split(line, lead);
-        let width = fields - split;
-        if counts.len() <= width {
-            counts.resize(width + 1, 0);
-        }
-        counts[width] += 1;
+        counts[v] += 1;
     }
-    // The most common width, the larger one on a tie (`max_by_key` keeps the last maximum).
+    // `max_by_key` keeps the last maximum.
     counts
         .iter()
         .enumerate()
         .max_by_key(|&(_, n)| *n)
         .filter(|&(_, n)| *n > 0)
-        .map_or(0, |(width, _)| width)
+        .map(|(v, _)| v)
 }
 
 /// Rows of a one-sided tab-separated table: one line, one row. `lead` fields (code parts, name,
@@ -611,23 +618,12 @@ fn is_description(line: &[Token], lead: usize) -> bool {
 
 /// The lead fields most lines holding a figure have (the larger on a tie).
 fn common_lead(lines: &[Vec<Token>]) -> Option<usize> {
-    let mut counts: Vec<usize> = Vec::new();
-    for line in lines
-        .iter()
-        .filter(|l| l.iter().any(|t| t.kind == Tk::Figure))
-    {
-        let split = field_split(line, None).1;
-        if counts.len() <= split {
-            counts.resize(split + 1, 0);
-        }
-        counts[split] += 1;
-    }
-    counts
-        .iter()
-        .enumerate()
-        .max_by_key(|&(_, n)| *n)
-        .filter(|&(_, n)| *n > 0)
-        .map(|(split, _)| split)
+    most_common(
+        lines
+            .iter()
+            .filter(|l| l.iter().any(|t| t.kind == Tk::Figure))
+            .map(|line| field_split(line, None).1),
+    )
 }
 
 /// A name wrapped in a tall cell whose figures stand vertically centred, on a line of their own

@@ -43,3 +43,11 @@ pub fn all_documents() -> Vec<(String, String)> {
     out.sort();
     out
 }
+
+/// Whether a report holds no `error` finding.
+pub fn no_errors(report: &budget_lint::report::Report) -> bool {
+    report
+        .diagnostics
+        .iter()
+        .all(|d| d.severity != budget_lint::Severity::Error)
+}
