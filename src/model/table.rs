@@ -334,6 +334,11 @@ pub struct Table {
     /// table (`Context::checkable_tables`); rules that compare named columns see it as unread
     /// ([`Table::is_read`] is false).
     pub columns_counted: bool,
+    /// The table lists each budget unit's spending in turn, the codes repeating from unit to unit
+    /// ([`super::units`]): its sums are checked unit by unit, but a code's figure is no one row's,
+    /// so rules that compare a table's codes with other tables see it as unread
+    /// ([`Table::is_read`] is false) and R006 says so.
+    pub by_unit: bool,
     /// A part of a read table left out of the reading, and why (a summary table's further
     /// expenditure breakdowns, `syntax::breakdowns`); reported as R006.
     pub left_unread: Option<LeftUnread>,
@@ -358,7 +363,7 @@ impl Table {
 
     /// Read, with columns named by a known layout.
     pub fn is_read(&self) -> bool {
-        self.status == TableStatus::Read && !self.columns_counted
+        self.status == TableStatus::Read && !self.columns_counted && !self.by_unit
     }
 }
 

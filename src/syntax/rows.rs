@@ -598,6 +598,7 @@ pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usi
         pieces.push(own);
     }
     join_wrapped_names(&mut rows, &mut pieces);
+    join_name_heads(&mut rows, &mut pieces);
     complete_split_codes(&mut rows, &pieces);
     finish_kinds(&mut rows);
     rows
@@ -614,6 +615,34 @@ fn is_description(line: &[Token], lead: usize) -> bool {
         && fields.all(|f| f == Some(first))
         && line.iter().any(|t| t.kind == Tk::Text)
         && line.iter().all(|t| t.kind != Tk::Figure)
+}
+
+/// A coded row's name whose beginning stands on the line above, alone (`其他社会保障和就业支` ⏎
+/// `20899 出 3,023.00 …`, wide/104): joined when the catalogue names the code so.
+fn join_name_heads(rows: &mut Vec<RawRow>, pieces: &mut Vec<Vec<(usize, String)>>) {
+    use crate::classification::{names_any_year, names_equal, Scheme};
+    let mut i = 0;
+    while i + 1 < rows.len() {
+        let (head, row) = (&rows[i], &rows[i + 1]);
+        let alone = !head.label.is_empty()
+            && head.code.is_none()
+            && head.item.is_none()
+            && head.figures().next().is_none();
+        let joined = format!("{}{}", head.label, row.label);
+        let named = row.code.as_ref().is_some_and(|(code, _)| {
+            [Scheme::Function, Scheme::Economic]
+                .iter()
+                .any(|&s| names_any_year(s, code).any(|e| names_equal(e.name, &joined)))
+        });
+        if alone && named {
+            let head = rows.remove(i);
+            pieces.remove(i);
+            let row = &mut rows[i];
+            row.label = joined;
+            row.label_span = head.label_span.cover(row.label_span);
+        }
+        i += 1;
+    }
 }
 
 /// The lead fields most lines holding a figure have (the larger on a tie).

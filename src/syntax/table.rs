@@ -13,7 +13,7 @@ use super::regions::{unit_of_line, Region};
 use super::rows::{self, RawRow};
 use super::solve::{self, Group};
 use super::titles;
-use crate::model::{Cell, Column, Row, RowKind, Side, Table, TableKind, TableStatus};
+use crate::model::{Cell, Column, LeftUnread, Row, RowKind, Side, Table, TableKind, TableStatus};
 use crate::source::Span;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -81,6 +81,7 @@ fn read_rows(
         rows: Vec::new(),
         status: TableStatus::Empty { statement: None },
         columns_counted: false,
+        by_unit: false,
         left_unread: None,
         decimals: 0,
     };
@@ -275,19 +276,49 @@ fn read_rows(
         Ok((rows, layout, counted)) => {
             set_columns(&mut table, layout);
             table.columns_counted = counted;
-            table.status = if rows.iter().any(|r| !r.cells.is_empty()) {
-                TableStatus::Read
-            } else {
-                TableStatus::Empty {
+            // A reading that placed none of the amounts printed in the body did not read them:
+            // the table is not empty (wide/124's 结转资金支出表, its amounts amid code columns).
+            let printed = toks.iter().find(|t| t.kind == Tk::Figure);
+            table.status = match printed {
+                _ if rows.iter().any(|r| !r.cells.is_empty()) => TableStatus::Read,
+                Some(t) => TableStatus::Unread {
+                    reason: format!(
+                        "表中印有金额（如 {}），但没有一个能归入表的列，行或列未被正确识别",
+                        t.text(src)
+                    ),
+                },
+                None => TableStatus::Empty {
                     statement: parts.empty_statement,
-                }
+                },
             };
-            table.rows = rows;
-            table.left_unread = further.map(|b| breakdowns::left_unread(b.count));
+            table.by_unit = crate::model::units(
+                rows.iter()
+                    .filter(|r| r.side.is_none())
+                    .map(|r| (r.kind, r.code.as_deref(), !r.cells.is_empty())),
+            )
+            .is_some();
+            if !matches!(table.status, TableStatus::Unread { .. }) {
+                table.rows = rows;
+            }
+            table.left_unread = match further {
+                Some(b) => Some(breakdowns::left_unread(b.count)),
+                None => table.by_unit.then(by_unit_left_unread),
+            };
         }
         Err(reason) => table.status = TableStatus::Unread { reason },
     }
     table
+}
+
+/// What the reading of a table by unit leaves out: its codes compared with the other tables'.
+fn by_unit_left_unread() -> LeftUnread {
+    LeftUnread {
+        zh: "表内按预算单位逐一列示科目，只核对了各单位自身的加总，未与其他表的科目金额对照"
+            .to_string(),
+        en: "the table lists each budget unit's classes in turn; only each unit's own sums were \
+             checked, its codes were not compared with the other tables"
+            .to_string(),
+    }
 }
 
 fn set_columns(table: &mut Table, layout: &Layout) {
@@ -525,6 +556,9 @@ fn sort_lines(
     let mut first_header: Option<String> = None;
     let mut header_lines: Vec<&str> = Vec::new();
     let mut skipping_repeat = false;
+    // The header lines of the first page, and the lines after a repeated header not among them.
+    let mut first_lines: Vec<String> = Vec::new();
+    let mut after_repeat: Vec<usize> = Vec::new();
     for i in region.title + 1..region.end {
         let line = lines[i];
         let text = line.text(src);
@@ -589,6 +623,7 @@ fn sort_lines(
                 if first_header.is_none() {
                     first_header = Some(sq.clone());
                 }
+                first_lines.push(sq.clone());
                 parts.header.push_str(&sq);
                 if text.contains('\t') {
                     header_lines.push(text);
@@ -603,7 +638,17 @@ fn sort_lines(
         if skipping_repeat {
             if starts_body {
                 skipping_repeat = false;
+                parts.body.append(&mut after_repeat);
             } else {
+                // A line in fields the first page's header did not print, right before the rows
+                // go on, is the rows' (a name's beginning, its code and figures on the next line:
+                // wide/104).
+                let printed = first_lines.contains(&sq);
+                if printed || region.kind.is_two_sided() || !text.contains('\t') {
+                    after_repeat.clear();
+                } else {
+                    after_repeat.push(i);
+                }
                 continue;
             }
         }
@@ -1012,15 +1057,27 @@ fn judged(
 /// Parent/children groups by classification code, and totals over the top-level rows.
 fn hierarchy(rows: &[&RawRow]) -> Vec<Group> {
     let code = |i: usize| rows[i].code.as_ref().map(|c| c.0.as_str());
-    let mut by_parent: HashMap<&str, Vec<usize>> = HashMap::new();
+    // In a table by unit, codes nest within their unit's block (`model::units`).
+    let units = crate::model::units(rows.iter().map(|r| {
+        (
+            r.kind,
+            r.code.as_ref().map(|c| c.0.as_str()),
+            r.figures().next().is_some(),
+        )
+    }));
+    let block = |i: usize| units.as_ref().and_then(|u| u.block[i]);
+    let mut by_parent: HashMap<(Option<usize>, &str), Vec<usize>> = HashMap::new();
     for i in 0..rows.len() {
         if let Some(c) = code(i).filter(|c| c.len() > 3) {
-            by_parent.entry(&c[..c.len() - 2]).or_default().push(i);
+            by_parent
+                .entry((block(i), &c[..c.len() - 2]))
+                .or_default()
+                .push(i);
         }
     }
     let mut groups: Vec<Group> = Vec::new();
     for (p, r) in rows.iter().enumerate() {
-        let Some(children) = code(p).and_then(|pc| by_parent.get(pc)) else {
+        let Some(children) = code(p).and_then(|pc| by_parent.get(&(block(p), pc))) else {
             continue;
         };
         if r.item.is_none() {
@@ -1061,6 +1118,28 @@ fn hierarchy(rows: &[&RawRow]) -> Vec<Group> {
             None => classes[i],
         })
         .collect();
+    // A unit's row adds up its block's classes; the department's rows add up the units.
+    if let Some(u) = &units {
+        for (b, &head) in u.heads.iter().enumerate() {
+            let children: Vec<usize> = top
+                .iter()
+                .copied()
+                .filter(|&i| block(i) == Some(b))
+                .collect();
+            if !children.is_empty() {
+                groups.push(Group {
+                    parent: head,
+                    children,
+                });
+            }
+        }
+        for &d in &u.departments {
+            groups.push(Group {
+                parent: d,
+                children: u.heads.clone(),
+            });
+        }
+    }
     for (t, r) in rows.iter().enumerate() {
         if r.kind == RowKind::Total && !top.is_empty() {
             // A total between the top-level rows (本年支出合计 before 年终结转结余) adds up those

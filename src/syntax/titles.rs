@@ -38,11 +38,7 @@ const PATTERNS: &[(&[&str], TableKind)] = &[
     ),
     (&["三公经费"], TableKind::ThreePublic),
     (
-        &[
-            "上年结转结余情况明细表",
-            "结转结余情况表",
-            "上年结转资金支出表",
-        ],
+        &["上年结转结余情况明细表", "结转结余情况表", "结转资金支出表"],
         TableKind::CarryOver,
     ),
     // 政府采购（资产配置、购买服务）预算表 is a procurement table, so before 政府购买服务.
@@ -481,6 +477,8 @@ mod tests {
             ("部门综合预算收支总表", K::IncomeExpenditure),
             ("部门综合预算专项业务经费支出表", K::Projects),
             ("部门综合预算财政拨款上年结转资金支出表", K::CarryOver),
+            // 124 Xi'an 2020
+            ("2020年部门综合预算财政拨款结转资金支出表", K::CarryOver),
             (
                 "部门综合预算政府采购（资产配置、购买服务）预算表",
                 K::Procurement,

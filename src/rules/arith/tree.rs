@@ -1,10 +1,12 @@
 //! The parent/children structure of a table's rows, shared by the arithmetic rules.
 //!
 //! Coded rows nest by their codes (`201` ⊃ `20103` ⊃ `2010301`; a table-7 project row sits under its
-//! 项 row if printed, else under the 款). Totals rows (总计/合计) sit above the 类 rows. The Xinjiang
+//! 项 row if printed, else under the 款) — in a table by unit, within their unit's block, the unit's
+//! row above its classes and the department's above the units (`model::units`). Totals rows
+//! (总计/合计) sit above the 类 rows. The Xinjiang
 //! 三公 table nests by its item names.
 
-use crate::model::{expenditure_classes, Row, RowKind, Side, Table, TableKind};
+use crate::model::{expenditure_classes, units, Row, RowKind, Side, Table, TableKind};
 use std::collections::HashMap;
 
 /// A parent row and the rows that must add up to it.
@@ -31,24 +33,31 @@ pub fn families(t: &Table) -> Vec<Family<'_>> {
 }
 
 fn coded<'t>(rows: &[&'t Row], side: Option<Side>, out: &mut Vec<Family<'t>>) {
+    // In a table by unit, codes nest within their unit's block.
+    let units = units(
+        rows.iter()
+            .map(|r| (r.kind, r.code.as_deref(), !r.cells.is_empty())),
+    );
+    let block = |i: usize| units.as_ref().and_then(|u| u.block[i]);
     // The plain (project-less) row of each code.
-    let mut by_code: HashMap<&str, &'t Row> = HashMap::new();
-    for r in rows {
+    let mut by_code: HashMap<(Option<usize>, &str), &'t Row> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
         if let (Some(c), None) = (r.code.as_deref(), &r.item) {
-            by_code.entry(c).or_insert(r);
+            by_code.entry((block(i), c)).or_insert(r);
         }
     }
     let mut children: HashMap<*const Row, Vec<&'t Row>> = HashMap::new();
     let mut parents: Vec<&'t Row> = Vec::new();
-    for r in rows {
+    for (i, r) in rows.iter().enumerate() {
         let Some(code) = r.code.as_deref() else {
             continue;
         };
-        let parent = if r.item.is_some() && by_code.get(code).is_some_and(|p| !std::ptr::eq(*p, *r))
-        {
-            by_code.get(code).copied()
+        let b = block(i);
+        let own = by_code.get(&(b, code));
+        let parent = if r.item.is_some() && own.is_some_and(|p| !std::ptr::eq(*p, *r)) {
+            own.copied()
         } else {
-            ancestors(code).find_map(|a| by_code.get(a).copied())
+            ancestors(code).find_map(|a| by_code.get(&(b, a)).copied())
         };
         if let Some(p) = parent {
             let e = children.entry(p as *const Row).or_default();
@@ -84,6 +93,29 @@ fn coded<'t>(rows: &[&'t Row], side: Option<Side>, out: &mut Vec<Family<'t>>) {
         .collect();
     if top.is_empty() {
         return;
+    }
+    // A unit's row adds up its block's classes; the department's rows add up the units.
+    if let Some(u) = &units {
+        for (b, &head) in u.heads.iter().enumerate() {
+            let children: Vec<&Row> = (0..rows.len())
+                .filter(|&i| block(i) == Some(b) && top.iter().any(|t| std::ptr::eq(*t, rows[i])))
+                .map(|i| rows[i])
+                .collect();
+            if !children.is_empty() {
+                out.push(Family {
+                    side,
+                    parent: rows[head],
+                    children,
+                });
+            }
+        }
+        for &d in &u.departments {
+            out.push(Family {
+                side,
+                parent: rows[d],
+                children: u.heads.iter().map(|&h| rows[h]).collect(),
+            });
+        }
     }
     for (i, r) in rows.iter().enumerate() {
         if r.kind != RowKind::Total || r.cells.is_empty() {
