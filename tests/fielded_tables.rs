@@ -457,3 +457,19 @@ fn figures_centred_in_a_wrapped_name_join_it_and_goal_text_is_no_row() {
     }
     assert!(no_errors(&report));
 }
+
+const CARRY_OVER_AMID_CODES: &str =
+    include_str!("fixtures/extracts/wide124_carry_over_amid_codes.txt");
+
+#[test]
+fn amounts_no_column_takes_leave_the_table_unread_not_empty() {
+    // 7.70 + 47.51 + 26.38 + 3.82 + 5.16 = 90.57 are printed amid code columns; a reading that
+    // places none of them has not read the table, which is not empty (no C402, no X205 against
+    // the summary's 上年结转).
+    let report = check(CARRY_OVER_AMID_CODES);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "unread");
+    assert!(t.rows.is_empty());
+    assert!(t.reason.as_deref().unwrap_or("").contains("7.70"));
+    assert!(report.diagnostics.iter().all(|d| d.code != "C402"));
+}
