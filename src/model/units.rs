@@ -41,13 +41,15 @@ pub fn units<'a>(
         }
         block[i] = current;
     }
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let repeated = rows.iter().zip(&block).any(|(&(_, code, _), &b)| {
-        let (Some(code), Some(b)) = (code, b) else {
-            return false;
-        };
-        *seen.entry(code).or_insert(b) != b
-    });
+    // A code printed in two blocks: sorted by code, the same code next to another block.
+    let mut placed: Vec<(&str, usize)> = rows
+        .iter()
+        .zip(&block)
+        .filter_map(|(&(_, code, _), &b)| Some((code?, b?)))
+        .collect();
+    crate::order::sort(&mut placed);
+    placed.dedup();
+    let repeated = placed.windows(2).any(|w| w[0].0 == w[1].0);
     if heads.len() < 2 || !repeated {
         return None;
     }
@@ -63,10 +65,24 @@ pub fn units<'a>(
     })
 }
 
+/// The rows of each block (rows outside every block together, first), or all the rows as one
+/// when the table is not by unit: the sets within which codes nest.
+pub fn nesting_sets(units: Option<&Units>, rows: usize) -> Vec<Vec<usize>> {
+    let Some(u) = units else {
+        return vec![(0..rows).collect()];
+    };
+    let mut sets = vec![Vec::new(); u.heads.len() + 1];
+    for (i, b) in u.block.iter().enumerate() {
+        sets[b.map_or(0, |b| b + 1)].push(i);
+    }
+    sets
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Rows from their labels and codes; a label ending in `…` is a name's piece without figures.
     fn rows<'a>(spec: &[(&'a str, Option<&'a str>)]) -> Vec<(RowKind, Option<&'a str>, bool)> {
         spec.iter()
             .map(|&(label, code)| {
@@ -75,7 +91,7 @@ mod tests {
                     (_, Some(_)) => RowKind::Coded,
                     _ => RowKind::Item,
                 };
-                (kind, code, label != "支")
+                (kind, code, !label.ends_with('…'))
             })
             .collect()
     }
@@ -87,7 +103,7 @@ mod tests {
             ("局本级", None),
             ("教育支出", Some("205")),
             ("职业教育", Some("20503")),
-            ("支", None),
+            ("其他教育支…", None),
             ("出", Some("20599")),
             ("中心", None),
             ("教育支出", Some("205")),
