@@ -14,6 +14,6 @@ pub use table::{
     RowKind, Side, Table, TableKind, TableStatus, COST, FISCAL_FUNDS, FISCAL_FUND_TABLES,
 };
 
-pub use units::{nesting_sets, units, Units};
+pub use units::{units, Units};
 
 pub use crate::source::Span;

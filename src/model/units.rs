@@ -41,15 +41,13 @@ pub fn units<'a>(
         }
         block[i] = current;
     }
-    // A code printed in two blocks: sorted by code, the same code next to another block.
-    let mut placed: Vec<(&str, usize)> = rows
-        .iter()
-        .zip(&block)
-        .filter_map(|(&(_, code, _), &b)| Some((code?, b?)))
-        .collect();
-    crate::order::sort(&mut placed);
-    placed.dedup();
-    let repeated = placed.windows(2).any(|w| w[0].0 == w[1].0);
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let repeated = rows.iter().zip(&block).any(|(&(_, code, _), &b)| {
+        let (Some(code), Some(b)) = (code, b) else {
+            return false;
+        };
+        *seen.entry(code).or_insert(b) != b
+    });
     if heads.len() < 2 || !repeated {
         return None;
     }
@@ -63,19 +61,6 @@ pub fn units<'a>(
         heads,
         departments,
     })
-}
-
-/// The rows of each block (rows outside every block together, first), or all the rows as one
-/// when the table is not by unit: the sets within which codes nest.
-pub fn nesting_sets(units: Option<&Units>, rows: usize) -> Vec<Vec<usize>> {
-    let Some(u) = units else {
-        return vec![(0..rows).collect()];
-    };
-    let mut sets = vec![Vec::new(); u.heads.len() + 1];
-    for (i, b) in u.block.iter().enumerate() {
-        sets[b.map_or(0, |b| b + 1)].push(i);
-    }
-    sets
 }
 
 #[cfg(test)]

@@ -1066,24 +1066,25 @@ fn hierarchy(rows: &[&RawRow]) -> Vec<Group> {
         )
     }));
     let block = |i: usize| units.as_ref().and_then(|u| u.block[i]);
-    let mut groups: Vec<Group> = Vec::new();
-    for set in crate::model::nesting_sets(units.as_ref(), rows.len()) {
-        let mut by_parent: HashMap<&str, Vec<usize>> = HashMap::new();
-        for &i in &set {
-            if let Some(c) = code(i).filter(|c| c.len() > 3) {
-                by_parent.entry(&c[..c.len() - 2]).or_default().push(i);
-            }
+    let mut by_parent: HashMap<(Option<usize>, &str), Vec<usize>> = HashMap::new();
+    for i in 0..rows.len() {
+        if let Some(c) = code(i).filter(|c| c.len() > 3) {
+            by_parent
+                .entry((block(i), &c[..c.len() - 2]))
+                .or_default()
+                .push(i);
         }
-        for &p in &set {
-            let Some(children) = code(p).and_then(|pc| by_parent.get(pc)) else {
-                continue;
-            };
-            if rows[p].item.is_none() {
-                groups.push(Group {
-                    parent: p,
-                    children: children.clone(),
-                });
-            }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for (p, r) in rows.iter().enumerate() {
+        let Some(children) = code(p).and_then(|pc| by_parent.get(&(block(p), pc))) else {
+            continue;
+        };
+        if r.item.is_none() {
+            groups.push(Group {
+                parent: p,
+                children: children.clone(),
+            });
         }
     }
     let classes = crate::model::expenditure_classes(rows.iter().map(|r| match r.side {

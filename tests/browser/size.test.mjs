@@ -47,13 +47,18 @@
 // classes told by their catalogue names (Hangzhou, Huzhou), Changchun's three columns a side —
 // A104's third numbering level and unfilled subtotals, totals over the shortest codes of tables by
 // unit: 279 → 304 of the wide corpus's 324 PDF tables read, three new errors, each a real
-// inconsistency of its document (tests/snapshots/WIDE_PDF_REVIEW.md): budget 442 000.
+// inconsistency of its document (tests/snapshots/WIDE_PDF_REVIEW.md): budget 442 000. Then 6 466
+// more (440 126 → 446 592 at this budget's commit): project and purchase lists confirmed by their
+// totals, description columns and names wrapped round their figures in laid-out rows, tables by
+// budget unit (model/units.rs: codes nested per unit in the reader and the rules), a coded row's
+// name begun on the line above, tables whose amounts no column takes left unread rather than
+// empty: 304 → 309 of the wide corpus's PDF tables read, no new error: budget 448 000.
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { appForThisFile, measureTransfer } from "./harness.mjs";
 
-const BUDGET = 442_000;
+const BUDGET = 448_000;
 
 const app = appForThisFile();
 

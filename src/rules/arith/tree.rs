@@ -6,9 +6,7 @@
 //! (总计/合计) sit above the 类 rows. The Xinjiang
 //! 三公 table nests by its item names.
 
-use crate::model::{
-    expenditure_classes, nesting_sets, units, Row, RowKind, Side, Table, TableKind,
-};
+use crate::model::{expenditure_classes, units, Row, RowKind, Side, Table, TableKind};
 use std::collections::HashMap;
 
 /// A parent row and the rows that must add up to it.
@@ -41,34 +39,32 @@ fn coded<'t>(rows: &[&'t Row], side: Option<Side>, out: &mut Vec<Family<'t>>) {
             .map(|r| (r.kind, r.code.as_deref(), !r.cells.is_empty())),
     );
     let block = |i: usize| units.as_ref().and_then(|u| u.block[i]);
+    // The plain (project-less) row of each code.
+    let mut by_code: HashMap<(Option<usize>, &str), &'t Row> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if let (Some(c), None) = (r.code.as_deref(), &r.item) {
+            by_code.entry((block(i), c)).or_insert(r);
+        }
+    }
     let mut children: HashMap<*const Row, Vec<&'t Row>> = HashMap::new();
     let mut parents: Vec<&'t Row> = Vec::new();
-    for set in nesting_sets(units.as_ref(), rows.len()) {
-        // The plain (project-less) row of each code.
-        let mut by_code: HashMap<&str, &'t Row> = HashMap::new();
-        for &i in &set {
-            if let (Some(c), None) = (rows[i].code.as_deref(), &rows[i].item) {
-                by_code.entry(c).or_insert(rows[i]);
+    for (i, r) in rows.iter().enumerate() {
+        let Some(code) = r.code.as_deref() else {
+            continue;
+        };
+        let b = block(i);
+        let own = by_code.get(&(b, code));
+        let parent = if r.item.is_some() && own.is_some_and(|p| !std::ptr::eq(*p, *r)) {
+            own.copied()
+        } else {
+            ancestors(code).find_map(|a| by_code.get(&(b, a)).copied())
+        };
+        if let Some(p) = parent {
+            let e = children.entry(p as *const Row).or_default();
+            if e.is_empty() {
+                parents.push(p);
             }
-        }
-        for &i in &set {
-            let r = rows[i];
-            let Some(code) = r.code.as_deref() else {
-                continue;
-            };
-            let own = by_code.get(code);
-            let parent = if r.item.is_some() && own.is_some_and(|p| !std::ptr::eq(*p, r)) {
-                own.copied()
-            } else {
-                ancestors(code).find_map(|a| by_code.get(a).copied())
-            };
-            if let Some(p) = parent {
-                let e = children.entry(p as *const Row).or_default();
-                if e.is_empty() {
-                    parents.push(p);
-                }
-                e.push(r);
-            }
+            e.push(r);
         }
     }
     for p in parents {
