@@ -621,28 +621,42 @@ fn is_description(line: &[Token], lead: usize) -> bool {
 /// `20899 出 3,023.00 …`, wide/104): joined when the catalogue names the code so.
 fn join_name_heads(rows: &mut Vec<RawRow>, pieces: &mut Vec<Vec<(usize, String)>>) {
     use crate::classification::{names_any_year, names_equal, Scheme};
-    let mut i = 0;
-    while i + 1 < rows.len() {
-        let (head, row) = (&rows[i], &rows[i + 1]);
+    let mut joined_away = vec![false; rows.len()];
+    for i in 1..rows.len() {
+        let head = &rows[i - 1];
         let alone = !head.label.is_empty()
             && head.code.is_none()
             && head.item.is_none()
             && head.figures().next().is_none();
-        let joined = format!("{}{}", head.label, row.label);
-        let named = row.code.as_ref().is_some_and(|(code, _)| {
-            [Scheme::Function, Scheme::Economic]
-                .iter()
-                .any(|&s| names_any_year(s, code).any(|e| names_equal(e.name, &joined)))
-        });
-        if alone && named {
-            let head = rows.remove(i);
-            pieces.remove(i);
-            let row = &mut rows[i];
-            row.label = joined;
-            row.label_span = head.label_span.cover(row.label_span);
+        let Some((code, _)) = rows[i].code.as_ref().filter(|_| alone) else {
+            continue;
+        };
+        let joined = format!("{}{}", head.label, rows[i].label);
+        let named = [Scheme::Function, Scheme::Economic]
+            .iter()
+            .any(|&s| names_any_year(s, code).any(|e| names_equal(e.name, &joined)));
+        if named {
+            let span = head.label_span.cover(rows[i].label_span);
+            rows[i].label = joined;
+            rows[i].label_span = span;
+            joined_away[i - 1] = true;
         }
-        i += 1;
     }
+    drop_marked(rows, pieces, &joined_away);
+}
+
+/// Removes the rows (and their code pieces) marked, in one pass.
+fn drop_marked(rows: &mut Vec<RawRow>, pieces: &mut Vec<Vec<(usize, String)>>, marked: &[bool]) {
+    let mut k = 0;
+    rows.retain(|_| {
+        k += 1;
+        !marked[k - 1]
+    });
+    let mut k = 0;
+    pieces.retain(|_| {
+        k += 1;
+        !marked[k - 1]
+    });
 }
 
 /// The lead fields most lines holding a figure have (the larger on a tie).
@@ -663,34 +677,37 @@ fn common_lead(lines: &[Vec<Token>]) -> Option<usize> {
 fn join_wrapped_names(rows: &mut Vec<RawRow>, pieces: &mut Vec<Vec<(usize, String)>>) {
     let name_only =
         |r: &RawRow| !r.label.is_empty() && r.code.is_none() && r.figures().next().is_none();
-    let mut i = 0;
-    while i < rows.len() {
-        let r = &rows[i];
-        if !(r.label.is_empty() && r.code.is_none() && r.figures().next().is_some()) {
-            i += 1;
+    let mut joined_away = vec![false; rows.len()];
+    // Name lines alone right above the row at hand (none of them joined to a row before).
+    let mut above = 0;
+    for i in 0..rows.len() {
+        if joined_away[i] {
             continue;
         }
-        let above = rows[..i].iter().rev().take_while(|r| name_only(r)).count();
-        let below = rows[i + 1..].iter().take_while(|r| name_only(r)).count();
+        if name_only(&rows[i]) {
+            above += 1;
+            continue;
+        }
+        let bare = rows[i].label.is_empty() && rows[i].code.is_none();
+        let below = if bare {
+            rows[i + 1..].iter().take_while(|r| name_only(r)).count()
+        } else {
+            0
+        };
         let k = above.min(below);
+        above = 0;
         if k == 0 {
-            i += 1;
             continue;
         }
-        let lower: Vec<RawRow> = rows.drain(i + 1..=i + k).collect();
-        let upper: Vec<RawRow> = rows.drain(i - k..i).collect();
-        pieces.drain(i + 1..=i + k);
-        pieces.drain(i - k..i);
-        i -= k;
-        let row = &mut rows[i];
-        row.label = upper
-            .iter()
-            .chain(&lower)
-            .map(|p| p.label.as_str())
-            .collect();
-        row.label_span = upper[0].label_span.cover(lower[k - 1].label_span);
-        i += 1;
+        let lines = (i - k..i).chain(i + 1..=i + k);
+        let label: String = lines.clone().map(|j| rows[j].label.as_str()).collect();
+        rows[i].label = label;
+        rows[i].label_span = rows[i - k].label_span.cover(rows[i + k].label_span);
+        for j in lines {
+            joined_away[j] = true;
+        }
     }
+    drop_marked(rows, pieces, &joined_away);
 }
 
 /// Codes printed in 类 / 款 / 项 columns, each row showing only its own part (`205`, then `08` in
