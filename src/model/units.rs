@@ -27,13 +27,19 @@ pub fn units<'a>(
     let rows: Vec<(RowKind, Option<&str>, bool)> = rows.into_iter().collect();
     let mut block = vec![None; rows.len()];
     let mut heads: Vec<usize> = Vec::new();
+    // Per row: whether the next row with a code or figures after it is coded (one pass back).
+    let mut next_coded = vec![false; rows.len()];
+    for i in (1..rows.len()).rev() {
+        let (_, code, figures) = rows[i];
+        next_coded[i - 1] = if code.is_some() || figures {
+            code.is_some()
+        } else {
+            next_coded[i]
+        };
+    }
     let mut current = None;
     for (i, &(kind, code, figures)) in rows.iter().enumerate() {
-        let next_coded = rows[i + 1..]
-            .iter()
-            .find(|r| r.1.is_some() || r.2)
-            .is_some_and(|r| r.1.is_some());
-        if code.is_none() && figures && kind == RowKind::Item && next_coded {
+        if code.is_none() && figures && kind == RowKind::Item && next_coded[i] {
             heads.push(i);
             current = Some(heads.len() - 1);
         } else if code.is_none() && figures {
@@ -61,6 +67,24 @@ pub fn units<'a>(
         heads,
         departments,
     })
+}
+
+impl Units {
+    /// The sums a table by unit adds to its codes' nesting: each unit's row over the top-level
+    /// rows (`top`, row indices) of its block, and the department's rows over the units — as
+    /// (parent, children) row indices.
+    pub fn families(&self, top: &[usize]) -> Vec<(usize, Vec<usize>)> {
+        let mut out: Vec<(usize, Vec<usize>)> =
+            self.heads.iter().map(|&h| (h, Vec::new())).collect();
+        for &i in top {
+            if let Some(b) = self.block[i] {
+                out[b].1.push(i);
+            }
+        }
+        out.retain(|(_, children)| !children.is_empty());
+        out.extend(self.departments.iter().map(|&d| (d, self.heads.clone())));
+        out
+    }
 }
 
 #[cfg(test)]
@@ -107,6 +131,11 @@ mod tests {
             Some(1),
         ];
         assert_eq!(u.block, own);
+        // Top-level rows: the classes 205 of each unit.
+        assert_eq!(
+            u.families(&[2, 7]),
+            [(1, vec![2]), (6, vec![7]), (0, vec![1, 6])]
+        );
     }
 
     #[test]

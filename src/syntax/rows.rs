@@ -433,15 +433,17 @@ fn field_split(line: &[Token], lead: Option<usize>) -> (usize, usize) {
         .filter_map(|t| t.field)
         .max()
         .map_or(0, |m| m + 1);
-    let after_figure = |k: usize| {
-        line[..k]
-            .iter()
-            .any(|p| p.kind == Tk::Figure && p.field == line[k].field)
-    };
-    let last_text = (0..line.len())
-        .filter(|&k| line[k].kind == Tk::Text && !after_figure(k))
-        .filter_map(|k| line[k].field)
-        .max();
+    // Tokens come in field order: the field of the last figure seen says whether a text token
+    // follows a figure in its own field.
+    let mut figure_field = None;
+    let mut last_text = None;
+    for t in line {
+        match t.kind {
+            Tk::Figure => figure_field = t.field,
+            Tk::Text if t.field != figure_field => last_text = last_text.max(t.field),
+            _ => {}
+        }
+    }
     let split = lead
         .unwrap_or_else(|| last_text.map_or(0, |p| p + 1))
         .min(fields);

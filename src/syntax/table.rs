@@ -1120,25 +1120,11 @@ fn hierarchy(rows: &[&RawRow]) -> Vec<Group> {
         .collect();
     // A unit's row adds up its block's classes; the department's rows add up the units.
     if let Some(u) = &units {
-        for (b, &head) in u.heads.iter().enumerate() {
-            let children: Vec<usize> = top
-                .iter()
-                .copied()
-                .filter(|&i| block(i) == Some(b))
-                .collect();
-            if !children.is_empty() {
-                groups.push(Group {
-                    parent: head,
-                    children,
-                });
-            }
-        }
-        for &d in &u.departments {
-            groups.push(Group {
-                parent: d,
-                children: u.heads.clone(),
-            });
-        }
+        groups.extend(
+            u.families(&top)
+                .into_iter()
+                .map(|(parent, children)| Group { parent, children }),
+        );
     }
     for (t, r) in rows.iter().enumerate() {
         if r.kind == RowKind::Total && !top.is_empty() {

@@ -82,38 +82,23 @@ fn coded<'t>(rows: &[&'t Row], side: Option<Side>, out: &mut Vec<Family<'t>>) {
         }
         _ => (RowKind::Coded, "", None),
     }));
-    let top: Vec<&Row> = rows
-        .iter()
-        .zip(classes)
-        .filter(|(r, class)| match r.code.as_deref() {
-            Some(c) => c.len() == 3 && r.item.is_none(),
-            None => *class,
+    let top_at: Vec<usize> = (0..rows.len())
+        .filter(|&i| match rows[i].code.as_deref() {
+            Some(c) => c.len() == 3 && rows[i].item.is_none(),
+            None => classes[i],
         })
-        .map(|(r, _)| *r)
         .collect();
-    if top.is_empty() {
+    if top_at.is_empty() {
         return;
     }
+    let top: Vec<&Row> = top_at.iter().map(|&i| rows[i]).collect();
     // A unit's row adds up its block's classes; the department's rows add up the units.
     if let Some(u) = &units {
-        for (b, &head) in u.heads.iter().enumerate() {
-            let children: Vec<&Row> = (0..rows.len())
-                .filter(|&i| block(i) == Some(b) && top.iter().any(|t| std::ptr::eq(*t, rows[i])))
-                .map(|i| rows[i])
-                .collect();
-            if !children.is_empty() {
-                out.push(Family {
-                    side,
-                    parent: rows[head],
-                    children,
-                });
-            }
-        }
-        for &d in &u.departments {
+        for (parent, children) in u.families(&top_at) {
             out.push(Family {
                 side,
-                parent: rows[d],
-                children: u.heads.iter().map(|&h| rows[h]).collect(),
+                parent: rows[parent],
+                children: children.into_iter().map(|i| rows[i]).collect(),
             });
         }
     }
