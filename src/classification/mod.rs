@@ -37,9 +37,10 @@
 //! the name is known, so a rule can weigh it:
 //!
 //! - `obs:…` — printed with this code in real disclosures of the project corpus: `000`, `001`, `003` are
-//!   the reference documents in `shared/corpus/`, `rNN` the documents `shared/corpus/real/NN_…`, and `ref`
-//!   the lists in `shared/reference/classification/` (real FY2023–2026 disclosures from Xinjiang and
-//!   Shanghai). Observed names are the names real documents use; they are not thereby official.
+//!   the reference documents in `shared/corpus/`, `rNN` the documents `shared/corpus/real/NN_…`, `wNNN`
+//!   the documents `shared/corpus/wide/NNN_…`, and `ref` the lists in `shared/reference/classification/`
+//!   (real FY2023–2026 disclosures from Xinjiang and Shanghai). Observed names are the names real
+//!   documents use; they are not thereby official.
 //! - `n:…` — the name is printed in the standard layout of those documents (the 决算 basic-expenditure
 //!   table of `r07`/`r08` lists the 款 of 301, 302, 303 and 310; the project table of
 //!   `000`/`001`/`003` heads its columns with the economic 类), the code being implied by its position.

@@ -34,8 +34,10 @@ fn every_data_line_parses() {
 
 #[test]
 fn data_stays_small() {
-    // The wasm bundle carries it: keep it well under 40 KB.
-    assert!(FUNCTION_TSV.len() + ECONOMIC_TSV.len() < 36 * 1024);
+    // The wasm bundle carries it (in its compact form, `compact.rs`): keep it under 40 KB. It grew
+    // from 30.5 to 38.5 KB with the codes the wide corpus prints (2026-12-07), which tables printed
+    // without codes need to name their rows.
+    assert!(FUNCTION_TSV.len() + ECONOMIC_TSV.len() < 40 * 1024);
 }
 
 #[test]
