@@ -171,12 +171,14 @@ pub fn lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
 /// Figures wrapped in their cell: a cell too narrow for `576,171.11` prints `576,171.1` above its
 /// row's baseline and `1` below it (wide/116 表3 and 表5, Hangzhou; several cells of one row at
 /// once in wide/128's 预算表5: `1682.7 1682.7 1208.2 0.0 0.0` over the row, `6 6 0 0 0` under it).
-/// The pieces, alone on the lines just above and below a row, each lower one under an upper one
-/// (at its end, start or middle, as the cell aligns), and together figures with two decimals where
-/// the upper pieces have fewer, are figures of that row, placed where the upper pieces stand (the
-/// row holds nothing there).
+/// The pieces on the lines just above and below a row, each lower one under an upper one (at its
+/// end, start or middle, as the cell aligns), and together figures with two decimals where the
+/// upper pieces have fewer, are figures of that row, placed where the upper pieces stand (the row
+/// holds nothing there). A name wrapped in its own tall cell may share those lines, left of the
+/// pieces (`深圳市人力资源和社会保` `435,216.1` ⏎ the row's other figures ⏎ `障局` `7`, wide/104
+/// 表5): the name's pieces stay on their lines, for the reader to join round the row.
 pub fn join_wrapped_figures(lines: &mut Vec<Line>) {
-    // The pieces' lines, dropped at the end in one pass.
+    // The pieces' lines, dropped at the end in one pass when nothing is left on them.
     let mut joined = vec![false; lines.len()];
     let mut i = 0;
     while i + 2 < lines.len() {
@@ -186,8 +188,10 @@ pub fn join_wrapped_figures(lines: &mut Vec<Line>) {
                 let at = row.runs.partition_point(|r| r.x0 < run.x0);
                 row.runs.insert(at, run);
             }
-            joined[i] = true;
-            joined[i + 2] = true;
+            for k in [i, i + 2] {
+                lines[k].runs.retain(|r| !is_piece(r));
+                joined[k] = lines[k].runs.is_empty();
+            }
             i += 3;
             continue;
         }
@@ -200,9 +204,27 @@ pub fn join_wrapped_figures(lines: &mut Vec<Line>) {
     });
 }
 
-/// The figures whose pieces are the runs of `above` and `below`, pairwise, on `row`'s baseline.
+/// A run of digits, separators and a decimal point: a figure or a piece of one.
+fn is_piece(r: &Run) -> bool {
+    !r.text.is_empty()
+        && r.text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+}
+
+/// The figures whose pieces are the runs of figures of `above` and `below`, on `row`'s baseline:
+/// each such run below under one above, and the runs above without a piece below whole figures (a
+/// cell wide enough for its figure, printed at the same height as its wrapped neighbour: wide/116
+/// 表5). Other runs of `above` and `below` (a name's pieces) stand left of all of them.
 fn wrapped(above: &Line, row: &Line, below: &Line) -> Option<Vec<Run>> {
-    if above.runs.is_empty() || above.runs.len() != below.runs.len() {
+    let heads: Vec<&Run> = above.runs.iter().filter(|r| is_piece(r)).collect();
+    let tails: Vec<&Run> = below.runs.iter().filter(|r| is_piece(r)).collect();
+    if heads.is_empty() || tails.is_empty() || heads.len() < tails.len() {
+        return None;
+    }
+    let left = heads[0].x0.min(tails[0].x0);
+    let named_left = |l: &Line| l.runs.iter().all(|r| is_piece(r) || r.x1 < left);
+    if !named_left(above) || !named_left(below) {
         return None;
     }
     let size = above.size.max(below.size);
@@ -212,35 +234,58 @@ fn wrapped(above: &Line, row: &Line, below: &Line) -> Option<Vec<Run>> {
     if !between {
         return None;
     }
-    above
-        .runs
-        .iter()
-        .zip(&below.runs)
-        .map(|(head, tail)| joined_figure(head, tail, row))
-        .collect()
+    let mut tails = tails.into_iter().peekable();
+    let mut out = Vec::with_capacity(heads.len());
+    for head in heads {
+        let run = match tails.next_if(|t| under(head, t)) {
+            Some(tail) => joined_figure(head, tail, row),
+            None => whole_figure(head, row),
+        }?;
+        out.push(run);
+    }
+    tails.next().is_none().then_some(out)
 }
 
-/// `head` above the row and `tail` under its end as one figure, where the row holds nothing.
+/// Whether `tail` stands under `head`: at its end (right-aligned cells), its start or its middle.
+fn under(head: &Run, tail: &Run) -> bool {
+    let size = head.size.max(tail.size);
+    tail.x0 >= head.x0 - size / 2.0 && tail.x1 <= head.x1 + size / 2.0
+}
+
+/// Whether nothing of `row` stands between `x0` and `x1`.
+fn free(row: &Line, x0: f32, x1: f32) -> bool {
+    !row.runs.iter().any(|r| r.x1 > x0 && r.x0 < x1)
+}
+
+/// Whether `text` is an amount with two decimals, its separators well placed.
+fn two_decimals(text: &str) -> bool {
+    text.split_once('.').map(|(_, d)| d.len()) == Some(2)
+        && budget_lint::amount::separators_well_placed(text)
+}
+
+/// `head` above the row, a figure whole, moved onto the row where the row holds nothing.
+fn whole_figure(head: &Run, row: &Line) -> Option<Run> {
+    (is_piece(head) && two_decimals(&head.text) && free(row, head.x0, head.x1)).then(|| Run {
+        base: row.base,
+        ..head.clone()
+    })
+}
+
+/// `head` above the row and `tail` under it as one figure, where the row holds nothing.
 fn joined_figure(head: &Run, tail: &Run, row: &Line) -> Option<Run> {
     let decimals = |t: &str| t.split_once('.').map(|(_, d)| d.len());
-    let head_ok = head
-        .text
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-        && decimals(&head.text).is_some_and(|d| d < 2);
+    let head_ok = is_piece(head) && decimals(&head.text).is_some_and(|d| d < 2);
     let tail_ok = !tail.text.is_empty()
         && tail.text.len() <= 2
         && tail.text.bytes().all(|b| b.is_ascii_digit());
     let text = format!("{}{}", head.text, tail.text);
     let size = head.size.max(tail.size);
-    // Under the head: at its end (right-aligned cells), its start or its middle.
-    let aligned = tail.x0 >= head.x0 - size / 2.0 && tail.x1 <= head.x1 + size / 2.0;
-    let free = !row
-        .runs
-        .iter()
-        .any(|r| r.x1 > head.x0 && r.x0 < head.x1.max(tail.x1));
-    let figure = decimals(&text) == Some(2) && budget_lint::amount::separators_well_placed(&text);
-    (head_ok && tail_ok && aligned && free && figure).then(|| Run {
+    let ok = head_ok
+        && tail_ok
+        && under(head, tail)
+        && free(row, head.x0, head.x1.max(tail.x1))
+        && two_decimals(&text);
+    ok.then(|| Run {
         text,
         x0: head.x0,
         x1: head.x1.max(tail.x1),
@@ -365,6 +410,65 @@ mod tests {
             join_wrapped_figures(&mut lines);
             assert_eq!(lines.len(), 3, "{head} {tail_x} {tail_base}");
         }
+    }
+
+    #[test]
+    fn a_whole_figure_beside_a_wrapped_one_joins_the_row_too() {
+        // wide/116 表5 (page 29): `226,000.00` whole and `226,000.0` wrapped above the name, `0`
+        // under the second.
+        let mut lines = vec![
+            line(vec![
+                run("226,000.00", 277.6, 326.6, 625.9),
+                run("226,000.0", 510.4, 554.7, 625.9),
+            ]),
+            line(vec![run("城乡社区支出", 44.2, 103.9, 633.5)]),
+            line(vec![run("0", 550.7, 555.7, 641.8)]),
+        ];
+        join_wrapped_figures(&mut lines);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text(), "城乡社区支出 226,000.00 226,000.00");
+        // A whole figure alone above, nothing under it: no piece, nothing moves.
+        let mut lines = vec![
+            line(vec![run("226,000.00", 277.6, 326.6, 625.9)]),
+            line(vec![run("城乡社区支出", 44.2, 103.9, 633.5)]),
+            line(vec![run("其他", 44.2, 63.9, 641.8)]),
+        ];
+        join_wrapped_figures(&mut lines);
+        assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn a_figure_wrapped_beside_a_wrapped_name_joins_its_row_and_leaves_the_name() {
+        // wide/104 表5: `深圳市人力资源和社会保` `435,216.1` ⏎ the row's other figures ⏎ `障局` `7`.
+        let pieces = |name: &str, figure: &str, x0: f32, base: f32| {
+            line(vec![
+                run(name, 10.0, 100.0, base),
+                run(figure, x0, 150.0, base),
+            ])
+        };
+        let mut lines = vec![
+            pieces("深圳市人力资源和社会保", "435,216.1", 110.0, 112.2),
+            line(vec![run("401,100.54", 160.0, 200.0, 120.0)]),
+            pieces("障局", "7", 145.0, 127.8),
+        ];
+        join_wrapped_figures(&mut lines);
+        let texts: Vec<String> = lines.iter().map(Line::text).collect();
+        assert_eq!(
+            texts,
+            ["深圳市人力资源和社会保", "435,216.17 401,100.54", "障局"]
+        );
+        // A name piece right of the figure pieces is not a name wrapped beside them.
+        let mut lines = vec![
+            pieces("深圳市人力资源和社会保", "435,216.1", 110.0, 112.2),
+            line(vec![run("401,100.54", 160.0, 200.0, 120.0)]),
+            line(vec![
+                run("7", 145.0, 150.0, 127.8),
+                run("障局", 210.0, 230.0, 127.8),
+            ]),
+        ];
+        join_wrapped_figures(&mut lines);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[1].text(), "401,100.54");
     }
 
     #[test]

@@ -146,7 +146,7 @@ pub fn find(lines: &[Line], rules: &[Rule], carry: &mut Option<Columns>) -> Vec<
                 continue;
             }
             seeds = None;
-            (start, body)
+            (start, name_head(lines, start, body))
         };
         // The body: down to the last line with figures before the region ends.
         let pitch = body_pitch(lines, body);
@@ -198,6 +198,36 @@ pub fn find(lines: &[Line], rules: &[Rule], carry: &mut Option<Columns>) -> Vec<
         i = end;
     }
     blocks
+}
+
+/// Where the body starts when its first row's name wraps round the row's figures (`深圳市人力资源和
+/// 社会保` ⏎ figures ⏎ `障局`, wide/104 表5): the name's first piece, just above the figures, is the
+/// row's, not the header's — when a piece stands as far below them, both left of the figures.
+fn name_head(lines: &[Line], start: usize, body: usize) -> usize {
+    let (Some(above), Some(below)) = (body.checked_sub(1), lines.get(body + 1)) else {
+        return body;
+    };
+    if above < start {
+        return body;
+    }
+    let (head, row) = (&lines[above], &lines[body]);
+    let first_figure = row
+        .runs
+        .iter()
+        .find(|r| is_figure(&r.text))
+        .map_or(f32::INFINITY, |r| r.x0);
+    let piece = |l: &Line| !has_figures(l) && l.x1() < first_figure;
+    let (up, down) = (row.base - head.base, below.base - row.base);
+    let wrapped = piece(head)
+        && piece(below)
+        && up > 0.0
+        && up < 0.9 * row.size
+        && (up - down).abs() < 0.2 * row.size;
+    if wrapped {
+        above
+    } else {
+        body
+    }
 }
 
 /// A row of column numbers (`1 2 3 4`) or of small integers only: a header line.
@@ -620,5 +650,50 @@ mod tests {
         }
         assert!(!is_figure("1.2.3"));
         assert!(!is_figure("表1"));
+    }
+
+    fn line(runs: &[(&str, f32, f32)], base: f32) -> Line {
+        Line {
+            runs: runs
+                .iter()
+                .map(|&(text, x0, x1)| Run {
+                    text: text.into(),
+                    x0,
+                    x1,
+                    base,
+                    size: 10.0,
+                    user: [x0, base, x1, base + 10.0],
+                })
+                .collect(),
+            base,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn a_first_row_named_round_its_figures_starts_the_body_at_its_name() {
+        // wide/104 表5 (page 148): the header, then `深圳市人力资源和社会保` ⏎ the row's figures
+        // 7.8 lower ⏎ `障局` 7.8 lower again.
+        let header = line(&[("总计", 120.0, 140.0), ("一般公共", 170.0, 200.0)], 100.0);
+        let head = line(&[("深圳市人力资源和社会保", 10.0, 100.0)], 112.2);
+        let row = line(
+            &[("435,216.17", 110.0, 150.0), ("401,100.54", 160.0, 200.0)],
+            120.0,
+        );
+        let tail = line(&[("障局", 10.0, 30.0)], 127.8);
+        let lines = [header.clone(), head.clone(), row.clone(), tail.clone()];
+        assert_eq!(name_head(&lines, 0, 2), 1);
+        // A header line just above (nothing of the row's name below): the body starts at the row.
+        let next = line(
+            &[("促进就业管理", 10.0, 60.0), ("7.10", 130.0, 150.0)],
+            135.6,
+        );
+        assert_eq!(
+            name_head(&[header.clone(), head.clone(), row.clone(), next], 0, 2),
+            2
+        );
+        // A piece below twice as far: not one name wrapped round the figures.
+        let far = line(&[("障局", 10.0, 30.0)], 135.6);
+        assert_eq!(name_head(&[header, head, row, far], 0, 2), 2);
     }
 }
