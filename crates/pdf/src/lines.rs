@@ -51,6 +51,21 @@ impl Run {
     }
 }
 
+#[cfg(test)]
+impl Run {
+    /// A run of size 10 standing from `x0` to `x1` on baseline `base` (tests' pages).
+    pub(crate) fn at(text: &str, x0: f32, x1: f32, base: f32) -> Run {
+        Run {
+            text: text.into(),
+            x0,
+            x1,
+            base,
+            size: 10.0,
+            user: [x0, base, x1, base + 10.0],
+        }
+    }
+}
+
 /// The union of two user-space boxes.
 pub fn union(a: [f32; 4], b: [f32; 4]) -> [f32; 4] {
     [
@@ -362,14 +377,7 @@ mod tests {
     }
 
     fn run(text: &str, x0: f32, x1: f32, base: f32) -> Run {
-        Run {
-            text: text.into(),
-            x0,
-            x1,
-            base,
-            size: 10.0,
-            user: [x0, base, x1, base + 10.0],
-        }
+        Run::at(text, x0, x1, base)
     }
 
     fn line(runs: Vec<Run>) -> Line {

@@ -656,14 +656,7 @@ mod tests {
         Line {
             runs: runs
                 .iter()
-                .map(|&(text, x0, x1)| Run {
-                    text: text.into(),
-                    x0,
-                    x1,
-                    base,
-                    size: 10.0,
-                    user: [x0, base, x1, base + 10.0],
-                })
+                .map(|&(text, x0, x1)| Run::at(text, x0, x1, base))
                 .collect(),
             base,
             size: 10.0,
