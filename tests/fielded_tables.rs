@@ -473,3 +473,101 @@ fn amounts_no_column_takes_leave_the_table_unread_not_empty() {
     assert!(t.reason.as_deref().unwrap_or("").contains("7.70"));
     assert!(report.diagnostics.iter().all(|d| d.code != "C402"));
 }
+
+const PURCHASE_LIST: &str = include_str!("fixtures/extracts/wide123_purchase_list.txt");
+
+#[test]
+fn code_columns_amid_a_purchase_lists_figures_are_not_read_as_amounts() {
+    // 数量 then 经济科目 类/款 (`1 302 27 502 05`) then 预算金额: the header's 类/款 cells stand
+    // right of the quantity, so their digits are codes, not amounts.
+    let report = check(PURCHASE_LIST);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    let amount_of = |r: &budget_lint::report::RowOut| -> Vec<rust_decimal::Decimal> {
+        r.cells.iter().map(|c| c.value.parse().unwrap()).collect()
+    };
+    // The purchases (a 采购目录 item beside the project) add up to the totals row in both
+    // columns holding figures: 数量 and 预算金额.
+    let total = t.rows.iter().find(|r| r.label == "合计").unwrap();
+    let purchases: Vec<Vec<rust_decimal::Decimal>> = t
+        .rows
+        .iter()
+        .filter(|r| r.item.is_some())
+        .map(amount_of)
+        .collect();
+    assert_eq!(purchases.len(), 16);
+    for (k, printed) in amount_of(total).into_iter().enumerate() {
+        let sum: rust_decimal::Decimal = purchases.iter().map(|p| p[k]).sum();
+        assert_eq!(sum, printed, "column {k}");
+    }
+    assert_eq!(
+        amount_of(total),
+        ["187920".parse().unwrap(), "18712700.00".parse().unwrap()]
+    );
+    // The row's code is its 类 款 项 (`201 05 07`), not that with the unit's number after it.
+    assert!(t
+        .rows
+        .iter()
+        .filter_map(|r| r.code.as_deref())
+        .all(|c| c == "2010507"));
+    assert!(no_errors(&report));
+}
+
+const CODES_BELOW: &str = include_str!("fixtures/extracts/wide125_codes_below_their_rows.txt");
+
+#[test]
+fn a_code_printed_below_its_rows_figures_is_that_rows() {
+    // `→行政运行→17,651,794.92…` ⏎ `2013301→→…`; `→一般行政管理→30,964,000.00…` ⏎ `2013302→事务`;
+    // `→机关事业单位→` ⏎ figures ⏎ `2080505→基本养老保险缴费支出`: one row each, as the catalogue
+    // names the code.
+    let report = check(CODES_BELOW);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    let row = |code: &str| {
+        t.rows
+            .iter()
+            .find(|r| r.code.as_deref() == Some(code))
+            .unwrap()
+    };
+    assert_eq!(row("2013301").label, "行政运行");
+    assert_eq!(row("2013301").cells[0].value, "17651794.92");
+    assert_eq!(row("2013302").label, "一般行政管理事务");
+    assert_eq!(row("2080505").label, "机关事业单位基本养老保险缴费支出");
+    assert_eq!(row("2080505").cells[0].value, "1449977.63");
+    // Every row holding figures has its code: no code left on a row of its own.
+    assert!(t
+        .rows
+        .iter()
+        .all(|r| r.kind == budget_lint::model::RowKind::Total
+            || (r.code.is_some() && !r.cells.is_empty())));
+    assert!(no_errors(&report));
+}
+
+const BASIC_WITH_SUBTOTAL: &str = include_str!("fixtures/extracts/wide109_basic_with_subtotal.txt");
+
+#[test]
+fn basic_spending_printed_with_its_subtotal_and_parts_gets_named_columns() {
+    // 总计 | 基本支出: 小计 人员经费 公用经费 | 项目支出 (Chongqing, Hangzhou): five named columns,
+    // 合计 = 基本支出 + 项目支出 and 基本支出 = 人员经费 + 公用经费 in every row (within a cent).
+    let report = check(BASIC_WITH_SUBTOTAL);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    assert!(!t.columns_counted);
+    let names: Vec<&str> = t.columns.iter().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        ["合计", "基本支出", "人员经费", "公用经费", "项目支出"]
+    );
+    let total = t.rows.iter().find(|r| r.label == "合计").unwrap();
+    let v = |name: &str| -> rust_decimal::Decimal {
+        total
+            .cells
+            .iter()
+            .find(|c| c.column == name)
+            .map_or(rust_decimal::Decimal::ZERO, |c| c.value.parse().unwrap())
+    };
+    // 33,325.21 + 94,823.35 = 128,148.56; 23,208.51 + 10,116.70 = 33,325.21.
+    assert_eq!(v("基本支出") + v("项目支出"), v("合计"));
+    assert_eq!(v("人员经费") + v("公用经费"), v("基本支出"));
+    assert!(no_errors(&report));
+}

@@ -150,3 +150,35 @@ fn a_one_row_table_whose_printed_order_breaks_its_sums_is_left_unread() {
     assert_eq!(report.tables[0].status, "unread");
     no_errors(&swapped);
 }
+
+/// wide/121 (Fuzhou, from its PDF): 一般公共预算支出经济分类情况表, one amount column, each class's
+/// code on the line above its name and figure, the classes without money printed too; then the
+/// next table's heading (`九、…情况表`) before its own title.
+const ONE_COLUMN_BY_CLASS: &str = include_str!("fixtures/extracts/wide121_one_column_by_class.txt");
+
+#[test]
+fn one_column_with_figures_on_their_names_lines_is_read_by_its_one_sum() {
+    // 27,495.26 + 19,712.55 + 1,336.03 + 221.04 = 48,764.88, the 合计: one sum, but one column
+    // leaves no column to choose and each figure stands on its name's line.
+    let t = &read_table(ONE_COLUMN_BY_CLASS);
+    assert_eq!(t.columns.len(), 1);
+    let with_figures: Vec<(Option<&str>, &str)> = t
+        .rows
+        .iter()
+        .filter(|r| !r.cells.is_empty())
+        .map(|r| (r.code.as_deref(), r.cells[0].value.as_str()))
+        .collect();
+    assert_eq!(
+        with_figures,
+        [
+            (None, "48764.88"),
+            (Some("301"), "27495.26"),
+            (Some("302"), "19712.55"),
+            (Some("303"), "1336.03"),
+            (Some("310"), "221.04")
+        ]
+    );
+    // The next table's heading is no row of this one.
+    assert!(t.rows.iter().all(|r| !r.label.contains("情况表")));
+    no_errors(ONE_COLUMN_BY_CLASS);
+}

@@ -122,7 +122,7 @@ pub fn judge(rows: &[Row], layout: &Layout, groups: &SideGroups) -> Verdict {
     let mut gross = 0;
     let mut overfull = 0;
     let mut failures: Vec<Failure> = Vec::new();
-    let mut record = |total: Pos, parts: Vec<Pos>| {
+    let mut record = |failures: &mut Vec<Failure>, total: Pos, parts: Vec<Pos>| {
         if let Some((holds, diff)) = evaluate(rows, total, &parts) {
             checked += 1;
             if !holds {
@@ -152,16 +152,18 @@ pub fn judge(rows: &[Row], layout: &Layout, groups: &SideGroups) -> Verdict {
                 overfull += 1;
             }
             for col in 0..n {
-                record((g.parent, col), parts_of(col));
+                record(&mut failures, (g.parent, col), parts_of(col));
             }
         }
     }
+    let vertical = failures.len();
     for (r, row) in rows.iter().enumerate() {
         for id in layout.identities_of(row.side) {
             let parts = id.parts.iter().map(|&p| (r, p)).collect();
-            record((r, id.total), parts);
+            record(&mut failures, (r, id.total), parts);
         }
     }
+    carried(&mut failures[vertical..], groups);
     Verdict {
         checked,
         failing: failures.len(),
@@ -275,6 +277,57 @@ pub fn distinguishing_sums(rows: &[Row], groups: &[Group], columns: usize) -> us
             evaluate(rows, (g.parent, c), &parts).is_some_and(|(holds, _)| holds)
         })
         .count()
+}
+
+/// A misprint carried up its hierarchy: when a row's identity across columns (小计 = 人员经费 +
+/// 公用经费) fails, and its parent's fails by the same difference (to a hundredth of it: each level
+/// rounds), the parent's figures were added up from the row's — one misprint, printed again in
+/// every row above it (the shape of wide/116 表5: 公路水路运输, 交通运输支出 and 合计 each off by
+/// 50.60 between 小计 and its parts, while every column adds up down the hierarchy — a table that
+/// still stays unread, as it prints no codes and the catalogue lacks some of its names, so no
+/// hierarchy joins the three). Each such failure is given
+/// the rows of the one below it, so the roots count the misprint once. `row_failures` are the
+/// failures of the row identities, one row each.
+fn carried(row_failures: &mut [Failure], groups: &SideGroups) {
+    let parent: std::collections::HashMap<usize, usize> = groups
+        .iter()
+        .flat_map(|(_, gs)| gs)
+        .flat_map(|g| g.children.iter().map(move |&c| (c, g.parent)))
+        .collect();
+    let same = |a: Decimal, b: Decimal| {
+        !a.is_zero()
+            && a.is_sign_negative() == b.is_sign_negative()
+            && (a - b).abs().saturating_mul(Decimal::ONE_HUNDRED) <= a.abs()
+    };
+    // Deepest first: a row's failure takes the rows its child's failure already took.
+    let depth = |mut r: usize| {
+        let mut d = 0;
+        while let Some(&p) = parent.get(&r) {
+            r = p;
+            d += 1;
+        }
+        d
+    };
+    let mut order: Vec<usize> = (0..row_failures.len()).collect();
+    order
+        .sort_by_key(|&i| std::cmp::Reverse(row_failures[i].rows.first().map_or(0, |&r| depth(r))));
+    for i in order {
+        let (Some(&row), diff) = (row_failures[i].rows.first(), row_failures[i].diff) else {
+            continue;
+        };
+        let Some(&up) = parent.get(&row) else {
+            continue;
+        };
+        let below = row_failures[i].rows.clone();
+        if let Some(f) = row_failures
+            .iter_mut()
+            .find(|f| f.rows.first() == Some(&up) && same(f.diff, diff))
+        {
+            f.rows.extend(below);
+            f.rows.sort_unstable();
+            f.rows.dedup();
+        }
+    }
 }
 
 /// How many difference sizes recur in failures that share no row.
@@ -531,5 +584,50 @@ mod tests {
         assert_eq!((v.failing, v.displaced), (2, 1));
         assert!(v.misread());
         assert!(v.reason().contains("别的行"));
+    }
+
+    #[test]
+    fn a_misprint_carried_up_its_hierarchy_is_one_root() {
+        // wide/116 表5's shape: 合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出. 2140101's 小计
+        // is 50.60 short of its parts, and so are 21401 and 214 above it, each adding up its rows.
+        let layout =
+            layouts::choose(crate::model::TableKind::GeneralBudget, "小计人员经费", None).unwrap();
+        let figures = |basic: &'static str| {
+            [
+                Some("100.00"),
+                Some(basic),
+                Some("60.00"),
+                Some("40.00"),
+                Some("0.00"),
+            ]
+        };
+        let short = figures("49.40");
+        let rows = vec![
+            row("214", &short),
+            row("21401", &short),
+            row("2140101", &short),
+        ];
+        let groups = vec![(
+            None,
+            vec![
+                Group {
+                    parent: 0,
+                    children: vec![1],
+                },
+                Group {
+                    parent: 1,
+                    children: vec![2],
+                },
+            ],
+        )];
+        let v = judge(&rows, layout, &groups);
+        // Each row's 合计 = 基本支出 + 项目支出 fails too (100.00 ≠ 49.40): two identities a row.
+        assert_eq!(v.failing, 6);
+        assert_eq!((v.roots, v.displaced), (1, 0), "{:?}", v.reason());
+        assert!(!v.misread());
+        // The same differences in three rows of no common line are three roots: misread.
+        let apart = vec![(None, Vec::new())];
+        let v = judge(&rows, layout, &apart);
+        assert!(v.misread());
     }
 }

@@ -71,6 +71,20 @@ const BASIC_PROJECT_ID: &[Identity] = &[Identity {
     parts: &[1, 2],
 }];
 
+/// 基本支出 printed with its 小计 and its two parts (wide/116 表5, Hangzhou). The parts are not
+/// named `基本支出/…`: rules add up the columns so named to make 基本支出, which 小计 already is.
+const BASIC_SPLIT: &[&str] = &["合计", "基本支出", "人员经费", "公用经费", "项目支出"];
+const BASIC_SPLIT_ID: &[Identity] = &[
+    Identity {
+        total: 0,
+        parts: &[1, 4],
+    },
+    Identity {
+        total: 1,
+        parts: &[2, 3],
+    },
+];
+
 const FUND: &[&str] = &["合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"];
 const FUND_ID: &[Identity] = &[Identity {
     total: 0,
@@ -247,6 +261,16 @@ pub const LAYOUTS: &[Layout] = &[
         identities: BASIC_PROJECT_ID,
         single_row: false,
         preference: &[],
+    },
+    Layout {
+        kind: Some(TableKind::GeneralBudget),
+        signature: &["小计", "人员经费"],
+        income_columns: NONE,
+        columns: BASIC_SPLIT,
+        income_identities: NO_ID,
+        identities: BASIC_SPLIT_ID,
+        single_row: false,
+        preference: &[0, 4, 1, 2, 3],
     },
     Layout {
         kind: Some(TableKind::GeneralBudget),

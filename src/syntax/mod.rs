@@ -6,6 +6,7 @@ pub mod facts;
 pub mod income_items;
 pub mod layouts;
 pub mod lex;
+mod name_codes;
 pub mod narrative;
 mod perf;
 pub mod regions;

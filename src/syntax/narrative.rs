@@ -160,7 +160,7 @@ fn push_char(flow: &mut Flow, c: char, at: usize, section: Option<usize>) {
 }
 
 /// A section heading: `一、…`, `（一）…`, `(二) …` on a short line without a full stop, not ending in
-/// a number.
+/// a number; or a short one numbered `4.` ([`numbered`]).
 fn heading(line: &str) -> Option<(String, u8)> {
     // At most 61 characters are looked at: a longer line is no heading (and a line of megabytes
     // costs no more than a short one).
@@ -171,6 +171,9 @@ fn heading(line: &str) -> Option<(String, u8)> {
         .collect();
     // "（四）2080505-机关事业单位基本养老保险缴费支出 2470.32" ⏎ "万元。…": an item whose figure's
     // unit is on the next line, not a heading.
+    if numbered(&t) {
+        return Some((t, 3));
+    }
     if t.is_empty()
         || t.chars().count() > 60
         || t.contains('。')
@@ -200,6 +203,21 @@ fn heading(line: &str) -> Option<(String, u8)> {
         return Some((t, 0));
     }
     None
+}
+
+/// `4.预算绩效情况说明。`: a heading numbered in digits (Zhejiang's third level), a short phrase
+/// with no clause and no figure inside it — not `3.2026年减少…` nor `1.因人员调整，…` (a list item
+/// wrapped at the line's end), nor `5. 单位资金 212 城乡社区支出` (a row of a table).
+fn numbered(t: &str) -> bool {
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let mut rest = t.chars().skip(digits);
+    let stop = rest.next();
+    let body: String = rest.collect();
+    let body = body.strip_suffix('。').unwrap_or(&body);
+    (1..=2).contains(&digits)
+        && matches!(stop, Some('.' | '．' | '、'))
+        && (2..=20).contains(&body.chars().count())
+        && !body.contains(|c: char| c.is_ascii_digit() || "，。；：,;:".contains(c))
 }
 
 /// Clause boundaries: where the phrase a figure is about starts. Brackets and quotes are not
@@ -594,6 +612,24 @@ fn scan_lists(f: &Flow, n: &mut Narrative) {
 mod tests {
     use super::*;
     use crate::syntax::lex::lines;
+
+    #[test]
+    fn a_short_phrase_numbered_in_digits_is_a_third_level_heading() {
+        // wide/117 (Huzhou): `4.预算绩效情况说明。` heads the section of its performance figures.
+        assert_eq!(heading("4.预算绩效情况说明。").map(|h| h.1), Some(3));
+        assert_eq!(
+            heading("1.一般公共预算当年拨款规模变化情况。").map(|h| h.1),
+            Some(3)
+        );
+        // A list item wrapped at the line's end, or a clause, is no heading.
+        for line in [
+            "3.2026年减少一次性项目以及部分基建项目",
+            "1.因人员调整，2026年一般公共预算金额",
+            "2.“三公”经费主要是因公出国（境）费、公务用车购置费及运行费、公务接待费等支出情况。",
+        ] {
+            assert_eq!(heading(line), None, "{line}");
+        }
+    }
 
     fn narrative(text: &str) -> Narrative {
         let ls = lines(text);

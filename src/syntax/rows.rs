@@ -486,9 +486,53 @@ fn most_common(values: impl Iterator<Item = usize>) -> Option<usize> {
         .map(|(v, _)| v)
 }
 
+/// A tab-separated table's lines, and per field whether its header heads a part of a code (`类`,
+/// `款`, `项`; empty when the header says nothing of it).
+pub struct Fielded {
+    pub lines: Vec<Vec<Token>>,
+    pub code_parts: Vec<bool>,
+}
+
+impl Fielded {
+    /// The lines without the fields marked `aside`, the fields after them moved up.
+    pub fn without(mut lines: Vec<Vec<Token>>, code_parts: &[bool], aside: &[bool]) -> Fielded {
+        if !aside.contains(&true) {
+            return Fielded {
+                lines,
+                code_parts: code_parts.to_vec(),
+            };
+        }
+        // A field's place once the fields aside before it are gone.
+        let mut shift = vec![0usize; aside.len() + 1];
+        for f in 0..aside.len() {
+            shift[f + 1] = shift[f] + usize::from(aside[f]);
+        }
+        for line in &mut lines {
+            line.retain(|t| t.field.is_none_or(|f| aside.get(f) != Some(&true)));
+            for t in line.iter_mut() {
+                if let Some(f) = t.field.as_mut() {
+                    *f -= shift[(*f).min(aside.len())];
+                }
+            }
+        }
+        let code_parts = code_parts
+            .iter()
+            .zip(aside)
+            .filter(|(_, &a)| !a)
+            .map(|(&p, _)| p)
+            .collect();
+        Fielded { lines, code_parts }
+    }
+}
+
 /// Rows of a one-sided tab-separated table: one line, one row. `lead` fields (code parts, name,
 /// project name) come before the figures; without a `※` row, they end at the line's last text field.
-pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usize) -> Vec<RawRow> {
+pub fn tabbed(src: &str, fielded: &Fielded, lead: Option<usize>, columns: usize) -> Vec<RawRow> {
+    let lines = &fielded.lines;
+    // With fields headed 类/款/项, a code's further parts come from those fields only (the unit's
+    // number `201` beside `201 33 02` is no part: wide/125).
+    let part_field =
+        |f: usize| !fielded.code_parts.contains(&true) || fielded.code_parts.get(f) == Some(&true);
     let mut rows = Vec::new();
     // Per row kept: the lead fields its code pieces stood in, with each piece.
     let mut pieces: Vec<Vec<(usize, String)>> = Vec::new();
@@ -505,7 +549,15 @@ pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usi
                 t.kind == Tk::Empty || (t.kind == Tk::Figure && t.field.is_some_and(|f| f >= l))
             })
         });
-        let (fields, split) = field_split(line, lead.or(blank_lead));
+        // A line of a code alone in the lead fields (its row's figures on the line above: wide/125).
+        let code_alone = text_lead.filter(|&l| {
+            let mut printed = line.iter().filter(|t| t.kind != Tk::Empty).peekable();
+            printed.peek().is_some()
+                && printed.all(|t| {
+                    t.kind == Tk::Int && t.field.is_some_and(|f| f < l) && is_code_head(t.text(src))
+                })
+        });
+        let (fields, split) = field_split(line, lead.or(blank_lead).or(code_alone));
         let mut by_field: Vec<Vec<Token>> = vec![Vec::new(); fields];
         for t in line {
             if let Some(f) = t.field {
@@ -543,11 +595,17 @@ pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usi
             let span = first.span.cover(text[text.len() - 1].span);
             let all_digits = text.iter().all(|t| t.kind == Tk::Int);
             if all_digits {
-                let code = row.code.get_or_insert((String::new(), span));
                 let mut piece = String::new();
                 for t in &text {
                     piece.push_str(t.text(src));
                 }
+                // Digits no code part is made of beside a code (a unit's number `119001` or a
+                // row count `1` after `201 05 07`, wide/123), or standing in a field no `类`,
+                // `款`, `项` heads, are not part of it.
+                if row.code.is_some() && (!matches!(piece.len(), 2 | 3 | 5 | 7) || !part_field(f)) {
+                    continue;
+                }
+                let code = row.code.get_or_insert((String::new(), span));
                 code.0.push_str(&piece);
                 code.1 = code.1.cover(span);
                 own.push((f, piece));
@@ -599,6 +657,7 @@ pub fn tabbed(src: &str, lines: &[Vec<Token>], lead: Option<usize>, columns: usi
         rows.push(row);
         pieces.push(own);
     }
+    join_codes_below(&mut rows, &mut pieces);
     join_wrapped_names(&mut rows, &mut pieces);
     join_name_heads(&mut rows, &mut pieces);
     complete_split_codes(&mut rows, &pieces);
@@ -643,6 +702,57 @@ fn join_name_heads(rows: &mut Vec<RawRow>, pieces: &mut Vec<Vec<(usize, String)>
             rows[i].label_span = span;
             joined_away[i - 1] = true;
         }
+    }
+    drop_marked(rows, pieces, &joined_away);
+}
+
+/// Whether the catalogue names `code` so, in any year and either scheme.
+fn catalogue_names(code: &str, name: &str) -> bool {
+    use crate::classification::{names_any_year, names_equal, Scheme};
+    [Scheme::Function, Scheme::Economic]
+        .iter()
+        .any(|&s| names_any_year(s, code).any(|e| names_equal(e.name, name)))
+}
+
+/// A row's code printed on the line below its figures, with the end of its name when the name
+/// wraps (`一般行政管理` + figures ⏎ `2013302 事务`, wide/125 表5: the code cell's text stands
+/// at the cell's foot), and the name's beginning perhaps on a line of its own above the figures
+/// (`机关事业单位` ⏎ figures ⏎ `2080505 基本养老保险缴费支出`): one row, when the catalogue names
+/// the code with the pieces joined.
+fn join_codes_below(rows: &mut Vec<RawRow>, pieces: &mut Vec<Vec<(usize, String)>>) {
+    let figureless = |r: &RawRow| r.figures().next().is_none() && r.item.is_none();
+    let mut joined_away = vec![false; rows.len()];
+    for i in 1..rows.len() {
+        let (row, below) = (&rows[i - 1], &rows[i]);
+        let Some((code, code_span)) = below.code.clone().filter(|_| figureless(below)) else {
+            continue;
+        };
+        if row.code.is_some() || row.figures().next().is_none() || joined_away[i - 1] {
+            continue;
+        }
+        // The name's beginning alone on the line above the figures, when they print none.
+        let head = (i >= 2 && row.label.is_empty())
+            .then(|| i - 2)
+            .filter(|&h| {
+                let h = &rows[h];
+                !joined_away[i - 2] && h.code.is_none() && figureless(h) && !h.label.is_empty()
+            });
+        let head_label = head.map_or("", |h| rows[h].label.as_str());
+        let joined = format!("{head_label}{}{}", row.label, below.label);
+        if !catalogue_names(&code, &joined) {
+            continue;
+        }
+        let start = head.map_or(row.label_span, |h| rows[h].label_span);
+        let span = start.cover(below.label_span).cover(code_span);
+        if let Some(h) = head {
+            joined_away[h] = true;
+        }
+        let row = &mut rows[i - 1];
+        row.label = joined;
+        row.label_span = span;
+        row.code = Some((code, code_span));
+        joined_away[i] = true;
+        pieces[i - 1] = std::mem::take(&mut pieces[i]);
     }
     drop_marked(rows, pieces, &joined_away);
 }
@@ -1022,41 +1132,24 @@ pub fn release_duplicate_codes(rows: &mut [RawRow]) {
     }
 }
 
-/// Names the code of rows that lost theirs (the extraction dropped or displaced it) from the
-/// catalogue: the entry with this name under the last 款 or 类 above the row, or a 类 of that name.
-/// Only a unique match is taken; the code's span is the row's name.
+/// Codes lost from rows of a coded table, from their names under the rows before them
+/// ([`super::name_codes`]); a row so coded becomes a coded row.
 pub fn infer_missing_codes(rows: &mut [RawRow]) {
-    use crate::classification::{find_by_name, Scheme};
-    let (first, last) = crate::classification::covered_years();
-    let mut last_lei: Option<String> = None;
-    let mut last_kuan: Option<String> = None;
-    for r in rows.iter_mut() {
-        if r.code.is_none() && r.kind == RowKind::Item && !r.label.is_empty() {
-            let scheme = match last_lei.as_deref() {
-                Some(c) if c.starts_with('3') || c.starts_with('5') => Scheme::Economic,
-                _ => Scheme::Function,
-            };
-            let parents = [last_kuan.as_deref(), last_lei.as_deref(), None];
-            let found = parents.iter().find_map(|p| {
-                (first..=last)
-                    .rev()
-                    .find_map(|year| find_by_name(scheme, *p, &r.label, year))
-                    .filter(|e| p.is_some() || e.code.len() == 3)
-            });
-            if let Some(e) = found {
-                r.code = Some((e.code.to_string(), r.label_span));
-                r.kind = RowKind::Coded;
-            }
-        }
-        if let Some((c, _)) = &r.code {
-            match c.len() {
-                3 => {
-                    last_lei = Some(c.clone());
-                    last_kuan = None;
-                }
-                5 => last_kuan = Some(c.clone()),
-                _ => {}
-            }
+    let named: Vec<super::name_codes::Named> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.kind,
+                r.code.as_ref().map(|c| c.0.as_str()),
+                r.label.as_str(),
+            )
+        })
+        .collect();
+    let codes = super::name_codes::infer(&named);
+    for (r, code) in rows.iter_mut().zip(codes) {
+        if let Some(code) = code {
+            r.code = Some((code.to_string(), r.label_span));
+            r.kind = RowKind::Coded;
         }
     }
 }
@@ -1120,7 +1213,11 @@ mod tests {
             tokenize(s, i, *l, &mut toks);
             by_line.push(toks);
         }
-        let rows = tabbed(s, &by_line, None, 4);
+        let fielded = Fielded {
+            lines: by_line,
+            code_parts: Vec::new(),
+        };
+        let rows = tabbed(s, &fielded, None, 4);
         let codes: Vec<&str> = rows
             .iter()
             .map(|r| r.code.as_ref().map_or("", |c| c.0.as_str()))
@@ -1150,7 +1247,11 @@ mod tests {
                 toks
             })
             .collect();
-        let mut rows = tabbed(s, &by_line, None, 3);
+        let fielded = Fielded {
+            lines: by_line,
+            code_parts: Vec::new(),
+        };
+        let mut rows = tabbed(s, &fielded, None, 3);
         let mut other = rows.clone();
         drop_repeated_rows(&mut rows);
         let codes: Vec<Option<&str>> = rows

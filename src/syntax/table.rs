@@ -219,7 +219,7 @@ fn read_rows(
                 .is_none_or(|l| n > l.columns.len() || !l.named_by(&parts.header) || complete);
         if let Some(layout) = layouts::counted(n).filter(|_| affordable) {
             let counted = place(raw, layout, &[])
-                .and_then(|rows| confirm_counted(raw, rows, layout))
+                .and_then(|rows| confirm_counted(src, raw, rows, layout))
                 .map(|rows| (rows, layout, true));
             result = either(result, counted, n);
         }
@@ -228,7 +228,8 @@ fn read_rows(
     // field is its column, so a header no known layout describes still gives the figures their
     // columns, by count; the table's own arithmetic must then support the reading.
     if result.is_err() && tabbed && !region.kind.is_two_sided() {
-        let n = rows::tabbed_width(src, &group_by_line(&toks), parts.star_lead);
+        let fielded = lines_in_fields(&toks, &parts.header_cells);
+        let n = rows::tabbed_width(src, &fielded.lines, parts.star_lead);
         if let Some(layout) = layouts::counted(n) {
             let raw = raw_rows(src, &toks, region.kind, layout, &parts, true, decimals);
             let fielded = place(&raw, layout, &[])
@@ -376,8 +377,8 @@ fn raw_rows(
         }
         r
     } else if tabbed {
-        let by_line = group_by_line(toks);
-        rows::tabbed(src, &by_line, parts.star_lead, layout.columns.len())
+        let fielded = lines_in_fields(toks, &parts.header_cells);
+        rows::tabbed(src, &fielded, parts.star_lead, layout.columns.len())
     } else {
         return one_sided_rows(src, toks, kind, decimals);
     };
@@ -534,6 +535,8 @@ struct Parts {
     star_columns: Option<usize>,
     /// Number of `※` cells: fields before the figures.
     star_lead: Option<usize>,
+    /// Header cells (stacked, one per field) of tab-separated header lines.
+    header_cells: Vec<String>,
     empty_statement: Option<Span>,
 }
 
@@ -550,6 +553,7 @@ fn sort_lines(
         body: Vec::new(),
         star_columns: None,
         star_lead: None,
+        header_cells: Vec::new(),
         empty_statement: None,
     };
     let mut in_body = false;
@@ -604,10 +608,16 @@ fn sort_lines(
             _ => {}
         }
         // The title (and its "公开 01 表" label) repeated on a later page of the same table.
-        if titles::title_kind(text) == Some(region.kind) || titles::label_number(text).is_some() {
+        let title = titles::title_kind(text);
+        if title == Some(region.kind) || titles::label_number(text).is_some() {
             if in_body {
                 skipping_repeat = true;
             }
+            continue;
+        }
+        // The next table's title printed twice (`九、…情况表` as a heading, then its own title
+        // line, where the next region starts: wide/121) is no row of this one.
+        if title.is_some() && in_body {
             continue;
         }
         let starts_body = line_starts_body(src, tokens.line(i));
@@ -654,7 +664,8 @@ fn sort_lines(
         }
         parts.body.push(i);
     }
-    parts.header.push_str(&stacked_header(&header_lines));
+    parts.header_cells = stacked_header(&header_lines);
+    parts.header.push_str(&parts.header_cells.concat());
     parts
 }
 
@@ -662,7 +673,7 @@ fn sort_lines(
 /// (`政府性基金` over `预算` is `政府性基金预算`): a cell printed over two lines names its column in
 /// one piece, which the lines' own concatenation does not give. Appended to the header text the
 /// layouts are chosen by.
-fn stacked_header(header_lines: &[&str]) -> String {
+fn stacked_header(header_lines: &[&str]) -> Vec<String> {
     let mut fields: Vec<String> = Vec::new();
     for line in header_lines {
         for (f, cell) in line.split('\t').enumerate() {
@@ -672,7 +683,58 @@ fn stacked_header(header_lines: &[&str]) -> String {
             fields[f].push_str(&squeeze(cell));
         }
     }
-    fields.concat()
+    fields
+}
+
+/// Whether a header cell heads one part of a code printed in 类 / 款 / 项 columns: `类`, `款`,
+/// `项` alone or under `…科目编码`. (A whole code's column, `科目编码`, heads codes followed by
+/// their names and amounts in the central template's 基本支出 tables, several groups side by side:
+/// a column of the table, not an aside.)
+fn heads_codes(cell: &str) -> bool {
+    cell.ends_with(['类', '款', '项'])
+        && (cell.chars().count() == 1 || cell.contains("编码") || cell.contains("代码"))
+}
+
+/// The table's lines in fields, without the columns of codes standing amid its figures (a
+/// purchase list's 经济科目 类/款 between its quantity and its amount: `1 302 27 502 05
+/// 280,000.00`, wide/123 and /125): their digits are codes, not amounts, and are not read. The
+/// columns are known by their header cells ([`heads_codes`]), field for field, right of the first
+/// field of numbers after the names that is no such column; code columns before it (a row's own
+/// code, or a second code beside its name, which may group the rows: Yantai's 政府经济分类) stay.
+///
+/// Also gives, per field kept, whether its header heads a part of the rows' own code (`类`, `款`,
+/// `项`): [`rows::tabbed`] then takes a code's parts from those fields only.
+fn lines_in_fields(toks: &[Token], header_cells: &[String]) -> rows::Fielded {
+    let lines = group_by_line(toks);
+    let heads = |f: usize| header_cells.get(f).is_some_and(|c| heads_codes(c));
+    let parts: Vec<bool> = (0..header_cells.len()).map(heads).collect();
+    let fields_of = |kinds: &[Tk]| {
+        lines
+            .iter()
+            .flatten()
+            .filter(|t| kinds.contains(&t.kind))
+            .filter_map(|t| t.field)
+            .collect::<Vec<usize>>()
+    };
+    let first_amount = fields_of(&[Tk::Text])
+        .into_iter()
+        .min()
+        .and_then(|first_text| {
+            fields_of(&[Tk::Int, Tk::Figure])
+                .into_iter()
+                .filter(|&f| f > first_text && !heads(f))
+                .min()
+        });
+    let Some(first_amount) = first_amount else {
+        return rows::Fielded {
+            lines,
+            code_parts: parts,
+        };
+    };
+    let aside: Vec<bool> = (0..header_cells.len())
+        .map(|f| f > first_amount && heads(f))
+        .collect();
+    rows::Fielded::without(lines, &parts, &aside)
 }
 
 /// The exact span of the unit word in a `单位：万元` line (`at` is a byte offset in the squeezed text).
@@ -846,9 +908,34 @@ const MIN_CONFIRMING: usize = 3;
 /// A reading with counted columns has nothing but its sums to stand on: at least [`MIN_CONFIRMING`]
 /// of them must hold and none may fail — with no column names, a failing sum cannot be told from a
 /// figure counted into the wrong column.
-fn confirm_counted(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Row>, String> {
+///
+/// One column leaves no column to choose, and a figure printed on its name's line is that row's by
+/// the text itself: then one parent = Σ children over two or more non-zero rows, confirming the
+/// figures are the rows' amounts and none is missing or extra, is enough (wide/121's
+/// 经济分类情况表: 合计 over its four classes with figures).
+fn confirm_counted(
+    src: &str,
+    raw: &[RawRow],
+    rows: Vec<Row>,
+    layout: &Layout,
+) -> Result<Vec<Row>, String> {
     let (rows, verdict) = judged(raw, rows, layout)?;
     let holding = verdict.checked - verdict.failing;
+    let on_name_lines = layout.columns.len() == 1
+        && raw.iter().all(|r| {
+            r.figures().all(|(_, at)| {
+                !r.label.is_empty()
+                    && src
+                        .get(r.label_span.end..at.start)
+                        .is_some_and(|between| !between.contains('\n'))
+            })
+        });
+    if on_name_lines && verdict.failing == 0 {
+        let groups = hierarchy(&raw.iter().collect::<Vec<_>>());
+        if evidence::distinguishing_sums(&rows, &groups, 1) >= 1 {
+            return Ok(rows);
+        }
+    }
     if holding < MIN_CONFIRMING {
         return Err(format!(
             "只有 {holding} 组上下级加总关系可以印证读数，不足以确认各数所在的列"
@@ -1056,7 +1143,23 @@ fn judged(
 
 /// Parent/children groups by classification code, and totals over the top-level rows.
 fn hierarchy(rows: &[&RawRow]) -> Vec<Group> {
-    let code = |i: usize| rows[i].code.as_ref().map(|c| c.0.as_str());
+    // A table printing no code at all: the catalogue's codes of its names, when every name has one.
+    let named = if rows.iter().any(|r| r.code.is_some()) {
+        None
+    } else {
+        let named: Vec<super::name_codes::Named> = rows
+            .iter()
+            .map(|r| (r.kind, None, r.label.as_str()))
+            .collect();
+        super::name_codes::all(&named)
+    };
+    let code = |i: usize| {
+        rows[i]
+            .code
+            .as_ref()
+            .map(|c| c.0.as_str())
+            .or_else(|| named.as_ref().and_then(|n| n[i]))
+    };
     // In a table by unit, codes nest within their unit's block (`model::units`).
     let units = crate::model::units(rows.iter().map(|r| {
         (

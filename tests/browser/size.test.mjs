@@ -52,13 +52,19 @@
 // totals, description columns and names wrapped round their figures in laid-out rows, tables by
 // budget unit (model/units.rs: codes nested per unit in the reader and the rules), a coded row's
 // name begun on the line above, tables whose amounts no column takes left unread rather than
-// empty: 304 → 309 of the wide corpus's PDF tables read, no new error: budget 448 000.
+// empty: 304 → 309 of the wide corpus's PDF tables read, no new error: budget 448 000. Then 7 228
+// more (446 592 → 453 820, 2026-12-07): 1 664 of it the 157 codes the wide corpus prints that the
+// classification dictionary lacked (measured by building with the old dictionary), the rest the
+// reader's codes printed below their rows, code columns amid a list's figures, codes from names for
+// tables printing none (syntax/name_codes.rs), one-column tables, misprints carried up a hierarchy
+// and numbered third-level headings: 309 → 316 of the wide corpus's 325 PDF tables read (97.2 %,
+// issue 10's bar), one new error, real: budget 455 000.
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { appForThisFile, measureTransfer } from "./harness.mjs";
 
-const BUDGET = 448_000;
+const BUDGET = 455_000;
 
 const app = appForThisFile();
 
