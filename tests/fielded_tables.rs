@@ -571,3 +571,21 @@ fn basic_spending_printed_with_its_subtotal_and_parts_gets_named_columns() {
     assert_eq!(v("人员经费") + v("公用经费"), v("基本支出"));
     assert!(no_errors(&report));
 }
+
+const PANELS: &str = include_str!("fixtures/extracts/wide131_panels_side_by_side.txt");
+
+#[test]
+fn groups_of_codes_printed_side_by_side_are_not_read_as_one_row() {
+    // The central template's 基本支出决算表: `30103 奖金 143.61 30203 咨询费 1.55 310 资本性支出
+    // 27.24` is three rows of three panels. Read by its fields it would be one row, its codes run
+    // together (`3010330203`) and 27.24 given to 奖金: it is left unread, saying why.
+    let report = check(PANELS);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "unread");
+    assert!(
+        t.reason.as_deref().unwrap_or("").contains("并排"),
+        "{:?}",
+        t.reason
+    );
+    assert!(no_errors(&report));
+}

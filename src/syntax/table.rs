@@ -230,7 +230,12 @@ fn read_rows(
     if result.is_err() && tabbed && !region.kind.is_two_sided() {
         let fielded = lines_in_fields(&toks, &parts.header_cells);
         let n = rows::tabbed_width(src, &fielded.lines, parts.star_lead);
-        if let Some(layout) = layouts::counted(n) {
+        if side_by_side(src, &fielded.lines) {
+            let panels = Err("表中几组科目并排印出（科目代码、名称、金额成组重复），\
+                              按行读取会把不同组的数字混在一起"
+                .to_string());
+            result = either(result, panels, n);
+        } else if let Some(layout) = layouts::counted(n) {
             let raw = raw_rows(src, &toks, region.kind, layout, &parts, true, decimals);
             let fielded = place(&raw, layout, &[])
                 .and_then(|rows| confirm_fielded(&raw, rows, layout))
@@ -735,6 +740,31 @@ fn lines_in_fields(toks: &[Token], header_cells: &[String]) -> rows::Fielded {
         .map(|f| f > first_amount && heads(f))
         .collect();
     rows::Fielded::without(lines, &parts, &aside)
+}
+
+/// Whether the table prints groups of (code, name, amount) side by side (the central template's
+/// 基本支出决算表: 人员经费 and 公用经费 in three panels, `30103 奖金 143.61 30203 咨询费 1.55 …`,
+/// wide/131): on two or more lines a code and its name stand right of an amount (an integer amount
+/// like `30000` has no name after it). Read by its fields, such a line would be one row with the
+/// codes run together and the panels' amounts in its columns.
+fn side_by_side(src: &str, lines: &[Vec<Token>]) -> bool {
+    let code_like = |t: &Token| {
+        let s = t.text(src);
+        t.kind == Tk::Int && matches!(s.len(), 3 | 5 | 7) && s.starts_with(['2', '3', '5'])
+    };
+    lines
+        .iter()
+        .filter(|line| {
+            let printed: Vec<&Token> = line.iter().filter(|t| t.kind != Tk::Empty).collect();
+            let Some(first_amount) = printed.iter().position(|t| t.kind == Tk::Figure) else {
+                return false;
+            };
+            printed[first_amount..]
+                .windows(2)
+                .any(|w| code_like(w[0]) && w[1].kind == Tk::Text)
+        })
+        .count()
+        >= 2
 }
 
 /// The exact span of the unit word in a `单位：万元` line (`at` is a byte offset in the squeezed text).
