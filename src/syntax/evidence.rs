@@ -24,6 +24,7 @@ use crate::model::{Row, RowKind, Side};
 use crate::syntax::layouts::Layout;
 use crate::syntax::solve::Group;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// This many independent wrong rows in one table are more likely a misreading than misprints.
 pub const MISREAD_ROOTS: usize = 3;
@@ -285,11 +286,11 @@ pub fn distinguishing_sums(rows: &[Row], groups: &[Group], columns: usize) -> us
 /// every row above it (the shape of wide/116 表5: 公路水路运输, 交通运输支出 and 合计 each off by
 /// 50.60 between 小计 and its parts, while every column adds up down the hierarchy — a table that
 /// still stays unread, as it prints no codes and the catalogue lacks some of its names, so no
-/// hierarchy joins the three). Each such failure is given
-/// the rows of the one below it, so the roots count the misprint once. `row_failures` are the
-/// failures of the row identities, one row each.
+/// hierarchy joins the three). Each such failure is given the rows of the one below it, so the
+/// roots count the misprint once. `row_failures` are the failures of the row identities, each of
+/// its own row.
 fn carried(row_failures: &mut [Failure], groups: &SideGroups) {
-    let parent: std::collections::HashMap<usize, usize> = groups
+    let parent: HashMap<usize, usize> = groups
         .iter()
         .flat_map(|(_, gs)| gs)
         .flat_map(|g| g.children.iter().map(move |&c| (c, g.parent)))
@@ -299,7 +300,18 @@ fn carried(row_failures: &mut [Failure], groups: &SideGroups) {
             && a.is_sign_negative() == b.is_sign_negative()
             && (a - b).abs().saturating_mul(Decimal::ONE_HUNDRED) <= a.abs()
     };
-    // Deepest first: a row's failure takes the rows its child's failure already took.
+    // Each failure's own row (its rows grow as the failures below it are carried up), and the
+    // failures of each row.
+    let own: Vec<Option<usize>> = row_failures
+        .iter()
+        .map(|f| f.rows.first().copied())
+        .collect();
+    let mut of_row: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, r) in own.iter().enumerate() {
+        if let Some(r) = r {
+            of_row.entry(*r).or_default().push(i);
+        }
+    }
     let depth = |mut r: usize| {
         let mut d = 0;
         while let Some(&p) = parent.get(&r) {
@@ -308,21 +320,20 @@ fn carried(row_failures: &mut [Failure], groups: &SideGroups) {
         }
         d
     };
+    // Deepest first: a row's failure takes the rows its child's failure already took.
     let mut order: Vec<usize> = (0..row_failures.len()).collect();
-    order
-        .sort_by_key(|&i| std::cmp::Reverse(row_failures[i].rows.first().map_or(0, |&r| depth(r))));
+    order.sort_by_cached_key(|&i| std::cmp::Reverse(own[i].map_or(0, depth)));
     for i in order {
-        let (Some(&row), diff) = (row_failures[i].rows.first(), row_failures[i].diff) else {
+        let Some(up) = own[i].and_then(|r| parent.get(&r)) else {
             continue;
         };
-        let Some(&up) = parent.get(&row) else {
-            continue;
-        };
-        let below = row_failures[i].rows.clone();
-        if let Some(f) = row_failures
-            .iter_mut()
-            .find(|f| f.rows.first() == Some(&up) && same(f.diff, diff))
-        {
+        let diff = row_failures[i].diff;
+        let above = of_row
+            .get(up)
+            .and_then(|js| js.iter().find(|&&j| same(row_failures[j].diff, diff)));
+        if let Some(&j) = above {
+            let below = row_failures[i].rows.clone();
+            let f = &mut row_failures[j];
             f.rows.extend(below);
             f.rows.sort_unstable();
             f.rows.dedup();

@@ -169,11 +169,11 @@ fn heading(line: &str) -> Option<(String, u8)> {
         .filter(|c| !c.is_whitespace())
         .take(61)
         .collect();
-    // "（四）2080505-机关事业单位基本养老保险缴费支出 2470.32" ⏎ "万元。…": an item whose figure's
-    // unit is on the next line, not a heading.
     if numbered(&t) {
         return Some((t, 3));
     }
+    // "（四）2080505-机关事业单位基本养老保险缴费支出 2470.32" ⏎ "万元。…": an item whose figure's
+    // unit is on the next line, not a heading.
     if t.is_empty()
         || t.chars().count() > 60
         || t.contains('。')

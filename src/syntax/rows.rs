@@ -304,7 +304,9 @@ fn split_figure(
     Some((joined, heads * 2))
 }
 
-fn is_code_head(s: &str) -> bool {
+/// A classification code's shape: 3, 5 or 7 digits, starting like a function (2…) or economic
+/// (3…, 5…) code.
+pub(super) fn is_code_head(s: &str) -> bool {
     matches!(s.len(), 3 | 5 | 7) && s.starts_with(['2', '3', '5'])
 }
 
@@ -409,12 +411,9 @@ fn take_code(
     leftover: &mut Vec<(String, Span)>,
     label: &str,
 ) -> Option<(String, Span)> {
-    use crate::classification::{names_any_year, names_equal, Scheme};
-    let named = pending.iter().position(|(code, _)| {
-        [Scheme::Function, Scheme::Economic]
-            .iter()
-            .any(|&s| names_any_year(s, code).any(|e| names_equal(e.name, label)))
-    });
+    let named = pending
+        .iter()
+        .position(|(code, _)| catalogue_names(code, label));
     let chosen = match named {
         Some(k) => Some(pending.remove(k)),
         None => pending.pop(),
@@ -681,7 +680,6 @@ fn is_description(line: &[Token], lead: usize) -> bool {
 /// A coded row's name whose beginning stands on the line above, alone (`其他社会保障和就业支` ⏎
 /// `20899 出 3,023.00 …`, wide/104): joined when the catalogue names the code so.
 fn join_name_heads(rows: &mut Vec<RawRow>, pieces: &mut Vec<Vec<(usize, String)>>) {
-    use crate::classification::{names_any_year, names_equal, Scheme};
     let mut joined_away = vec![false; rows.len()];
     for i in 1..rows.len() {
         let head = &rows[i - 1];
@@ -693,10 +691,7 @@ fn join_name_heads(rows: &mut Vec<RawRow>, pieces: &mut Vec<Vec<(usize, String)>
             continue;
         };
         let joined = format!("{}{}", head.label, rows[i].label);
-        let named = [Scheme::Function, Scheme::Economic]
-            .iter()
-            .any(|&s| names_any_year(s, code).any(|e| names_equal(e.name, &joined)));
-        if named {
+        if catalogue_names(code, &joined) {
             let span = head.label_span.cover(rows[i].label_span);
             rows[i].label = joined;
             rows[i].label_span = span;
@@ -1048,7 +1043,6 @@ pub fn split_items_by_catalogue(rows: &mut [RawRow]) {
 /// the rows left without a code: first to the row whose name the catalogue gives the code, then the
 /// rest in order, when the counts agree.
 pub fn attach_leftover_codes(rows: &mut [RawRow], mut leftover: Vec<(String, Span)>) {
-    use crate::classification::{names_any_year, names_equal, Scheme};
     let codeless = |rows: &[RawRow]| -> Vec<usize> {
         rows.iter()
             .enumerate()
@@ -1060,11 +1054,9 @@ pub fn attach_leftover_codes(rows: &mut [RawRow], mut leftover: Vec<(String, Spa
         return;
     }
     for i in codeless(rows) {
-        let by_name = leftover.iter().position(|(code, _)| {
-            [Scheme::Function, Scheme::Economic]
-                .iter()
-                .any(|&s| names_any_year(s, code).any(|e| names_equal(e.name, &rows[i].label)))
-        });
+        let by_name = leftover
+            .iter()
+            .position(|(code, _)| catalogue_names(code, &rows[i].label));
         if let Some(k) = by_name {
             rows[i].code = Some(leftover.remove(k));
             rows[i].kind = RowKind::Coded;

@@ -150,6 +150,9 @@ fn read_rows(
     let decimals = toks
         .iter()
         .any(|t| t.kind == Tk::Figure && t.text(src).contains('.'));
+    // A one-sided table in fields: its lines, once, for every reading below.
+    parts.fielded = (tabbed && !region.kind.is_two_sided())
+        .then(|| lines_in_fields(&toks, &parts.header_cells));
     // One-sided PDF text: rows are cut without knowing the columns, so they can also be counted.
     let countable =
         !tabbed && !region.kind.is_two_sided() && known_layout.is_none_or(|l| !l.single_row);
@@ -227,8 +230,7 @@ fn read_rows(
     // Tab-separated rows (a PDF's tables laid out by geometry, a spreadsheet's copy): each figure's
     // field is its column, so a header no known layout describes still gives the figures their
     // columns, by count; the table's own arithmetic must then support the reading.
-    if result.is_err() && tabbed && !region.kind.is_two_sided() {
-        let fielded = lines_in_fields(&toks, &parts.header_cells);
+    if let Some(fielded) = parts.fielded.as_ref().filter(|_| result.is_err()) {
         let n = rows::tabbed_width(src, &fielded.lines, parts.star_lead);
         if side_by_side(src, &fielded.lines) {
             let panels = Err("表中几组科目并排印出（科目代码、名称、金额成组重复），\
@@ -381,9 +383,8 @@ fn raw_rows(
             }
         }
         r
-    } else if tabbed {
-        let fielded = lines_in_fields(toks, &parts.header_cells);
-        rows::tabbed(src, &fielded, parts.star_lead, layout.columns.len())
+    } else if let Some(fielded) = &parts.fielded {
+        rows::tabbed(src, fielded, parts.star_lead, layout.columns.len())
     } else {
         return one_sided_rows(src, toks, kind, decimals);
     };
@@ -542,6 +543,9 @@ struct Parts {
     star_lead: Option<usize>,
     /// Header cells (stacked, one per field) of tab-separated header lines.
     header_cells: Vec<String>,
+    /// A one-sided tab-separated table's body in fields ([`lines_in_fields`]), once its tokens are
+    /// known.
+    fielded: Option<rows::Fielded>,
     empty_statement: Option<Span>,
 }
 
@@ -559,6 +563,7 @@ fn sort_lines(
         star_columns: None,
         star_lead: None,
         header_cells: Vec::new(),
+        fielded: None,
         empty_statement: None,
     };
     let mut in_body = false;
@@ -748,10 +753,7 @@ fn lines_in_fields(toks: &[Token], header_cells: &[String]) -> rows::Fielded {
 /// like `30000` has no name after it). Read by its fields, such a line would be one row with the
 /// codes run together and the panels' amounts in its columns.
 fn side_by_side(src: &str, lines: &[Vec<Token>]) -> bool {
-    let code_like = |t: &Token| {
-        let s = t.text(src);
-        t.kind == Tk::Int && matches!(s.len(), 3 | 5 | 7) && s.starts_with(['2', '3', '5'])
-    };
+    let code_like = |t: &Token| t.kind == Tk::Int && rows::is_code_head(t.text(src));
     lines
         .iter()
         .filter(|line| {
@@ -797,10 +799,7 @@ fn star_row(toks: &[Token]) -> Option<(usize, usize)> {
 /// A body line has a figure, or starts with a classification code.
 fn line_starts_body(src: &str, toks: &[Token]) -> bool {
     let first = toks.iter().find(|t| t.kind != Tk::Empty);
-    let code_first = first.is_some_and(|t| {
-        let s = t.text(src);
-        t.kind == Tk::Int && matches!(s.len(), 3 | 5 | 7) && s.starts_with(['2', '3', '5'])
-    });
+    let code_first = first.is_some_and(|t| t.kind == Tk::Int && rows::is_code_head(t.text(src)));
     code_first
         || toks.iter().any(|t| {
             t.kind == Tk::OpenFigure || (t.kind == Tk::Figure && t.text(src).contains(['.', ',']))
@@ -916,7 +915,7 @@ fn income_named_columns(raw: &[RawRow], layout: &Layout) -> Vec<solve::ColumnTot
 /// few misprints, a misread layout (figures printed beside another row's name, columns not the printed
 /// ones) breaks identities all over the table. Never half-guess.
 fn sense_check(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Row>, String> {
-    let (rows, verdict) = judged(raw, rows, layout)?;
+    let Judged { rows, verdict, .. } = judged(raw, rows, layout)?;
     if verdict.misread() {
         return Err(verdict.reason());
     }
@@ -949,7 +948,11 @@ fn confirm_counted(
     rows: Vec<Row>,
     layout: &Layout,
 ) -> Result<Vec<Row>, String> {
-    let (rows, verdict) = judged(raw, rows, layout)?;
+    let Judged {
+        rows,
+        verdict,
+        groups,
+    } = judged(raw, rows, layout)?;
     let holding = verdict.checked - verdict.failing;
     let on_name_lines = layout.columns.len() == 1
         && raw.iter().all(|r| {
@@ -960,11 +963,11 @@ fn confirm_counted(
                         .is_some_and(|between| !between.contains('\n'))
             })
         });
-    if on_name_lines && verdict.failing == 0 {
-        let groups = hierarchy(&raw.iter().collect::<Vec<_>>());
-        if evidence::distinguishing_sums(&rows, &groups, 1) >= 1 {
-            return Ok(rows);
-        }
+    if on_name_lines
+        && verdict.failing == 0
+        && evidence::distinguishing_sums(&rows, unsided(&groups), 1) >= 1
+    {
+        return Ok(rows);
     }
     if holding < MIN_CONFIRMING {
         return Err(format!(
@@ -987,9 +990,12 @@ fn confirm_counted(
 /// own identities do not call it misread.
 fn confirm_paired(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Option<Vec<Row>> {
     let sums_only = layouts::counted(layout.columns.len())?;
-    let (rows, vertical) = judged(raw, rows, sums_only).ok()?;
-    let groups = hierarchy(&raw.iter().collect::<Vec<_>>());
-    let confirming = evidence::distinguishing_sums(&rows, &groups, layout.columns.len());
+    let Judged {
+        rows,
+        verdict: vertical,
+        groups,
+    } = judged(raw, rows, sums_only).ok()?;
+    let confirming = evidence::distinguishing_sums(&rows, unsided(&groups), layout.columns.len());
     if confirming < MIN_CONFIRMING || vertical.failing > 0 {
         return None;
     }
@@ -1018,7 +1024,7 @@ fn confirm_printed_order(
     rows: Vec<Row>,
     layout: &Layout,
 ) -> Result<Vec<Row>, String> {
-    let (rows, verdict) = judged(raw, rows, layout)?;
+    let Judged { rows, verdict, .. } = judged(raw, rows, layout)?;
     let distinguishing = rows.iter().any(|r| {
         layout.identities.iter().any(|id| {
             id.parts
@@ -1054,7 +1060,7 @@ fn either<T>(first: Result<T, String>, counted: Result<T, String>, n: usize) -> 
 /// the sum of the columns after it ([`evidence::column_sums`]), or a list's total over its rows
 /// ([`evidence::list_totals`]): the fields are then the columns.
 fn confirm_fielded(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Vec<Row>, String> {
-    let (rows, verdict) = judged(raw, rows, layout)?;
+    let Judged { rows, verdict, .. } = judged(raw, rows, layout)?;
     if verdict.misread() {
         return Err(verdict.reason());
     }
@@ -1083,11 +1089,7 @@ fn confirm_fielded(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Ve
 }
 
 /// The reading's rows with the verdict of the table's arithmetic, or why the rows cannot be right.
-fn judged(
-    raw: &[RawRow],
-    rows: Vec<Row>,
-    layout: &Layout,
-) -> Result<(Vec<Row>, evidence::Verdict), String> {
+fn judged(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Result<Judged, String> {
     let mut groups = Vec::new();
     for side in [None, Some(Side::Income), Some(Side::Expenditure)] {
         let idx: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].side == side).collect();
@@ -1168,7 +1170,27 @@ fn judged(
         }
     }
     let verdict = evidence::judge(&rows, layout, &groups);
-    Ok((rows, verdict))
+    Ok(Judged {
+        rows,
+        verdict,
+        groups,
+    })
+}
+
+/// A reading's rows, the verdict of the table's arithmetic on them, and the families it judged by
+/// (per side, as indices into the rows).
+struct Judged {
+    rows: Vec<Row>,
+    verdict: evidence::Verdict,
+    groups: evidence::SideGroups,
+}
+
+/// The families of the rows printed on no side: all of a one-sided table's.
+fn unsided(groups: &evidence::SideGroups) -> &[Group] {
+    groups
+        .iter()
+        .find(|(side, _)| side.is_none())
+        .map_or(&[], |(_, g)| g.as_slice())
 }
 
 /// Parent/children groups by classification code, and totals over the top-level rows.

@@ -278,28 +278,26 @@ fn two_decimals(text: &str) -> bool {
         && budget_lint::amount::separators_well_placed(text)
 }
 
-/// `head` above the row, a figure whole, moved onto the row where the row holds nothing.
+/// `head` (a run of figures, [`is_piece`]) above the row, a figure whole, moved onto the row where
+/// the row holds nothing.
 fn whole_figure(head: &Run, row: &Line) -> Option<Run> {
-    (is_piece(head) && two_decimals(&head.text) && free(row, head.x0, head.x1)).then(|| Run {
+    (two_decimals(&head.text) && free(row, head.x0, head.x1)).then(|| Run {
         base: row.base,
         ..head.clone()
     })
 }
 
-/// `head` above the row and `tail` under it as one figure, where the row holds nothing.
+/// `head` (a run of figures) above the row and `tail` under it ([`under`]) as one figure, where the
+/// row holds nothing.
 fn joined_figure(head: &Run, tail: &Run, row: &Line) -> Option<Run> {
     let decimals = |t: &str| t.split_once('.').map(|(_, d)| d.len());
-    let head_ok = is_piece(head) && decimals(&head.text).is_some_and(|d| d < 2);
+    let head_ok = decimals(&head.text).is_some_and(|d| d < 2);
     let tail_ok = !tail.text.is_empty()
         && tail.text.len() <= 2
         && tail.text.bytes().all(|b| b.is_ascii_digit());
     let text = format!("{}{}", head.text, tail.text);
     let size = head.size.max(tail.size);
-    let ok = head_ok
-        && tail_ok
-        && under(head, tail)
-        && free(row, head.x0, head.x1.max(tail.x1))
-        && two_decimals(&text);
+    let ok = head_ok && tail_ok && free(row, head.x0, head.x1.max(tail.x1)) && two_decimals(&text);
     ok.then(|| Run {
         text,
         x0: head.x0,
