@@ -574,12 +574,77 @@ fn basic_spending_printed_with_its_subtotal_and_parts_gets_named_columns() {
 
 const PANELS: &str = include_str!("fixtures/extracts/wide131_panels_side_by_side.txt");
 
+/// The read rows of a panel table: (code, column, value) per coded row holding a figure.
+fn panel_cells(t: &budget_lint::report::TableOut) -> Vec<(String, String, rust_decimal::Decimal)> {
+    t.rows
+        .iter()
+        .filter_map(|r| Some((r.code.clone()?, r)))
+        .flat_map(|(code, r)| {
+            r.cells
+                .iter()
+                .map(move |c| (code.clone(), c.column.clone(), c.value.parse().unwrap()))
+        })
+        .collect()
+}
+
 #[test]
-fn groups_of_codes_printed_side_by_side_are_not_read_as_one_row() {
+fn groups_of_codes_printed_side_by_side_are_read_panel_by_panel() {
     // The central template's 基本支出决算表: `30103 奖金 143.61 30203 咨询费 1.55 310 资本性支出
-    // 27.24` is three rows of three panels. Read by its fields it would be one row, its codes run
-    // together (`3010330203`) and 27.24 given to 奖金: it is left unread, saying why.
+    // 27.24` is three rows of three panels, the first panel 人员经费's, the other two 公用经费's.
     let report = check(PANELS);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    assert_eq!(t.columns, ["人员经费", "公用经费"]);
+    // One row per printed code, none run together with another panel's.
+    let printed_codes = PANELS
+        .split(['\t', ' ', '\n'])
+        .filter(|w| matches!(w.len(), 3 | 5) && w.starts_with('3'))
+        .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        .count();
+    let coded: Vec<_> = t.rows.iter().filter(|r| r.code.is_some()).collect();
+    assert_eq!(coded.len(), printed_codes);
+    let cells = panel_cells(t);
+    let at = |code: &str| {
+        cells
+            .iter()
+            .find(|c| c.0 == code)
+            .map(|c| (c.1.as_str(), c.2.to_string()))
+    };
+    assert_eq!(at("30103"), Some(("人员经费", "143.61".to_string())));
+    assert_eq!(at("30203"), Some(("公用经费", "1.55".to_string())));
+    assert_eq!(at("310"), Some(("公用经费", "27.24".to_string())));
+    assert_eq!(at("30212"), None, "因公出国（境）费用 prints no amount");
+    // Each column's total is the sum of the classes in its panels: 301 6 982.75 + 303 984.97 =
+    // 7 967.72, and 302 2 239.41 + 310 27.24 = 2 266.65 (307 and 399 print nothing).
+    let classes = |column: &str| -> rust_decimal::Decimal {
+        cells
+            .iter()
+            .filter(|c| c.0.len() == 3 && c.1 == column)
+            .map(|c| c.2)
+            .sum()
+    };
+    let total = t
+        .rows
+        .iter()
+        .find(|r| r.code.is_none())
+        .expect("totals row");
+    let total_of = |column: &str| -> rust_decimal::Decimal {
+        let cell = total.cells.iter().find(|c| c.column == column).unwrap();
+        cell.value.parse().unwrap()
+    };
+    assert_eq!(total_of("人员经费"), classes("人员经费"));
+    assert_eq!(total_of("公用经费"), classes("公用经费"));
+    assert_eq!(total_of("人员经费").to_string(), "7967.72");
+    assert!(no_errors(&report));
+}
+
+#[test]
+fn panels_whose_totals_no_grouping_adds_up_to_are_left_unread() {
+    // The same table with 公用经费合计 misprinted by 100: no grouping of the panels gives it, so the
+    // panels' columns are not known and nothing is read into findings.
+    let altered = PANELS.replace("\t2,266.65", "\t2,366.65");
+    assert_ne!(altered, PANELS);
+    let report = check(&altered);
     let t = &report.tables[0];
     assert_eq!(t.status, "unread");
     assert!(
@@ -587,5 +652,28 @@ fn groups_of_codes_printed_side_by_side_are_not_read_as_one_row() {
         "{:?}",
         t.reason
     );
+    assert!(no_errors(&report));
+}
+
+#[test]
+fn a_final_accounts_three_public_items_are_compared_with_the_panels_by_what_was_spent() {
+    // wide/131's 公开06表 (panels) and 公开09表 (预算数 and 决算数 of the 三公 items) as one final
+    // account: the items are compared by their 决算数. 公务接待费 0.90 and 公务用车运行维护费 40.61
+    // are printed in both tables; only 因公出国（境）费 4.69, absent from 302 12 (no amount), is
+    // reported — as project spending to check, not an error. By their 预算数 (5.80, 40.63, 30.00)
+    // all three would have differed.
+    let doc = format!("国家信访局2024年度部门决算\n{PANELS}{THREE_PUBLIC_FINAL}");
+    let report = check(&doc);
+    let x204: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "X204")
+        .collect();
+    assert_eq!(x204.len(), 1, "{x204:#?}");
+    assert_eq!(x204[0].severity, Severity::Warning);
+    assert!(x204[0].message.contains("决算数/因公出国（境）费 为 4.69"));
+    assert!(x204[0]
+        .message
+        .contains("302 12 因公出国（境）费用」公用经费"));
     assert!(no_errors(&report));
 }

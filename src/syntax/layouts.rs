@@ -774,6 +774,29 @@ pub fn counted(n: usize) -> Option<&'static Layout> {
     COUNTED.get(n.checked_sub(1)?)
 }
 
+/// Layouts of tables printing groups of (code, name, amount) side by side ([`super::panels`]): one
+/// column per printed total, named by the total's label (`人员经费合计` → `人员经费`). The central
+/// template's 基本支出决算表 prints 人员经费 in one panel and 公用经费 in two.
+const PANELS: &[Layout] = &[Layout {
+    kind: Some(TableKind::GeneralBudgetBasic),
+    signature: &[],
+    columns: &["人员经费", "公用经费"],
+    income_columns: NONE,
+    identities: NO_ID,
+    income_identities: NO_ID,
+    single_row: false,
+    preference: &[],
+}];
+
+/// The layout of a table of `kind` printed in panels whose totals name the columns `names`.
+pub fn panels(kind: TableKind, names: &[String]) -> Option<&'static Layout> {
+    PANELS.iter().find(|l| {
+        l.kind == Some(kind)
+            && l.columns.len() == names.len()
+            && l.columns.iter().zip(names).all(|(a, b)| *a == b)
+    })
+}
+
 /// The layout of a table of `kind` whose header text (whitespace removed) is `header`, and whose
 /// `※` row, if printed, counts `star_columns` value columns.
 pub fn choose(

@@ -8,6 +8,7 @@ pub mod layouts;
 pub mod lex;
 mod name_codes;
 pub mod narrative;
+mod panels;
 mod perf;
 pub mod regions;
 pub mod rows;

@@ -9,6 +9,7 @@ use super::breakdowns;
 use super::evidence;
 use super::layouts::{self, Layout};
 use super::lex::{self, squeeze, Line, Tk, Token};
+use super::panels;
 use super::regions::{unit_of_line, Region};
 use super::rows::{self, RawRow};
 use super::solve::{self, Group};
@@ -232,11 +233,23 @@ fn read_rows(
     // columns, by count; the table's own arithmetic must then support the reading.
     if let Some(fielded) = parts.fielded.as_ref().filter(|_| result.is_err()) {
         let n = rows::tabbed_width(src, &fielded.lines, parts.star_lead);
-        if side_by_side(src, &fielded.lines) {
-            let panels = Err("表中几组科目并排印出（科目代码、名称、金额成组重复），\
-                              按行读取会把不同组的数字混在一起"
-                .to_string());
-            result = either(result, panels, n);
+        if panels::side_by_side(src, &fielded.lines) {
+            // Read panel by panel: read by its lines, each line would hold several panels' rows.
+            let read = panels::unfold(src, &fielded.lines).and_then(|(raw, names)| {
+                let layout = layouts::panels(region.kind, &names).ok_or_else(|| {
+                    format!(
+                        "表中几组科目并排印出，各组的合计（{}）不是这种表已知的列",
+                        names.join("、")
+                    )
+                })?;
+                place(&raw, layout, &[])
+                    .and_then(|rows| confirm_fielded(&raw, rows, layout))
+                    .map(|rows| (rows, layout, false))
+            });
+            result = match (result, read) {
+                (Err(first), Err(why)) => Err(format!("{first}；{why}")),
+                (_, read) => read,
+            };
         } else if let Some(layout) = layouts::counted(n) {
             let raw = raw_rows(src, &toks, region.kind, layout, &parts, true, decimals);
             let fielded = place(&raw, layout, &[])
@@ -745,28 +758,6 @@ fn lines_in_fields(toks: &[Token], header_cells: &[String]) -> rows::Fielded {
         .map(|f| f > first_amount && heads(f))
         .collect();
     rows::Fielded::without(lines, &parts, &aside)
-}
-
-/// Whether the table prints groups of (code, name, amount) side by side (the central template's
-/// 基本支出决算表: 人员经费 and 公用经费 in three panels, `30103 奖金 143.61 30203 咨询费 1.55 …`,
-/// wide/131): on two or more lines a code and its name stand right of an amount (an integer amount
-/// like `30000` has no name after it). Read by its fields, such a line would be one row with the
-/// codes run together and the panels' amounts in its columns.
-fn side_by_side(src: &str, lines: &[Vec<Token>]) -> bool {
-    let code_like = |t: &Token| t.kind == Tk::Int && rows::is_code_head(t.text(src));
-    lines
-        .iter()
-        .filter(|line| {
-            let printed: Vec<&Token> = line.iter().filter(|t| t.kind != Tk::Empty).collect();
-            let Some(first_amount) = printed.iter().position(|t| t.kind == Tk::Figure) else {
-                return false;
-            };
-            printed[first_amount..]
-                .windows(2)
-                .any(|w| code_like(w[0]) && w[1].kind == Tk::Text)
-        })
-        .count()
-        >= 2
 }
 
 /// The exact span of the unit word in a `单位：万元` line (`at` is a byte offset in the squeezed text).

@@ -1,7 +1,9 @@
 //! X203 basic-project-disagree: 一般公共预算支出表's 基本支出 / 项目支出 against the 基本支出表 and the
 //! 项目支出表, and the 支出表 as the whole that contains every fund's spending.
 
-use super::common::{column, column_total, find, year, Coded, Figure, Found};
+use super::common::{
+    basic_columns, basic_total, column, column_total, find, year, Coded, Figure, Found,
+};
 use super::engine::Collector;
 use crate::model::{Table, TableKind};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
@@ -89,7 +91,7 @@ pub(super) fn build<'a>(ctx: &Context<'a>, c: &mut Collector<'a>) {
 
     // 基本支出 total = 基本支出表 合计.
     if let Some(t6) = t6.read() {
-        let f6 = column(t6, None, &["合计"]).and_then(|col| column_total(ctx, t6, col));
+        let f6 = basic_columns(t6).and_then(|cols| basic_total(ctx, t6, &cols));
         let f5 = t5r
             .zip(basic5)
             .and_then(|(t, col)| column_total(ctx, t, col));

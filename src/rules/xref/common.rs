@@ -701,6 +701,75 @@ pub(super) fn column_total<'a>(ctx: &Context, t: &'a Table, col: usize) -> Optio
     })
 }
 
+/// The columns holding a basic-spending table's whole amounts: its 合计; or, for a table printing
+/// 人员经费 and 公用经费 in panels without a 合计 (the central 基本支出决算表, each row's amount
+/// under the one panel it stands in), those two.
+pub(super) fn basic_columns(t: &Table) -> Option<Vec<usize>> {
+    if let Some(col) = column(t, None, &["合计"]) {
+        return Some(vec![col]);
+    }
+    let parts: Vec<usize> = ["人员经费", "公用经费"]
+        .iter()
+        .filter_map(|name| column(t, None, &[name]))
+        .collect();
+    (parts.len() == 2).then_some(parts)
+}
+
+/// A row's whole amount in a basic-spending table, over the `cols` of [`basic_columns`] (a panel
+/// row prints one of them: the sum is that figure).
+pub(super) fn basic_cell<'a>(
+    ctx: &Context,
+    t: &'a Table,
+    row: &'a Row,
+    cols: &[usize],
+) -> Figure<'a> {
+    let printing: Vec<usize> = cols
+        .iter()
+        .copied()
+        .filter(|&c| row.cell(c).is_some())
+        .collect();
+    match printing[..] {
+        // An empty row is in its class's column (`302 12` empty under `302`'s 公用经费).
+        [] => {
+            let code = row.code.as_deref().unwrap_or("");
+            let col = t
+                .rows
+                .iter()
+                .filter(|r| {
+                    r.code
+                        .as_deref()
+                        .is_some_and(|c| c.len() < code.len() && code.starts_with(c))
+                })
+                .find_map(|r| cols.iter().copied().find(|&c| r.cell(c).is_some()))
+                .unwrap_or(cols[0]);
+            Figure::cell(ctx, t, row, col)
+        }
+        [col] => Figure::cell(ctx, t, row, col),
+        _ => {
+            let parts = printing
+                .iter()
+                .map(|&c| Figure::cell(ctx, t, row, c))
+                .collect();
+            let name = format!("{}「{}」", Context::table_name(t), row_name(row));
+            Figure::sum(parts, format!("{name}人员经费与公用经费之和"), name)
+                .expect("two printed parts")
+        }
+    }
+}
+
+/// A basic-spending table's total, over the `cols` of [`basic_columns`].
+pub(super) fn basic_total<'a>(ctx: &Context, t: &'a Table, cols: &[usize]) -> Option<Figure<'a>> {
+    let parts = cols
+        .iter()
+        .map(|&c| column_total(ctx, t, c))
+        .collect::<Option<Vec<Figure<'a>>>>()?;
+    Figure::sum(
+        parts,
+        format!("{}人员经费与公用经费合计之和", Context::table_name(t)),
+        format!("{} 人员经费 total + 公用经费 total", Context::table_name(t)),
+    )
+}
+
 /// Where an income amount comes from, as the summary tables and the income table name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Source {

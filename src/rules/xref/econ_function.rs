@@ -12,7 +12,8 @@
 //! an amount. 301 12 其他社会保障缴费 has no one function item (208 05 99, 210 11 99 …): not compared.
 
 use super::common::{
-    column, compare, econ_code, find, spaced_code, unit_note, year, Coded, Figure, Found, Verdict,
+    basic_cell, basic_columns, column, compare, econ_code, find, spaced_code, unit_note, year,
+    Coded, Figure, Found, Verdict,
 };
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{Table, TableKind};
@@ -31,6 +32,8 @@ pub static RULE: Rule = Rule {
                301 09 职业年金缴费 ↔ 208 05 06 机关事业单位职业年金缴费支出；\
                301 10 职工基本医疗保险缴费 + 301 11 公务员医疗补助缴费 ↔ 210 11 01 行政单位医疗 + 210 11 02 事业单位医疗 + \
                210 11 03 公务员医疗补助（两项之和相比较；和相符而 301 11 与 210 11 03 不等时，另报告缴费列错了科目）；\
+               210 11 01 行政单位医疗还支付未参加医疗保险单位的公费医疗（经济分类 301 14 医疗费），301 14 有金额时，\
+               功能科目之和应介于两项缴费之和与其加上医疗费之间；\
                301 13 住房公积金 ↔ 221 02 01 住房公积金（依据：《政府收支分类科目》中各功能科目的说明）。\
                303 01 离休费 + 303 02 退休费 不应多于 208 05 01 行政单位离退休 + 208 05 02 事业单位离退休：后者“反映实行归口管理的\
                行政（事业）单位开支的离退休经费”，除离退休费外还含离退休人员的公用经费、补贴，故只按“不多于”核对；\
@@ -66,6 +69,10 @@ struct Group {
     /// The economic items are only part of what the function items pay: compared as ≤, and only
     /// when the function items hold an amount.
     at_most: bool,
+    /// Economic items the function items may also pay: 210 11 01 行政单位医疗 also pays the 公费医疗
+    /// of units outside the medical insurance, booked as 301 14 医疗费. When they hold an amount, the
+    /// function side lies between the pairs' economic sum and that sum with them.
+    also: &'static [Pair],
 }
 
 /// The pairs, from the definitions of the function items in 《政府收支分类科目》.
@@ -79,6 +86,7 @@ const GROUPS: &[Group] = &[
         }],
         since: 2018,
         at_most: false,
+        also: &[],
     },
     Group {
         name: "职业年金缴费",
@@ -89,6 +97,7 @@ const GROUPS: &[Group] = &[
         }],
         since: 2018,
         at_most: false,
+        also: &[],
     },
     Group {
         name: "医疗保险缴费",
@@ -105,6 +114,10 @@ const GROUPS: &[Group] = &[
         ],
         since: 2018,
         at_most: false,
+        also: &[Pair {
+            econ: ("30114", "医疗费"),
+            functions: &[],
+        }],
     },
     Group {
         name: "住房公积金",
@@ -115,6 +128,7 @@ const GROUPS: &[Group] = &[
         }],
         since: 2018,
         at_most: false,
+        also: &[],
     },
     // 208 05 01/02 行政（事业）单位离退休 "反映实行归口管理的行政（事业）单位…开支的离退休经费": the
     // 离休费 and 退休费 of retirees managed together are paid there, beside their 公用经费 and
@@ -135,13 +149,15 @@ const GROUPS: &[Group] = &[
         ],
         since: 2018,
         at_most: true,
+        also: &[],
     },
 ];
 
 /// The two tables, read, with the columns compared.
 struct Tables<'a> {
     econ: &'a Table,
-    econ_col: usize,
+    /// The economic table's whole-amount columns ([`basic_columns`]).
+    econ_cols: Vec<usize>,
     function: Coded<'a>,
     function_col: usize,
     /// The function column is 基本支出 (else 合计, which may hold project spending).
@@ -161,7 +177,7 @@ fn econ_figure<'a>(ctx: &Context, t: &Tables<'a>, pairs: &[&Pair]) -> Option<Fig
                 .iter()
                 .find(|r| econ_code(r).as_deref() == Some(code))
             {
-                Some(row) => Figure::cell(ctx, t.econ, row, t.econ_col),
+                Some(row) => basic_cell(ctx, t.econ, row, &t.econ_cols),
                 None => Figure::zero(
                     ctx,
                     t.econ,
@@ -241,7 +257,7 @@ fn tables<'a>(ctx: &Context<'a>, sink: &mut Sink) -> Option<Tables<'a>> {
     let (Found::Read(econ), Found::Read(function)) = (econ, function) else {
         return None;
     };
-    let econ_col = column(econ, None, &["合计"])?;
+    let econ_cols = basic_columns(econ)?;
     if !econ
         .rows
         .iter()
@@ -267,7 +283,7 @@ fn tables<'a>(ctx: &Context<'a>, sink: &mut Sink) -> Option<Tables<'a>> {
     };
     Some(Tables {
         econ,
-        econ_col,
+        econ_cols,
         function,
         function_col,
         basic,
@@ -298,6 +314,28 @@ fn check(ctx: &Context, sink: &mut Sink) {
             continue;
         };
         if e.value.is_zero() && f.value.is_zero() {
+            continue;
+        }
+        let also: Vec<&Pair> = group.also.iter().collect();
+        if let Some(whole) = econ_figure(ctx, &t, &[pairs.clone(), also.clone()].concat())
+            .filter(|_| !f.value.is_zero())
+            .filter(|_| econ_figure(ctx, &t, &also).is_some_and(|a| !a.value.is_zero()))
+        {
+            sink.checked += 1;
+            if e.ambiguous || f.ambiguous || whole.ambiguous {
+                continue;
+            }
+            // Below the contributions, or (in a 基本支出 column) above them with the items also paid.
+            let outside = if f.value < e.value && compare(&e, &f) == Verdict::Mismatch {
+                Some(&e)
+            } else if t.basic && f.value > whole.value && compare(&whole, &f) == Verdict::Mismatch {
+                Some(&whole)
+            } else {
+                None
+            };
+            if let Some(bound) = outside {
+                sink.push(finding(group, bound, &f, Severity::Warning));
+            }
             continue;
         }
         if group.at_most {

@@ -2,7 +2,8 @@
 //! (经济分类 302 12 因公出国（境）费用, 302 17 公务接待费, 302 31 公务用车运行维护费, 310 13 公务用车购置).
 
 use super::common::{
-    column, column_total, compare, econ_code, find, spaced_code, unit_note, Figure, Found, Verdict,
+    basic_cell, basic_columns, column, column_total, compare, econ_code, find, is_final,
+    spaced_code, unit_note, Figure, Found, Verdict,
 };
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{column_period, Period, Table, TableKind};
@@ -81,11 +82,19 @@ enum Scope {
 
 /// The “三公” figure of an item, and what it covers.
 fn three_public<'a>(ctx: &Context, t: &'a Table, item: &Item) -> Option<(Figure<'a>, Scope)> {
-    // One row of figures with a column per item (Shanghai).
-    if let Some(col) = t.columns.iter().position(|c| {
-        let (period, name) = column_period(&c.name);
-        period == Period::Current && (item.matches)(name.rsplit('/').next().unwrap_or(name))
-    }) {
+    // One row of figures with a column per item (Shanghai). A final account printing the budget
+    // beside it (`预算数/…`, `决算数/…`, the central template) is compared by what was spent.
+    let of_item: Vec<usize> = (0..t.columns.len())
+        .filter(|&c| {
+            let (period, name) = column_period(&t.columns[c].name);
+            period == Period::Current && (item.matches)(name.rsplit('/').next().unwrap_or(name))
+        })
+        .collect();
+    let spent = of_item
+        .iter()
+        .copied()
+        .find(|&c| is_final(ctx) && t.columns[c].name.starts_with("决算"));
+    if let Some(col) = spent.or(of_item.first().copied()) {
         let row = t.rows.iter().find(|r| !r.cells.is_empty())?;
         return Some((Figure::cell(ctx, t, row, col), Scope::All));
     }
@@ -104,13 +113,13 @@ fn three_public<'a>(ctx: &Context, t: &'a Table, item: &Item) -> Option<(Figure<
 fn basic<'a>(ctx: &Context, found: Found<'a>, item: &Item) -> Option<Figure<'a>> {
     match found {
         Found::Read(t) => {
-            let col = column(t, None, &["合计"])?;
+            let cols = basic_columns(t)?;
             if let Some(row) = t
                 .rows
                 .iter()
                 .find(|r| econ_code(r).as_deref() == Some(item.code))
             {
-                return Some(Figure::cell(ctx, t, row, col));
+                return Some(basic_cell(ctx, t, row, &cols));
             }
             // Only a table that goes down to 款 says the item is not there.
             t.rows
