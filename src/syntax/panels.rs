@@ -64,15 +64,17 @@ pub(super) fn unfold(
         );
     }
     let panel_of = |field: usize| starts.iter().rposition(|&s| s <= field).unwrap_or(0);
-    // Per panel, its rows in order; the totals with their panels.
-    let mut panels: Vec<Vec<RawRow>> = vec![Vec::new(); starts.len()];
-    let mut totals: Vec<(usize, &Group)> = Vec::new();
+    // Per panel, its rows in order and its total, if one is printed under it.
+    let mut panels: Vec<Vec<RawRow>> = starts.iter().map(|_| Vec::new()).collect();
+    let mut totals: Vec<Option<&Group>> = vec![None; starts.len()];
     for g in groups.iter().flatten() {
         if g.code.is_some() {
             panels[panel_of(g.field)].push(g.row(src));
         } else if is_total_label(&g.label) {
-            let at = g.amount.map_or(g.field, |a| a.field);
-            totals.push((panel_of(at), g));
+            let at = panel_of(g.amount.map_or(g.field, |a| a.field));
+            if totals[at].replace(g).is_some() {
+                return Err(no_totals());
+            }
         } else if let Some(last) = panels[panel_of(g.field)]
             .last_mut()
             .filter(|_| g.amount.is_none())
@@ -87,9 +89,13 @@ pub(super) fn unfold(
             ));
         }
     }
-    totals.sort_by_key(|(p, _)| *p);
-    if totals.is_empty() || totals.windows(2).any(|w| w[0].0 == w[1].0) {
-        return Err("表中几组科目并排印出，但没有每组各自的合计行，无法分清各组的金额".to_string());
+    let totals: Vec<(usize, &Group)> = totals
+        .into_iter()
+        .enumerate()
+        .filter_map(|(p, g)| Some((p, g?)))
+        .collect();
+    if totals.is_empty() {
+        return Err(no_totals());
     }
     let runs = runs(&panels, &totals)?;
     let columns = totals.len();
@@ -116,70 +122,76 @@ pub(super) fn unfold(
     Ok((rows, names))
 }
 
+fn no_totals() -> String {
+    "表中几组科目并排印出，但没有每组各自的合计，无法分清各组的金额".to_string()
+}
+
+/// The most panels side by side whose groupings are weighed (2^n ways).
+const MAX_PANELS: usize = 8;
+
 /// Which total's column each panel's amounts are in: the panels before the first total and after
-/// the last belong to it; those between two totals to one or the other, as the classes of every
-/// total's panels add up to it. Exactly one way must hold (ways differing only in panels printing
-/// no amount are one).
+/// the last belong to it; those between two totals to one or the other (once one goes right, all
+/// after it do), as the classes of every total's panels add up to it. Exactly one way must hold
+/// (ways differing only in panels printing no amount are one).
 fn runs(panels: &[Vec<RawRow>], totals: &[(usize, &Group)]) -> Result<Vec<usize>, String> {
-    let mut ways: Vec<Vec<usize>> = vec![Vec::new()];
-    for panel in 0..panels.len() {
-        let after = totals.iter().filter(|(p, _)| *p < panel).count();
-        let owner = totals.iter().position(|(p, _)| *p == panel);
-        ways = ways
-            .into_iter()
-            .flat_map(|way| {
-                let last = way.last().copied();
-                let choices: Vec<usize> = match owner {
-                    Some(t) => vec![t],
-                    None if after == 0 => vec![0],
-                    None if after == totals.len() => vec![after - 1],
-                    // Between totals `after - 1` and `after`: once a panel went right, all after do.
-                    None => [after - 1, after]
-                        .into_iter()
-                        .filter(|&t| last.is_none_or(|l| t >= l))
-                        .collect(),
-                };
-                choices.into_iter().map(move |t| {
-                    let mut w = way.clone();
-                    w.push(t);
-                    w
-                })
-            })
-            .collect();
+    let n = panels.len();
+    if n > MAX_PANELS {
+        return Err("表中并排的科目组太多，无法分清各组的金额".to_string());
     }
-    let holding: Vec<Vec<usize>> = ways
-        .into_iter()
-        .filter(|way| {
-            totals.iter().enumerate().all(|(t, (_, g))| {
-                let Some(total) = g.amount.map(|a| a.value) else {
-                    return true;
-                };
-                let classes: Vec<Decimal> = (0..panels.len())
-                    .filter(|&p| way[p] == t)
-                    .flat_map(|p| top_level(&panels[p]))
-                    .collect();
-                adds_up(total, &classes)
-            })
-        })
+    let printing: Vec<bool> = panels
+        .iter()
+        .map(|rows| rows.iter().any(|r| r.figures().next().is_some()))
         .collect();
-    let printing = |p: usize| panels[p].iter().any(|r| r.figures().next().is_some());
-    match holding.split_first() {
-        Some((way, rest))
-            if rest
-                .iter()
-                .all(|w| (0..panels.len()).all(|p| !printing(p) || w[p] == way[p])) =>
-        {
-            Ok(way.clone())
+    let mut found: Option<Vec<usize>> = None;
+    // Bit p of a way: an untotaled panel p goes to the total on its right.
+    for bits in 0u32..1 << n {
+        let mut way = Vec::with_capacity(n);
+        for p in 0..n {
+            let left = totals.iter().rposition(|&(at, _)| at <= p);
+            let right = totals.iter().position(|&(at, _)| at >= p);
+            let owner = match (left, right) {
+                (Some(l), _) if totals[l].0 == p => l,
+                (Some(l), Some(r)) => {
+                    if bits >> p & 1 == 1 {
+                        r
+                    } else {
+                        l
+                    }
+                }
+                (l, r) => l.or(r).unwrap_or(0),
+            };
+            way.push(owner);
         }
-        Some(_) => Err(
-            "表中几组科目并排印出，各组的合计可由不止一种分组加出，无法确定各组金额所在的列"
-                .to_string(),
-        ),
-        None => Err(
-            "表中几组科目并排印出，但各合计与其所在各组的类级科目之和都不相符，无法确定各组金额所在的列"
-                .to_string(),
-        ),
+        if way.windows(2).any(|w| w[1] < w[0]) || !holds(panels, totals, &way) {
+            continue;
+        }
+        match &found {
+            None => found = Some(way),
+            Some(f) if (0..n).all(|p| !printing[p] || f[p] == way[p]) => {}
+            Some(_) => return Err(
+                "表中几组科目并排印出，各组的合计可由不止一种分组加出，无法确定各组金额所在的列"
+                    .to_string(),
+            ),
+        }
     }
+    found.ok_or_else(|| {
+        "表中几组科目并排印出，但各合计与其所在各组的类级科目之和都不相符，无法确定各组金额所在的列"
+            .to_string()
+    })
+}
+
+/// Every printed total is the sum of the top rows of the panels `way` gives it.
+fn holds(panels: &[Vec<RawRow>], totals: &[(usize, &Group)], way: &[usize]) -> bool {
+    totals.iter().enumerate().all(|(t, (_, g))| {
+        let Some(total) = g.amount.map(|a| a.value) else {
+            return true;
+        };
+        let classes: Vec<Decimal> = (0..panels.len())
+            .filter(|&p| way[p] == t)
+            .flat_map(|p| top_level(&panels[p]))
+            .collect();
+        adds_up(total, &classes)
+    })
 }
 
 /// The figures of a panel's top rows: those whose code no other row's code begins.
