@@ -7,7 +7,7 @@
 //! line), each totals label (`…合计`) heads a column, and the panels between two totals go to the
 //! one their classes add up to — the table's own arithmetic decides, and a table it does not decide
 //! is left unread. The rows come out panel after panel, each with its amount in its total's column,
-//! and one totals row holding every total.
+//! and one totals row (合计) holding every total.
 
 use super::lex::{squeeze, Tk, Token};
 use super::rows::{is_code_head, is_total_label, RawRow, RawValue};
@@ -106,8 +106,9 @@ pub(super) fn unfold(
         }
         rows.extend(panel_rows);
     }
-    let (_, first) = totals[0];
-    let mut total = RawRow::new(first.label.clone(), first.label_span);
+    // One totals row for all the panels' totals, at the first total's label (`人员经费合计` would
+    // name only its own column).
+    let mut total = RawRow::new("合计".to_string(), totals[0].1.label_span);
     total.kind = RowKind::Total;
     total.positioned = true;
     total.values = totals.iter().map(|(_, g)| g.value()).collect();
