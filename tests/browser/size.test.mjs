@@ -58,13 +58,18 @@
 // reader's codes printed below their rows, code columns amid a list's figures, codes from names for
 // tables printing none (syntax/name_codes.rs), one-column tables, misprints carried up a hierarchy
 // and numbered third-level headings: 309 → 316 of the wide corpus's 325 PDF tables read (97.2 %,
-// issue 10's bar), one new error, real: budget 455 000.
+// issue 10's bar), one new error, real: budget 455 000. Then 6 918 more (453 820 → 460 738,
+// 2026-12-07, 18:10 UTC): 5 534 of it reading a table printed in panels side by side (syntax/panels.rs;
+// measured by building with the rules as before: 459 354), the rest the rules taking such a basic
+// table's 人员经费 + 公用经费 for its 合计 (X203, X204, X207), X204's 决算数 columns and X207's 301 14
+// 医疗费: wide/131's 公开06表 read (315 → 316 of the wide corpus's 325 PDF tables, 97.2 %), and three
+// false warnings it would have drawn removed: budget 462 000.
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { appForThisFile, measureTransfer } from "./harness.mjs";
 
-const BUDGET = 455_000;
+const BUDGET = 462_000;
 
 const app = appForThisFile();
 
