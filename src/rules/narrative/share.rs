@@ -20,7 +20,8 @@ pub static RULE: Rule = Rule {
         summary: "占比与金额不符，或同一构成的占比之和不为 100%",
         summary_en: "A share is not part / whole, or the shares of one breakdown do not add up to 100%",
         what: doc_text!("“A 万元，占 X%”：X 应等于 A 除以其整体。整体依次取：占比文字中点名的整体（“占本年支出合计的”）、\
-               所在“其中”列举的合计、所在章节开头的总额（收入预算、支出预算、一般公共预算拨款合计……）。\
+               所在“其中”列举的合计、所在章节开头的总额（收入预算、支出预算、一般公共预算拨款合计……；\
+               本节及其前面直到所属一级标题的各节，各取开头的总额，由近及远）。\
                用区间算术判断：A 与整体都按印出的精度取区间，商的区间与 X 的区间不相交才是错误。\
                与所有可能的整体都不符时：整体确定（点名、同句列举）报错误，否则报提示。\
                同一整体下各部分金额之和等于整体时，各占比之和应为 100%（考虑舍入）。"),
@@ -156,24 +157,22 @@ fn wholes(ctx: &Context, share: usize, part: usize, look: &Lookups) -> Vec<Whole
             how: "同句开头的总额",
         });
     }
-    // The first amount of the part's section (or of its enclosing top-level section).
+    // The first amount of the part's section, and of each section before it up to its enclosing
+    // top-level one, nearest first: a share may be of an amount stated under the sibling heading
+    // before its own (wide/115: "1.一般公共预算当年拨款规模变化情况" states 370,219.25, "2.…结构情况"
+    // gives each class's share of it).
     if let Some(sec) = figs[part].section {
         let top = (0..=sec)
             .rev()
             .find(|&k| n.sections[k].level <= 1)
             .unwrap_or(sec);
-        // The first usable figure before the part in any of these sections.
-        let first = look.in_section[top..=sec]
-            .iter()
-            .filter_map(|of| {
-                of.iter()
-                    .copied()
-                    .take_while(|&k| k < part)
-                    .find(|&k| usable(k))
-            })
-            .min();
-        if let Some(k) = first {
-            if bigger(k) {
+        for of in look.in_section[top..=sec].iter().rev() {
+            let first = of
+                .iter()
+                .copied()
+                .take_while(|&k| k < part)
+                .find(|&k| usable(k));
+            if let Some(k) = first.filter(|&k| bigger(k)) {
                 out.push(Whole {
                     figure: k,
                     certain: false,
