@@ -21,7 +21,8 @@ pub static RULE: Rule = Rule {
         what: doc_text!("“总数 X，其中：A、B、C”：各部分之和应等于总数。完整列举的构成（政府采购 = 货物 + 工程 + 服务；\
                “三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费，公务用车购置及运行费 = 购置费 + 运行费；\
                实有人数 = 在职 + 退休 + 离休；车辆按类别；收入按来源；绩效目标表 资金总额 = 财政拨款 + 其他资金）\
-               少于或多于总数都是错误；其他列举可能只举了一部分、或各项互相包含（中小企业与其中的小微企业），不符只作提示。\
+               少于或多于总数都是错误；其他列举可能只举了一部分、或各项互相包含（中小企业与其中的小微企业），不符只作提示；\
+               其他列举中不止一项等于总数（总数被重述为其中几项），或各项之和不到总数的一成时，列举不是总数的划分，不作判断。\
                按区间算术区分尾差与错误；嵌套的“其中”与绩效目标表中的说明文字不作判断。"),
         why: doc_text!("分项与合计不符，说明至少有一个数印错或漏列了一项。"),
         example: doc_text!("“政府采购预算 2.96 万元，其中：货物 2.86 万元，工程 0.00 万元，服务 0.10 万元”：\
@@ -167,6 +168,23 @@ fn judge(sink: &mut Sink, s: &Sum) {
     };
     if agreement == Agreement::Exact {
         return;
+    }
+    // A list not known to make up its total, whose parts cannot be a split of it, says nothing
+    // about it: two or more parts each equal to a non-zero total (the total restated among them:
+    // wide/123's 6,210.93 + 6,210.93 of 6,210.93), or non-zero parts adding up to less than a tenth
+    // of it (wide/124's 33.20 + 16.32 + 7 of 181,716.56). Parts all printed zero still contradict a
+    // total that is not, and one part equal to the total beside another non-zero one is a finding.
+    if !s.complete && agreement == Agreement::Mismatch {
+        let nonzero = s.items.iter().filter(|f| !value(f).0.is_zero()).count();
+        let restated = !tv.is_zero() && s.items.iter().filter(|f| value(f).0 == tv).count() > 1;
+        let far_below = nonzero > 0 && sum * Decimal::TEN < tv;
+        if restated || far_below {
+            sink.skip(format!(
+                "「{}」后列举的各项不可能是它的划分（其中不止一项与它相等，或各项之和不到它的一成），未作判断",
+                s.total.subject
+            ));
+            return;
+        }
     }
     let severity = match agreement {
         Agreement::Rounding => Severity::Rounding,
