@@ -118,11 +118,12 @@ fn hand_checked_cells_are_read_from_the_pdf() {
     if !present("hand_checked_cells_are_read_from_the_pdf") {
         return;
     }
-    // Totals checked by hand against the pages, and (expected_cells.tsv) the totals rows of every
-    // table read and one whole table per document, each compared with poppler's text of its page.
+    // Totals checked by hand against the pages (tests/expected/pdf_totals.tsv), and the totals rows
+    // of every table read and one whole table per document, each compared with poppler's text of
+    // its page (tests/expected/pdf_cells.tsv).
     let fixture = [
-        include_str!("expected_totals.tsv"),
-        include_str!("expected_cells.tsv"),
+        include_str!("../../../tests/expected/pdf_totals.tsv"),
+        include_str!("../../../tests/expected/pdf_cells.tsv"),
     ]
     .concat();
     let all = docs();
