@@ -176,3 +176,42 @@ fn three_amount_columns_per_side_are_read_by_their_header() {
         .iter()
         .all(|d| d.severity != Severity::Error));
 }
+
+const UNTABBED_TOTALS: &str = include_str!("fixtures/extracts/wide131_summary_untabbed_totals.txt");
+
+#[test]
+fn a_totals_line_without_fields_gives_each_side_its_total() {
+    // wide/131's 收入支出决算总表: every line is laid out in fields but the last, `总计 31 22,066.59
+    // 总计 62 22,066.59`; its second 总计 is the expenditure side's, as on the lines above.
+    let report = check(UNTABBED_TOTALS);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    let last = UNTABBED_TOTALS
+        .lines()
+        .find(|l| l.matches("总计").count() == 2)
+        .unwrap();
+    assert!(!last.contains('\t'));
+    let printed = dec(last
+        .split_whitespace()
+        .nth(2)
+        .unwrap()
+        .replace(',', "")
+        .as_str());
+    assert_eq!(value(t, Side::Income, "总计"), Some(printed));
+    assert_eq!(value(t, Side::Expenditure, "总计"), Some(printed));
+    // Each side's 总计 = its 本年合计 + the carried-over lines: 20 451.35 + 1 615.24 and 14 572.53 +
+    // 7 494.06, both 22 066.59.
+    let of = |side, label| value(t, side, label).unwrap_or_default();
+    assert_eq!(
+        of(Side::Income, "本年收入合计") + of(Side::Income, "年初结转和结余"),
+        printed
+    );
+    assert_eq!(
+        of(Side::Expenditure, "本年支出合计") + of(Side::Expenditure, "年末结转和结余"),
+        printed
+    );
+    assert!(report
+        .diagnostics
+        .iter()
+        .all(|d| d.severity != Severity::Error));
+}

@@ -918,12 +918,21 @@ pub fn two_sided(
                 // Tab-separated: a label's column says its side (an expenditure item need not
                 // name a class: "公安", "行政运行" under their class, wide/115 read from its PDF).
                 let by_field = expenditure_from.zip(t.field).map(|(from, f)| f >= from);
-                let side =
-                    if row.code.is_some() || by_field.unwrap_or_else(|| is_expenditure(&word)) {
-                        Side::Expenditure
-                    } else {
-                        Side::Income
-                    };
+                // On a line without fields, a totals label after an income row of the same line is
+                // the expenditure side's (`总计 31 22,066.59 总计 62 22,066.59`, wide/131's last
+                // line, untabbed: the income side is left).
+                let second_total = by_field.is_none()
+                    && is_total_label(&word)
+                    && last_line == Some(t.line)
+                    && rows.last().is_some_and(|r| r.side == Some(Side::Income));
+                let side = if row.code.is_some()
+                    || second_total
+                    || by_field.unwrap_or_else(|| is_expenditure(&word))
+                {
+                    Side::Expenditure
+                } else {
+                    Side::Income
+                };
                 row.side = Some(side);
                 rows.push(row);
                 open = true;
