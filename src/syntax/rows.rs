@@ -74,7 +74,8 @@ pub fn strip_ordinal(label: &str) -> &str {
 
 /// Total rows: 总计, 合计, 收入总计, 本年支出合计 …
 pub fn is_total_label(label: &str) -> bool {
-    let l = strip_ordinal(label);
+    // `总计：` (wide/128's 支出总表) is the same label.
+    let l = strip_ordinal(label).trim_end_matches(['：', ':']);
     matches!(l, "总计" | "合计" | "小计")
         || l.ends_with("总计")
         || (l.ends_with("合计") && l.chars().count() <= 8)
@@ -1271,7 +1272,10 @@ mod tests {
         assert!(is_total_label("总计"));
         assert!(is_total_label("收入总计"));
         assert!(is_total_label("合计"));
+        // wide/128's 支出总表 prints its total as `总计：`.
+        assert!(is_total_label("总计："));
         assert!(!is_total_label("一般公共服务支出"));
+        assert!(!is_total_label("一般公共服务支出："));
     }
 
     fn prepared(s: &str) -> Vec<Item> {
