@@ -232,7 +232,6 @@ fn read_rows(
     // field is its column, so a header no known layout describes still gives the figures their
     // columns, by count; the table's own arithmetic must then support the reading.
     if let Some(fielded) = parts.fielded.as_ref().filter(|_| result.is_err()) {
-        let n = rows::tabbed_width(src, &fielded.lines, parts.star_lead);
         if panels::side_by_side(src, &fielded.lines) {
             // Read panel by panel: read by its lines, each line would hold several panels' rows.
             let read = panels::unfold(src, &fielded.lines).and_then(|(raw, names)| {
@@ -250,12 +249,15 @@ fn read_rows(
                 (Err(first), Err(why)) => Err(format!("{first}；{why}")),
                 (_, read) => read,
             };
-        } else if let Some(layout) = layouts::counted(n) {
-            let raw = raw_rows(src, &toks, region.kind, layout, &parts, true, decimals);
-            let fielded = place(&raw, layout, &[])
-                .and_then(|rows| confirm_fielded(&raw, rows, layout))
-                .map(|rows| (rows, layout, true));
-            result = either(result, fielded, n);
+        } else {
+            let n = rows::tabbed_width(src, &fielded.lines, parts.star_lead);
+            if let Some(layout) = layouts::counted(n) {
+                let raw = raw_rows(src, &toks, region.kind, layout, &parts, true, decimals);
+                let fielded = place(&raw, layout, &[])
+                    .and_then(|rows| confirm_fielded(&raw, rows, layout))
+                    .map(|rows| (rows, layout, true));
+                result = either(result, fielded, n);
+            }
         }
     }
     // One cell per line (a PDF viewer's copy): codes and figures each in order but apart; complete

@@ -316,10 +316,14 @@ fn check(ctx: &Context, sink: &mut Sink) {
         if e.value.is_zero() && f.value.is_zero() {
             continue;
         }
+        // (Only a group with such items, when both they and the function side hold an amount.)
         let also: Vec<&Pair> = group.also.iter().collect();
-        if let Some(whole) = econ_figure(ctx, &t, &[pairs.clone(), also.clone()].concat())
-            .filter(|_| !f.value.is_zero())
-            .filter(|_| econ_figure(ctx, &t, &also).is_some_and(|a| !a.value.is_zero()))
+        let also_paid = !also.is_empty()
+            && !f.value.is_zero()
+            && econ_figure(ctx, &t, &also).is_some_and(|a| !a.value.is_zero());
+        if let Some(whole) = also_paid
+            .then(|| econ_figure(ctx, &t, &[pairs.as_slice(), also.as_slice()].concat()))
+            .flatten()
         {
             sink.checked += 1;
             if e.ambiguous || f.ambiguous || whole.ambiguous {

@@ -90,10 +90,14 @@ fn three_public<'a>(ctx: &Context, t: &'a Table, item: &Item) -> Option<(Figure<
             period == Period::Current && (item.matches)(name.rsplit('/').next().unwrap_or(name))
         })
         .collect();
-    let spent = of_item
-        .iter()
-        .copied()
-        .find(|&c| is_final(ctx) && t.columns[c].name.starts_with("决算"));
+    let spent = is_final(ctx)
+        .then(|| {
+            of_item
+                .iter()
+                .copied()
+                .find(|&c| t.columns[c].name.starts_with("决算"))
+        })
+        .flatten();
     if let Some(col) = spent.or(of_item.first().copied()) {
         let row = t.rows.iter().find(|r| !r.cells.is_empty())?;
         return Some((Figure::cell(ctx, t, row, col), Scope::All));
