@@ -1,6 +1,7 @@
 //! Criterion benchmark: how the check's time grows with the input (issue 11, "linear everywhere").
 //! Generated inputs at 1×, 2× and 4×: one long coded expenditure table (class / kind / item rows
-//! whose sums hold), and one long narrative of "…万元，比上年增加…万元，增长…%" statements. Doubling
+//! whose sums hold) — tab-separated under its known header, under a header no layout names, and
+//! one cell per line with one class's codes printed after the figures — and one long narrative of "…万元，比上年增加…万元，增长…%" statements. Doubling
 //! the input should at most about double the time (≤ ×2.2).
 //! Run: `cargo bench --bench growth`. Figures go into BENCHMARKS.md.
 
@@ -115,6 +116,37 @@ fn long_fielded_table(rows: usize) -> String {
     out
 }
 
+/// The same table one cell per line, as a PDF viewer copies it: each row's code, name and three
+/// figures on lines of their own — but the codes and names of the last class (类, 款 and 项)
+/// printed after the last figure, their rows' figures bare. Read by its streams
+/// (`syntax::stream`), its codes taken in code order.
+fn long_stream_table(rows: usize) -> String {
+    let text = long_table(rows);
+    let mut out = String::from(
+        "表5\n2025年一般公共预算支出表\n单位：万元\n科目编码\n科目名称\n合计\n基本支出\n项目支出\n",
+    );
+    let mut moved = String::new();
+    let last_class = format!("{}\t", 201 + rows.div_ceil(101) - 1);
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let n = fields.len();
+        if n < 7 || fields[n - 3].parse::<f64>().is_err() {
+            continue;
+        }
+        let label = format!("{}\n{}\n", fields[..3].concat(), fields[3]);
+        if line.starts_with(&last_class) {
+            moved.push_str(&label);
+        } else {
+            out.push_str(label.trim_start());
+        }
+        for f in &fields[n - 3..] {
+            let _ = writeln!(out, "{f}");
+        }
+    }
+    out.push_str(&moved);
+    out
+}
+
 /// A narrative of `statements` year-on-year statements whose percentages agree with their amounts.
 fn long_narrative(statements: usize) -> String {
     let mut out = String::from("一、部门预算情况说明\n");
@@ -147,11 +179,19 @@ fn bench(c: &mut Criterion) {
         "{:?}",
         fielded.tables[0].reason
     );
+    // So does the stream input: read, its last class's codes placed by code order.
+    let stream = budget_lint::check(&long_stream_table(300));
+    assert_eq!(
+        stream.tables[0].status, "read",
+        "{:?}",
+        stream.tables[0].reason
+    );
     let mut g = c.benchmark_group("growth");
     g.sample_size(10);
-    let inputs: [(&str, usize, Generator); 3] = [
+    let inputs: [(&str, usize, Generator); 4] = [
         ("table_rows", 2_500, long_table),
         ("fielded_table_rows", 2_500, long_fielded_table),
+        ("stream_table_rows", 2_500, long_stream_table),
         ("narrative_statements", 7_500, long_narrative),
     ];
     for (name, base, generate) in inputs {

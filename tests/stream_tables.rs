@@ -1,8 +1,11 @@
 //! Coded tables printed one cell per line with the codes and the figures each in order but apart
-//! (`syntax/stream.rs`): what a PDF viewer's copy does to a table. Properties: whichever way the
-//! two streams are interleaved, a table whose rows print every column is read to its true cells;
+//! (`syntax/stream.rs`): what a PDF viewer's copy does to a table. Properties: with codes printed
+//! in runs before their rows of figures, a table whose rows print every column is read to its true
+//! cells;
 //! a stream that lost its order (a row's figures printed after other classes' rows) is never read
-//! into wrong cells or errors — it is reported unread.
+//! into wrong cells or errors — it is reported unread. Codes printed after all the figures take
+//! their rows in code order; a table printed in another order than its codes is then read to its
+//! true cells or left unread, never read with two classes' figures exchanged.
 
 mod common;
 
@@ -87,16 +90,23 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
-    fn codes_and_complete_rows_interleaved_any_way_are_read_to_their_cells(
+    fn codes_and_complete_rows_in_runs_are_read_to_their_cells(
         classes in classes(),
-        // The 合计 label leads (it names the first row); the rest is merged at random.
-        merge in proptest::collection::vec(any::<bool>(), 0..80),
+        runs in proptest::collection::vec(1usize..5, 1..40),
     ) {
+        // The rows in runs (as wide/108 prints them): each run's labels, then its rows of figures.
+        // A label printed alone between two rows of figures is then the next row's — what the
+        // reading takes it to say (a lone label before another row's figures is refused: see
+        // `a_table_printed_out_of_code_order_is_never_read_to_other_rows`).
         let table = rows(&classes);
         let labels: Vec<(String, String)> =
             table.iter().map(|(c, n, _)| (c.clone(), n.clone())).collect();
         let figures: Vec<[i64; 3]> = table.iter().map(|r| r.2).collect();
-        let take: Vec<bool> = std::iter::once(true).chain(merge).collect();
+        let mut take = Vec::new();
+        for run in runs {
+            take.extend(std::iter::repeat_n(true, run));
+            take.extend(std::iter::repeat_n(false, run));
+        }
         let text = stream(&labels, &figures, &take);
         let report = check(&text);
         let t = &report.tables[0];
@@ -141,4 +151,78 @@ proptest! {
         prop_assert!(report.diagnostics.iter().all(|d| d.severity != Severity::Error),
             "{:?}", report.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
     }
+
+    #[test]
+    fn codes_printed_after_all_the_figures_take_their_rows_in_code_order(
+        classes in classes(),
+        from in any::<prop::sample::Index>(),
+        len in 1usize..6,
+    ) {
+        let table = rows(&classes);
+        let text = block_moved(&table, from.index(table.len() - 1) + 1, len);
+        let report = check(&text);
+        let t = &report.tables[0];
+        prop_assert_eq!(t.status.as_str(), "read", "{:?}\n{}", t.reason, text);
+        let expected: Vec<Vec<String>> =
+            table.iter().map(|r| r.2.iter().map(|&v| money(v)).collect()).collect();
+        prop_assert_eq!(values(t), expected);
+        let codes: Vec<Option<String>> = t.rows.iter().map(|r| r.code.clone()).collect();
+        let truth: Vec<Option<String>> =
+            table.iter().map(|(c, _, _)| (!c.is_empty()).then(|| c.clone())).collect();
+        prop_assert_eq!(codes, truth);
+        prop_assert!(report.diagnostics.iter().all(|d| d.severity != Severity::Error));
+    }
+
+    #[test]
+    fn a_table_printed_out_of_code_order_is_never_read_to_other_rows(
+        classes in classes(),
+        from in any::<prop::sample::Index>(),
+        len in 1usize..6,
+    ) {
+        // The first class prints its children in reverse code order (as wide/118 prints 2040220
+        // before 2040202), each beside its figures; the codes of rows after them printed after
+        // all the figures. Code order would exchange the children: the table must be read to its
+        // true cells or left unread.
+        let mut table = rows(&classes);
+        let children = classes[0].len();
+        table[2..2 + children].reverse();
+        let after = 2 + children;
+        let text = block_moved(&table, after + from.index(table.len() - after), len);
+        let report = check(&text);
+        let t = &report.tables[0];
+        let expected: Vec<(Option<String>, Vec<String>)> = table
+            .iter()
+            .map(|(c, _, f)| ((!c.is_empty()).then(|| c.clone()), f.iter().map(|&v| money(v)).collect()))
+            .collect();
+        let read: Vec<(Option<String>, Vec<String>)> =
+            t.rows.iter().map(|r| r.code.clone()).zip(values(t)).collect();
+        prop_assert!(t.status == "unread" || read == expected, "{}", text);
+        prop_assert!(report.diagnostics.iter().all(|d| d.severity != Severity::Error));
+    }
+}
+
+/// The table one cell per line, each row's code and name just before its figures — but the labels
+/// of rows `from .. from + len` printed after the last figure, their rows' figures printed bare.
+fn block_moved(table: &[(String, String, [i64; 3])], from: usize, len: usize) -> String {
+    let moved = from..(from + len).min(table.len());
+    let mut text =
+        String::from("表3\n支出总表\n单位：万元\n科目编码\n科目名称\n合计\n基本支出\n项目支出\n");
+    let label = |(code, name, _): &(String, String, [i64; 3]), text: &mut String| {
+        if !code.is_empty() {
+            text.push_str(&format!("{code}\n"));
+        }
+        text.push_str(&format!("{name}\n"));
+    };
+    for (k, row) in table.iter().enumerate() {
+        if !moved.contains(&k) {
+            label(row, &mut text);
+        }
+        for v in row.2 {
+            text.push_str(&format!("{}\n", money(v)));
+        }
+    }
+    for row in &table[moved] {
+        label(row, &mut text);
+    }
+    text
 }

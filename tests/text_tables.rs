@@ -182,3 +182,161 @@ fn one_column_with_figures_on_their_names_lines_is_read_by_its_one_sum() {
     assert!(t.rows.iter().all(|r| !r.label.contains("情况表")));
     no_errors(ONE_COLUMN_BY_CLASS);
 }
+
+/// Each parent's figures equal its children's, column by column (children: the codes two digits
+/// longer that start with the parent's), in cents; the number of parents checked.
+fn parents_add_up(t: &TableOut) -> usize {
+    let cents = |v: &str| -> i64 { v.replace('.', "").parse().unwrap() };
+    let coded: Vec<(&str, Vec<i64>)> = t
+        .rows
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r.code.as_deref()?,
+                r.cells.iter().map(|c| cents(&c.value)).collect(),
+            ))
+        })
+        .collect();
+    let mut checked = 0;
+    for (code, figures) in &coded {
+        let children: Vec<&Vec<i64>> = coded
+            .iter()
+            .filter(|(c, _)| c.len() == code.len() + 2 && c.starts_with(code))
+            .map(|(_, f)| f)
+            .collect();
+        if children.is_empty() {
+            continue;
+        }
+        for (col, &v) in figures.iter().enumerate() {
+            assert_eq!(
+                v,
+                children.iter().map(|f| f[col]).sum::<i64>(),
+                "{code}, column {col}"
+            );
+        }
+        checked += 1;
+    }
+    checked
+}
+
+/// wide/106 (Guangzhou) 表5, as its extraction prints it: most codes glued to their names just
+/// before their three figures, but six of them (`[20801]…`, `[210]…`, `[21007]…`, `[2100799]…`,
+/// `[221]…`, `[22102]…`) printed together after the last figure, their rows printing figures with
+/// no name before them.
+const CODES_AFTER_THE_FIGURES: &str =
+    include_str!("fixtures/extracts/wide106_codes_after_the_figures.txt");
+
+/// The codes of `text` (bare or in brackets at a line's start), in printed order.
+fn printed_codes(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            let l = l.trim().trim_start_matches('[');
+            let digits: String = l.chars().take_while(char::is_ascii_digit).collect();
+            let rest = &l[digits.len()..];
+            (matches!(digits.len(), 3 | 5 | 7) && (rest.is_empty() || rest.starts_with(']')))
+                .then_some(digits)
+        })
+        .collect()
+}
+
+#[test]
+fn codes_printed_after_the_figures_take_their_rows_in_code_order() {
+    let t = &read_table(CODES_AFTER_THE_FIGURES);
+    // The figures in printed order, three to a row; the totals row first.
+    assert_eq!(values(t).concat(), figures(CODES_AFTER_THE_FIGURES));
+    assert!(values(t).iter().all(|r| r.len() == 3));
+    // The codes are not printed in order; the rows take them sorted, each after its parent.
+    let printed = printed_codes(CODES_AFTER_THE_FIGURES);
+    let mut sorted = printed.clone();
+    sorted.sort();
+    assert_ne!(printed, sorted);
+    let read: Vec<String> = t.rows[1..].iter().filter_map(|r| r.code.clone()).collect();
+    assert_eq!(read, sorted);
+    // Every parent is the sum of its children in each column: 208 (370.17) = 20801 (20.92) +
+    // 20805 (349.25), 221 = 22102 = 197.59 + 566.53 …
+    assert!(parents_add_up(t) >= 8);
+    // A code printed just before its figures keeps them: [2010501]行政运行 6,453.03.
+    let row = t
+        .rows
+        .iter()
+        .find(|r| r.code.as_deref() == Some("2010501"))
+        .unwrap();
+    assert_eq!(row.cells[0].value, "6453.03");
+    no_errors(CODES_AFTER_THE_FIGURES);
+}
+
+#[test]
+fn codes_printed_beside_figures_that_code_order_would_move_leave_the_table_unread() {
+    // Two sibling classes exchanged where each is printed just before its own figures: the table
+    // may print its classes in another order than their codes (wide/118 prints 2040220 before
+    // 2040202), so code order cannot place the codes printed after the figures. Sums cannot tell
+    // (siblings exchanged add up the same): the text's own pairing must be kept, and is refused.
+    let exchanged = CODES_AFTER_THE_FIGURES
+        .replacen("[2010505]专项统计业务", "X", 1)
+        .replacen("[2010506]统计管理", "[2010505]专项统计业务", 1)
+        .replacen("X", "[2010506]统计管理", 1);
+    assert_ne!(exchanged, CODES_AFTER_THE_FIGURES);
+    let report = check(&exchanged);
+    assert_eq!(report.tables[0].status, "unread");
+    no_errors(&exchanged);
+}
+
+/// wide/113 (Wuxi) 公开12表, one amount column: the first code (302) printed before the totals
+/// row's figure and its name after it; every other code just before its name and figure.
+const OPERATING_COSTS_ONE_COLUMN: &str =
+    include_str!("fixtures/extracts/wide113_operating_costs_one_column.txt");
+
+#[test]
+fn one_column_whose_names_stand_beside_their_figures_needs_one_sum() {
+    // One sum tells the rows apart (302 = its eight items, 247.45); the text prints each name
+    // beside its figure, so no count had to pair them.
+    let t = &read_table(OPERATING_COSTS_ONE_COLUMN);
+    assert_eq!(t.columns.len(), 1);
+    assert_eq!(values(t).concat(), figures(OPERATING_COSTS_ONE_COLUMN));
+    assert_eq!(parents_add_up(t), 1);
+    let first = &t.rows[1];
+    assert_eq!(
+        (first.code.as_deref(), first.label.as_str()),
+        (Some("302"), "商品和服务支出")
+    );
+    no_errors(OPERATING_COSTS_ONE_COLUMN);
+}
+
+/// wide/125 (Xi'an, 2021) 表5 over two pages: the names stand beside their four figures, the codes
+/// are printed in blocks elsewhere (2079903 and 208 first, then the others).
+const CODES_APART_NAMES_BESIDE: &str =
+    include_str!("fixtures/extracts/wide125_codes_apart_names_beside.txt");
+
+#[test]
+fn codes_printed_in_blocks_apart_take_their_rows_in_code_order_where_the_names_agree() {
+    let t = &read_table(CODES_APART_NAMES_BESIDE);
+    assert_eq!(values(t).concat(), figures(CODES_APART_NAMES_BESIDE));
+    let printed = printed_codes(CODES_APART_NAMES_BESIDE);
+    let mut sorted = printed.clone();
+    sorted.sort();
+    assert_ne!(printed, sorted);
+    let read: Vec<String> = t.rows[1..].iter().filter_map(|r| r.code.clone()).collect();
+    assert_eq!(read, sorted);
+    assert!(parents_add_up(t) >= 8);
+    // A name printed beside its row, and the catalogue's for its code, names the row.
+    let row = t
+        .rows
+        .iter()
+        .find(|r| r.code.as_deref() == Some("2013301"))
+        .unwrap();
+    assert_eq!(row.label, "行政运行");
+    no_errors(CODES_APART_NAMES_BESIDE);
+}
+
+#[test]
+fn a_name_beside_another_codes_row_leaves_the_table_unread() {
+    // 行政运行 and 购房补贴 exchanged: the names beside the figures now contradict code order.
+    let exchanged = CODES_APART_NAMES_BESIDE
+        .replacen("\n行政运行\n", "\nX\n", 1)
+        .replacen("\n购房补贴\n", "\n行政运行\n", 1)
+        .replacen("\nX\n", "\n购房补贴\n", 1);
+    assert_ne!(exchanged, CODES_APART_NAMES_BESIDE);
+    let report = check(&exchanged);
+    assert_eq!(report.tables[0].status, "unread");
+    no_errors(&exchanged);
+}

@@ -277,10 +277,15 @@ fn read_rows(
             let named = widths.remove(at);
             widths.insert(0, named);
         }
-        let paired = widths
-            .into_iter()
-            .filter_map(|n| Some((n, stream.rows(n)?)));
-        for (n, raw) in paired {
+        // Each width paired in printed order, then in code order.
+        let paired = widths.into_iter().flat_map(|n| {
+            [stream.rows(n), stream.rows_by_code(n)]
+                .into_iter()
+                .flatten()
+                .map(move |raw| (n, raw))
+        });
+        for (n, paired) in paired {
+            let raw = paired.rows;
             let (layout, counted) = match known_layout.filter(|l| l.columns.len() == n) {
                 Some(l) => (l, false),
                 None => match layouts::counted(n) {
@@ -289,7 +294,9 @@ fn read_rows(
                 },
             };
             let placed = place(&raw, layout, &[]).ok();
-            if let Some(rows) = placed.and_then(|rows| confirm_paired(&raw, rows, layout)) {
+            let confirmed =
+                placed.and_then(|rows| confirm_paired(&raw, rows, layout, paired.beside));
+            if let Some(rows) = confirmed {
                 result = Ok((rows, layout, counted));
                 break;
             }
@@ -980,8 +987,14 @@ fn confirm_counted(
 /// believed only when the codes' sums confirm it — at least [`MIN_CONFIRMING`] parent = Σ children
 /// hold over two or more non-zero children ([`evidence::distinguishing_sums`]) and none fails (a
 /// failing one cannot be told from a code paired with another row's figures) — and the layout's
-/// own identities do not call it misread.
-fn confirm_paired(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Option<Vec<Row>> {
+/// own identities do not call it misread. Where every code was printed alone just before its own
+/// figures (`beside`), the text pairs them and one such sum is enough.
+fn confirm_paired(
+    raw: &[RawRow],
+    rows: Vec<Row>,
+    layout: &Layout,
+    beside: bool,
+) -> Option<Vec<Row>> {
     let sums_only = layouts::counted(layout.columns.len())?;
     let Judged {
         rows,
@@ -989,20 +1002,29 @@ fn confirm_paired(raw: &[RawRow], rows: Vec<Row>, layout: &Layout) -> Option<Vec
         groups,
     } = judged(raw, rows, sums_only).ok()?;
     let confirming = evidence::distinguishing_sums(&rows, unsided(&groups), layout.columns.len());
-    if confirming < MIN_CONFIRMING || vertical.failing > 0 {
+    // Codes printed beside their own figures need no count to pair them: one sum that tells rows
+    // apart, and none failing, is enough.
+    let needed = if beside { 1 } else { MIN_CONFIRMING };
+    if confirming < needed || vertical.failing > 0 {
         return None;
     }
     sense_check(raw, rows, layout).ok()
 }
 
-/// Most body lines hold one token: the text came one cell per line.
+/// Most body lines hold one token: the text came one cell per line. A code glued to its name
+/// (`[2010501]行政运行`, Guangdong) is one cell.
 fn one_cell_per_line(parts: &Parts, tokens: &lex::Tokens) -> bool {
     let counts = parts.body.iter().map(|&i| {
-        tokens
+        let cells: Vec<Tk> = tokens
             .line(i)
             .iter()
-            .filter(|t| t.kind != Tk::Empty)
-            .count()
+            .map(|t| t.kind)
+            .filter(|&k| k != Tk::Empty)
+            .collect();
+        match cells[..] {
+            [Tk::Int, Tk::Text] => 1,
+            _ => cells.len(),
+        }
     });
     let (single, all) = counts
         .filter(|&c| c > 0)
