@@ -340,3 +340,37 @@ fn a_name_beside_another_codes_row_leaves_the_table_unread() {
     assert_eq!(report.tables[0].status, "unread");
     no_errors(&exchanged);
 }
+
+/// wide/128 (Changchun) 预算表3, one cell per line, nine figures a row: most codes printed apart
+/// from their rows (two blocks of them after the figures), 总计： and the names of some rows beside
+/// their figures. The table itself misprints: 20140 信访事务's 当年预算 小计 (the second column) is
+/// 1,378.41, but its three items print 903.85, 0.00 and 0.00 there (2014002 and 2014099 print their
+/// 458.00 and 16.56 only as 项目支出).
+const MISPRINT_IN_A_STREAM: &str =
+    include_str!("fixtures/extracts/wide128_misprint_in_a_stream.txt");
+
+#[test]
+fn a_misprint_in_a_table_paired_by_code_order_is_reported() {
+    let report = check(MISPRINT_IN_A_STREAM);
+    let t = &report.tables[0];
+    assert_eq!(t.status, "read", "{:?}", t.reason);
+    assert_eq!(values(t).concat(), figures(MISPRINT_IN_A_STREAM));
+    let second = |code: &str| -> i64 {
+        let row = t
+            .rows
+            .iter()
+            .find(|r| r.code.as_deref() == Some(code))
+            .unwrap();
+        row.cells[1].value.replace('.', "").parse().unwrap()
+    };
+    let items = second("2014001") + second("2014002") + second("2014099");
+    assert_eq!((second("20140"), items), (137_841, 90_385));
+    // That one misprint is the one error; the totals row's cent is a rounding.
+    let errors: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].message.contains("20140") && errors[0].message.contains("1378.41"));
+}

@@ -985,10 +985,12 @@ fn confirm_counted(
 
 /// A reading whose rows were paired with their codes by order ([`super::stream`]): the pairing is
 /// believed only when the codes' sums confirm it — at least [`MIN_CONFIRMING`] parent = Σ children
-/// hold over two or more non-zero children ([`evidence::distinguishing_sums`]) and none fails (a
-/// failing one cannot be told from a code paired with another row's figures) — and the layout's
-/// own identities do not call it misread. Where every code was printed alone just before its own
-/// figures (`beside`), the text pairs them and one such sum is enough.
+/// hold over two or more non-zero children ([`evidence::distinguishing_sums`]) and the sums'
+/// failures are a misprint's, not a misreading's ([`evidence::Verdict::misread`]: a code paired
+/// with another row's figures leaves failures that need several rows to explain, or the same
+/// difference in rows with nothing in common) — and the layout's own identities do not call it
+/// misread. Where every code was printed alone just before its own figures (`beside`), the text
+/// pairs them and one such sum is enough.
 fn confirm_paired(
     raw: &[RawRow],
     rows: Vec<Row>,
@@ -1005,7 +1007,7 @@ fn confirm_paired(
     // Codes printed beside their own figures need no count to pair them: one sum that tells rows
     // apart, and none failing, is enough.
     let needed = if beside { 1 } else { MIN_CONFIRMING };
-    if confirming < needed || vertical.failing > 0 {
+    if confirming < needed || vertical.misread() {
         return None;
     }
     sense_check(raw, rows, layout).ok()
