@@ -63,13 +63,17 @@
 // measured by building with the rules as before: 459 354), the rest the rules taking such a basic
 // table's 人员经费 + 公用经费 for its 合计 (X203, X204, X207), X204's 决算数 columns and X207's 301 14
 // 医疗费: wide/131's 公开06表 read (315 → 316 of the wide corpus's 325 PDF tables, 97.2 %), and three
-// false warnings it would have drawn removed: budget 462 000.
+// false warnings it would have drawn removed: budget 462 000. Then 3 518 more (460 738 → 464 256,
+// 2026-12-07, 22:12 UTC) for text copied one cell per line whose codes are out of table order
+// (syntax/stream.rs: codes in code order checked against the names printed beside their figures, one
+// sum where the text pairs every code, a paired stream's misprints judged): 44 → 57 of the wide
+// corpus's 325 text tables read (issue 9): budget 465 000.
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { appForThisFile, measureTransfer } from "./harness.mjs";
 
-const BUDGET = 462_000;
+const BUDGET = 465_000;
 
 const app = appForThisFile();
 
