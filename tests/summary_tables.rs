@@ -5,6 +5,8 @@
 //! read (R006); a total printed across two breakdowns (Jiangsu); three amount columns per side
 //! (Changchun).
 
+mod common;
+
 use budget_lint::{check, model::Side, report::TableOut, Severity};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -104,11 +106,7 @@ fn integers_beside_labels_are_amounts_not_codes() {
 #[test]
 fn the_unbalanced_expenditure_total_is_the_only_error() {
     let report = check(THREE_BREAKDOWNS);
-    let errors: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
+    let errors = common::errors(&report);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].code, "A101");
     let total = dec(fields_of("收入总计")[3]);

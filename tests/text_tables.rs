@@ -5,8 +5,8 @@
 
 mod common;
 
-use budget_lint::{check, report::TableOut, Severity};
-use common::values;
+use budget_lint::{check, report::TableOut};
+use common::{errors, values};
 
 /// Every figure of `text` in reading order, separators removed.
 fn figures(text: &str) -> Vec<String> {
@@ -31,13 +31,25 @@ fn read_table(text: &str) -> TableOut {
 
 fn no_errors(text: &str) {
     let report = check(text);
-    let errors: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| &d.message)
-        .collect();
+    let errors = errors(&report);
     assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// `text` with the first `a` and the first `b` exchanged (both must be in it).
+fn exchanged(text: &str, a: &str, b: &str) -> String {
+    let out = text
+        .replacen(a, "\u{0}", 1)
+        .replacen(b, a, 1)
+        .replacen('\u{0}', b, 1);
+    assert_ne!(out, text);
+    out
+}
+
+/// `text`'s first table is reported unread, and nothing is called an error.
+fn left_unread(text: &str) {
+    let report = check(text);
+    assert_eq!(report.tables[0].status, "unread");
+    no_errors(text);
 }
 
 /// wide/129 (Jiangsu, 2017): the header names one amount column, 金额, where the reference template
@@ -115,9 +127,7 @@ fn the_same_stream_with_one_code_missing_is_left_unread() {
     // Drop the code of one row: the codes no longer pair with the rows of figures.
     let damaged = CODES_APART_FROM_FIGURES.replacen("\n20113\n", "\n", 1);
     assert_ne!(damaged, CODES_APART_FROM_FIGURES);
-    let report = check(&damaged);
-    assert_eq!(report.tables[0].status, "unread");
-    no_errors(&damaged);
+    left_unread(&damaged);
 }
 
 /// wide/111 (Suzhou) 公开10表, one row under its header, copied one cell per line: the header's
@@ -146,9 +156,7 @@ fn a_one_row_table_whose_printed_order_breaks_its_sums_is_left_unread() {
         .replacen("\n0.00\n\n小计", "\n43.80\n\n小计", 1)
         .replacen("\nX\n", "\n0.00\n", 1);
     assert_ne!(swapped, THREE_PUBLIC_ONE_ROW);
-    let report = check(&swapped);
-    assert_eq!(report.tables[0].status, "unread");
-    no_errors(&swapped);
+    left_unread(&swapped);
 }
 
 /// wide/121 (Fuzhou, from its PDF): 一般公共预算支出经济分类情况表, one amount column, each class's
@@ -241,28 +249,37 @@ fn printed_codes(text: &str) -> Vec<String> {
 
 #[test]
 fn codes_printed_after_the_figures_take_their_rows_in_code_order() {
-    let t = &read_table(CODES_AFTER_THE_FIGURES);
-    // The figures in printed order, three to a row; the totals row first.
-    assert_eq!(values(t).concat(), figures(CODES_AFTER_THE_FIGURES));
+    let t = &read_in_code_order(CODES_AFTER_THE_FIGURES);
+    // Three figures a row. Every parent is the sum of its children in each column (checked in
+    // `read_in_code_order`): 208 (370.17) = 20801 (20.92) + 20805 (349.25), 221 = 22102 = 197.59 +
+    // 566.53 …
     assert!(values(t).iter().all(|r| r.len() == 3));
-    // The codes are not printed in order; the rows take them sorted, each after its parent.
-    let printed = printed_codes(CODES_AFTER_THE_FIGURES);
+    // A code printed just before its figures keeps them: [2010501]行政运行 6,453.03.
+    assert_eq!(row_of(t, "2010501").cells[0].value, "6453.03");
+}
+
+/// The first table of `text`, read: its figures in printed order, its codes — printed out of
+/// order — sorted, every parent the sum of its children (at least eight parents); and no error.
+fn read_in_code_order(text: &str) -> TableOut {
+    let t = read_table(text);
+    assert_eq!(values(&t).concat(), figures(text));
+    let printed = printed_codes(text);
     let mut sorted = printed.clone();
     sorted.sort();
     assert_ne!(printed, sorted);
     let read: Vec<String> = t.rows[1..].iter().filter_map(|r| r.code.clone()).collect();
     assert_eq!(read, sorted);
-    // Every parent is the sum of its children in each column: 208 (370.17) = 20801 (20.92) +
-    // 20805 (349.25), 221 = 22102 = 197.59 + 566.53 …
-    assert!(parents_add_up(t) >= 8);
-    // A code printed just before its figures keeps them: [2010501]行政运行 6,453.03.
-    let row = t
-        .rows
+    assert!(parents_add_up(&t) >= 8);
+    no_errors(text);
+    t
+}
+
+/// The row of `t` with this code.
+fn row_of<'a>(t: &'a TableOut, code: &str) -> &'a budget_lint::report::RowOut {
+    t.rows
         .iter()
-        .find(|r| r.code.as_deref() == Some("2010501"))
-        .unwrap();
-    assert_eq!(row.cells[0].value, "6453.03");
-    no_errors(CODES_AFTER_THE_FIGURES);
+        .find(|r| r.code.as_deref() == Some(code))
+        .unwrap()
 }
 
 #[test]
@@ -271,14 +288,11 @@ fn codes_printed_beside_figures_that_code_order_would_move_leave_the_table_unrea
     // may print its classes in another order than their codes (wide/118 prints 2040220 before
     // 2040202), so code order cannot place the codes printed after the figures. Sums cannot tell
     // (siblings exchanged add up the same): the text's own pairing must be kept, and is refused.
-    let exchanged = CODES_AFTER_THE_FIGURES
-        .replacen("[2010505]专项统计业务", "X", 1)
-        .replacen("[2010506]统计管理", "[2010505]专项统计业务", 1)
-        .replacen("X", "[2010506]统计管理", 1);
-    assert_ne!(exchanged, CODES_AFTER_THE_FIGURES);
-    let report = check(&exchanged);
-    assert_eq!(report.tables[0].status, "unread");
-    no_errors(&exchanged);
+    left_unread(&exchanged(
+        CODES_AFTER_THE_FIGURES,
+        "[2010505]专项统计业务",
+        "[2010506]统计管理",
+    ));
 }
 
 /// wide/113 (Wuxi) 公开12表, one amount column: the first code (302) printed before the totals
@@ -309,36 +323,19 @@ const CODES_APART_NAMES_BESIDE: &str =
 
 #[test]
 fn codes_printed_in_blocks_apart_take_their_rows_in_code_order_where_the_names_agree() {
-    let t = &read_table(CODES_APART_NAMES_BESIDE);
-    assert_eq!(values(t).concat(), figures(CODES_APART_NAMES_BESIDE));
-    let printed = printed_codes(CODES_APART_NAMES_BESIDE);
-    let mut sorted = printed.clone();
-    sorted.sort();
-    assert_ne!(printed, sorted);
-    let read: Vec<String> = t.rows[1..].iter().filter_map(|r| r.code.clone()).collect();
-    assert_eq!(read, sorted);
-    assert!(parents_add_up(t) >= 8);
+    let t = &read_in_code_order(CODES_APART_NAMES_BESIDE);
     // A name printed beside its row, and the catalogue's for its code, names the row.
-    let row = t
-        .rows
-        .iter()
-        .find(|r| r.code.as_deref() == Some("2013301"))
-        .unwrap();
-    assert_eq!(row.label, "行政运行");
-    no_errors(CODES_APART_NAMES_BESIDE);
+    assert_eq!(row_of(t, "2013301").label, "行政运行");
 }
 
 #[test]
 fn a_name_beside_another_codes_row_leaves_the_table_unread() {
     // 行政运行 and 购房补贴 exchanged: the names beside the figures now contradict code order.
-    let exchanged = CODES_APART_NAMES_BESIDE
-        .replacen("\n行政运行\n", "\nX\n", 1)
-        .replacen("\n购房补贴\n", "\n行政运行\n", 1)
-        .replacen("\nX\n", "\n购房补贴\n", 1);
-    assert_ne!(exchanged, CODES_APART_NAMES_BESIDE);
-    let report = check(&exchanged);
-    assert_eq!(report.tables[0].status, "unread");
-    no_errors(&exchanged);
+    left_unread(&exchanged(
+        CODES_APART_NAMES_BESIDE,
+        "\n行政运行\n",
+        "\n购房补贴\n",
+    ));
 }
 
 /// wide/128 (Changchun) 预算表3, one cell per line, nine figures a row: most codes printed apart
@@ -356,21 +353,16 @@ fn a_misprint_in_a_table_paired_by_code_order_is_reported() {
     assert_eq!(t.status, "read", "{:?}", t.reason);
     assert_eq!(values(t).concat(), figures(MISPRINT_IN_A_STREAM));
     let second = |code: &str| -> i64 {
-        let row = t
-            .rows
-            .iter()
-            .find(|r| r.code.as_deref() == Some(code))
-            .unwrap();
-        row.cells[1].value.replace('.', "").parse().unwrap()
+        row_of(t, code).cells[1]
+            .value
+            .replace('.', "")
+            .parse()
+            .unwrap()
     };
     let items = second("2014001") + second("2014002") + second("2014099");
     assert_eq!((second("20140"), items), (137_841, 90_385));
     // That one misprint is the one error; the totals row's cent is a rounding.
-    let errors: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
+    let errors = errors(&report);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].message.contains("20140") && errors[0].message.contains("1378.41"));
 }

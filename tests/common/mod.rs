@@ -44,6 +44,15 @@ pub fn all_documents() -> Vec<(String, String)> {
     out
 }
 
+/// A report's `error` findings.
+pub fn errors(report: &budget_lint::report::Report) -> Vec<&budget_lint::report::DiagnosticOut> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == budget_lint::Severity::Error)
+        .collect()
+}
+
 /// Whether a report holds no `error` finding.
 pub fn no_errors(report: &budget_lint::report::Report) -> bool {
     report
