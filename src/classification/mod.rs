@@ -284,6 +284,18 @@ pub fn names_any_year(scheme: Scheme, code: &str) -> std::slice::Iter<'static, E
     all[start..start + len].iter()
 }
 
+/// Every name the catalogue gives `code` in any year, in either scheme.
+pub fn names_of_code(code: &str) -> impl Iterator<Item = &'static str> + '_ {
+    [Scheme::Function, Scheme::Economic]
+        .into_iter()
+        .flat_map(move |scheme| names_any_year(scheme, code).map(|e| e.name))
+}
+
+/// Whether the catalogue gives `code` this name (by [`names_equal`]) in some year, in either scheme.
+pub fn is_name_of(code: &str, name: &str) -> bool {
+    names_of_code(code).any(|n| names_equal(n, name))
+}
+
 /// The entry in force for a code in a fiscal year. The code may be printed with spaces (`201 03 01`).
 pub fn lookup(scheme: Scheme, code: &str, year: u16) -> Option<&'static Entry> {
     names_any_year(scheme, code)

@@ -552,3 +552,13 @@ fn the_compact_dictionary_has_the_same_entries_and_flags() {
         }
     }
 }
+
+#[test]
+fn a_codes_names_are_those_of_any_year_and_either_scheme() {
+    assert!(is_name_of("210", "卫生健康支出"));
+    assert!(is_name_of("210", "医疗卫生与计划生育支出"));
+    assert!(is_name_of("30201", "办公费"));
+    assert!(!is_name_of("30201", "印刷费"));
+    assert!(!is_name_of("9999999", "办公费"));
+    assert!(names_of_code("30201").any(|n| n == "办公费"));
+}

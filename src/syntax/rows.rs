@@ -7,6 +7,7 @@
 
 use super::layouts::is_header_word;
 use super::lex::{squeeze, Tk, Token};
+use crate::classification::is_name_of;
 use crate::model::{RowKind, Side};
 use crate::source::Span;
 use rust_decimal::Decimal;
@@ -412,9 +413,7 @@ fn take_code(
     leftover: &mut Vec<(String, Span)>,
     label: &str,
 ) -> Option<(String, Span)> {
-    let named = pending
-        .iter()
-        .position(|(code, _)| catalogue_names(code, label));
+    let named = pending.iter().position(|(code, _)| is_name_of(code, label));
     let chosen = match named {
         Some(k) => Some(pending.remove(k)),
         None => pending.pop(),
@@ -692,7 +691,7 @@ fn join_name_heads(rows: &mut Vec<RawRow>, pieces: &mut Vec<Vec<(usize, String)>
             continue;
         };
         let joined = format!("{}{}", head.label, rows[i].label);
-        if catalogue_names(code, &joined) {
+        if is_name_of(code, &joined) {
             let span = head.label_span.cover(rows[i].label_span);
             rows[i].label = joined;
             rows[i].label_span = span;
@@ -700,14 +699,6 @@ fn join_name_heads(rows: &mut Vec<RawRow>, pieces: &mut Vec<Vec<(usize, String)>
         }
     }
     drop_marked(rows, pieces, &joined_away);
-}
-
-/// Whether the catalogue names `code` so, in any year and either scheme.
-fn catalogue_names(code: &str, name: &str) -> bool {
-    use crate::classification::{names_any_year, names_equal, Scheme};
-    [Scheme::Function, Scheme::Economic]
-        .iter()
-        .any(|&s| names_any_year(s, code).any(|e| names_equal(e.name, name)))
 }
 
 /// A row's code printed on the line below its figures, with the end of its name when the name
@@ -735,7 +726,7 @@ fn join_codes_below(rows: &mut Vec<RawRow>, pieces: &mut Vec<Vec<(usize, String)
             });
         let head_label = head.map_or("", |h| rows[h].label.as_str());
         let joined = format!("{head_label}{}{}", row.label, below.label);
-        if !catalogue_names(&code, &joined) {
+        if !is_name_of(&code, &joined) {
             continue;
         }
         let start = head.map_or(row.label_span, |h| rows[h].label_span);
@@ -1066,7 +1057,7 @@ pub fn attach_leftover_codes(rows: &mut [RawRow], mut leftover: Vec<(String, Spa
     for i in codeless(rows) {
         let by_name = leftover
             .iter()
-            .position(|(code, _)| catalogue_names(code, &rows[i].label));
+            .position(|(code, _)| is_name_of(code, &rows[i].label));
         if let Some(k) = by_name {
             rows[i].code = Some(leftover.remove(k));
             rows[i].kind = RowKind::Coded;

@@ -33,7 +33,7 @@
 use super::layouts::is_header_word;
 use super::lex::squeeze;
 use super::rows::{finish_kinds, is_total_label, Item, RawRow, RawValue};
-use crate::classification::{names_equal, normalize_name};
+use crate::classification::{is_name_of, names_of_code, normalize_name};
 use crate::source::Span;
 use std::collections::HashSet;
 
@@ -63,16 +63,19 @@ pub struct Stream {
 /// Rows paired with their names.
 pub struct Paired {
     pub rows: Vec<RawRow>,
-    /// Every code was printed alone just before its own figures: the text itself pairs them, the
-    /// count guessed nothing.
+    /// Every code, or a name the catalogue gives it, was printed alone just before its own
+    /// figures: the text itself pairs them, the count guessed nothing.
     pub beside: bool,
 }
 
 impl Entry {
-    /// A code printed alone just before figures says they are its row's — unless they are a
-    /// totals row's printed without a label (`first` such rows): the code then came before them.
-    fn says_its_row(&self, columns: usize, first: usize) -> bool {
-        self.alone && self.code.is_some() && self.at >= first * columns
+    /// Whether the entry stands beside row `row` of `columns` figures: a code printed alone just
+    /// before figures says they are its row's — `None` where it says nothing: not alone, no code,
+    /// or before the figures of a totals row printed without a label (`first` such rows; the code
+    /// then came before them).
+    fn beside(&self, row: usize, columns: usize, first: usize) -> Option<bool> {
+        (self.alone && self.code.is_some() && self.at >= first * columns)
+            .then_some(self.at == row * columns)
     }
 }
 
@@ -82,6 +85,9 @@ struct Loose {
     span: Span,
     /// Figures printed before it.
     at: usize,
+    /// The catalogue gives one of the table's codes this name: it then says where that code's row
+    /// is.
+    owned: bool,
 }
 
 /// The body's two streams (see the module docs).
@@ -149,6 +155,7 @@ pub fn read(src: &str, items: &[Item]) -> Stream {
                         name: words.iter().map(|(w, _)| w.as_str()).collect(),
                         span: words[0].1.cover(words[words.len() - 1].1),
                         at: figures.len(),
+                        owned: false,
                     });
                 }
                 name(&mut entries, &names);
@@ -173,6 +180,18 @@ pub fn read(src: &str, items: &[Item]) -> Stream {
             }
         }
         k += 1;
+    }
+    // The names the catalogue gives the table's codes, once for the table.
+    if !loose.is_empty() {
+        let owned: HashSet<String> = entries
+            .iter()
+            .filter_map(|e| e.code.as_ref())
+            .flat_map(|(code, _)| names_of_code(code))
+            .map(normalize_name)
+            .collect();
+        for l in &mut loose {
+            l.owned = owned.contains(&normalize_name(&l.name));
+        }
     }
     Stream {
         entries,
@@ -260,9 +279,9 @@ impl Stream {
             let named_here = e.code.as_ref().and_then(|(code, _)| {
                 self.names_at((k + first) * columns)
                     .iter()
-                    .find(|l| names_code(code, &l.name))
+                    .find(|l| is_name_of(code, &l.name))
             });
-            let here = e.says_its_row(columns, first) && e.at == (k + first) * columns;
+            let here = e.beside(k + first, columns, first) == Some(true);
             beside &= e.code.is_none() || here || named_here.is_some();
             // A code printed without its name takes the name printed beside its row.
             let (label, span) = match named_here.filter(|_| e.label.is_empty()) {
@@ -283,9 +302,11 @@ impl Stream {
         for (k, &i) in order.iter().enumerate() {
             row_of[i] = k + first;
         }
-        let codes_placed = self.entries.iter().zip(&row_of).all(|(e, &r)| {
-            !e.says_its_row(columns, first) || (e.at % columns == 0 && e.at / columns == r)
-        });
+        let codes_placed = self
+            .entries
+            .iter()
+            .zip(&row_of)
+            .all(|(e, &r)| e.beside(r, columns, first) != Some(false));
         if !codes_placed {
             return false;
         }
@@ -295,18 +316,10 @@ impl Stream {
                 .and_then(|&i| self.entries[i].code.as_ref())
                 .map(|c| c.0.as_str())
         };
-        // The names the catalogue gives the table's codes, built once.
-        let owned: HashSet<String> = self
-            .entries
-            .iter()
-            .filter_map(|e| e.code.as_ref())
-            .flat_map(|(code, _)| catalogue_names(code))
-            .map(normalize_name)
-            .collect();
         self.names.iter().all(|l| {
             l.at % columns != 0
-                || !owned.contains(&normalize_name(&l.name))
-                || code_at(l.at / columns).is_some_and(|c| names_code(c, &l.name))
+                || !l.owned
+                || code_at(l.at / columns).is_some_and(|c| is_name_of(c, &l.name))
         })
     }
 
@@ -316,19 +329,6 @@ impl Stream {
         let to = self.names.partition_point(|l| l.at <= at);
         &self.names[from..to]
     }
-}
-
-/// The names the catalogue gives `code`, any year, either scheme.
-fn catalogue_names(code: &str) -> impl Iterator<Item = &'static str> + '_ {
-    use crate::classification::{names_any_year, Scheme};
-    [Scheme::Function, Scheme::Economic]
-        .into_iter()
-        .flat_map(move |sc| names_any_year(sc, code).map(|x| x.name))
-}
-
-/// The catalogue gives `code` this name (any year, either scheme).
-fn names_code(code: &str, name: &str) -> bool {
-    catalogue_names(code).any(|x| names_equal(x, name))
 }
 
 /// Gives the name pieces of one run of text to the codes waiting for a name (printed since the last
@@ -369,12 +369,11 @@ fn name(entries: &mut [Entry], names: &[(String, Span)]) {
 /// The first run of at most [`MAX_NAME_PIECES`] `pieces` (start, end) that joined is a name of
 /// `code` in the catalogue (any year).
 fn catalogue_name(code: &str, pieces: &[(String, Span)]) -> Option<(usize, usize)> {
-    let known = |s: &str| names_code(code, s);
     (0..pieces.len()).find_map(|start| {
         let mut joined = String::new();
         (start..pieces.len().min(start + MAX_NAME_PIECES)).find_map(|end| {
             joined.push_str(&pieces[end].0);
-            known(&joined).then_some((start, end + 1))
+            is_name_of(code, &joined).then_some((start, end + 1))
         })
     })
 }

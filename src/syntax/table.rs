@@ -278,13 +278,13 @@ fn read_rows(
             widths.insert(0, named);
         }
         // Each width paired in printed order, then in code order.
-        let paired = widths.into_iter().flat_map(|n| {
+        let pairings = widths.into_iter().flat_map(|n| {
             [stream.rows(n), stream.rows_by_code(n)]
                 .into_iter()
                 .flatten()
                 .map(move |raw| (n, raw))
         });
-        for (n, paired) in paired {
+        for (n, paired) in pairings {
             let raw = paired.rows;
             let (layout, counted) = match known_layout.filter(|l| l.columns.len() == n) {
                 Some(l) => (l, false),
@@ -989,8 +989,8 @@ fn confirm_counted(
 /// failures are a misprint's, not a misreading's ([`evidence::Verdict::misread`]: a code paired
 /// with another row's figures leaves failures that need several rows to explain, or the same
 /// difference in rows with nothing in common) — and the layout's own identities do not call it
-/// misread. Where every code was printed alone just before its own figures (`beside`), the text
-/// pairs them and one such sum is enough.
+/// misread. Where every code (or its catalogue name) stood just before its own figures
+/// (`beside`), the text pairs them and one such sum is enough.
 fn confirm_paired(
     raw: &[RawRow],
     rows: Vec<Row>,
@@ -1005,7 +1005,7 @@ fn confirm_paired(
     } = judged(raw, rows, sums_only).ok()?;
     let confirming = evidence::distinguishing_sums(&rows, unsided(&groups), layout.columns.len());
     // Codes printed beside their own figures need no count to pair them: one sum that tells rows
-    // apart, and none failing, is enough.
+    // apart is enough.
     let needed = if beside { 1 } else { MIN_CONFIRMING };
     if confirming < needed || vertical.misread() {
         return None;
@@ -1017,15 +1017,16 @@ fn confirm_paired(
 /// (`[2010501]行政运行`, Guangdong) is one cell.
 fn one_cell_per_line(parts: &Parts, tokens: &lex::Tokens) -> bool {
     let counts = parts.body.iter().map(|&i| {
-        let cells: Vec<Tk> = tokens
-            .line(i)
-            .iter()
-            .map(|t| t.kind)
-            .filter(|&k| k != Tk::Empty)
-            .collect();
-        match cells[..] {
-            [Tk::Int, Tk::Text] => 1,
-            _ => cells.len(),
+        let kinds = || {
+            tokens
+                .line(i)
+                .iter()
+                .map(|t| t.kind)
+                .filter(|&k| k != Tk::Empty)
+        };
+        match kinds().count() {
+            2 if kinds().eq([Tk::Int, Tk::Text]) => 1,
+            n => n,
         }
     });
     let (single, all) = counts
