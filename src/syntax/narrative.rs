@@ -576,20 +576,15 @@ fn scan_lists(f: &Flow, n: &mut Narrative) {
             end = f.offs.partition_point(|&o| o < x.span.end);
         }
         // "…服务预算 225.99 万元；其中一般公共预算拨款政府采购 504.98 万元：货物 480.50 万元、…"
-        // (wide/110): a figure right after 其中 that a colon follows heads its own list.
+        // (wide/110): a figure right after 其中 that a colon follows heads its own list. The colon
+        // must follow the figure and its unit word: a colon further on ("1.行政运行 2,542.46万元，
+        // 较上年增加…，增长的主要原因是：…", wide/123) opens an explanation, not a list.
         let mut total = total;
         if items.len() >= 3 {
             let after = f
                 .offs
                 .partition_point(|&o| o < n.figures[items[0]].span.end);
-            let next = f
-                .offs
-                .partition_point(|&o| o < n.figures[items[1]].span.start);
-            let colon = f
-                .chars
-                .get(after..next)
-                .is_some_and(|cs| cs.contains(&'：') || cs.contains(&':'));
-            if colon {
+            if matches!(f.chars.get(after), Some('：' | ':')) {
                 total = items.remove(0);
             }
         }
@@ -676,6 +671,26 @@ mod tests {
         assert_eq!(list.total.map(value).as_deref(), Some("504.98"));
         let items: Vec<String> = list.items.iter().map(|&i| value(i)).collect();
         assert_eq!(items, ["480.50", "0", "24.48"]);
+    }
+
+    #[test]
+    fn a_colon_after_the_first_items_explanation_does_not_make_it_a_total() {
+        // wide/123 lines 222–226: thirteen numbered items of 6,210.93; the first one's reason
+        // follows a colon.
+        let n = narrative(
+            "本部门当年一般公共预算支出6,210.93万元，其中：\n\
+             1.行政运行（2010501）2,542.46万元，较上年增加116.55万元，增长4.80%，增长的主要\n\
+             原因是：实有人数增加，工资津补贴及配套的公用经费预算支出增加；\n\
+             2.专项统计业务（2010505）82.65万元，较上年减少68.10万元，下降45.17%，下降的主要\n\
+             原因是：原列入本支出功能科目的统计资料印刷预算支出本年调整至专项普查活动；\n\
+             3.专项普查活动（2010507）2,378.66万元，较上年增加2,035.02万元，增长592.20%，增\n\
+             长的主要原因是：本年增加第四次全国农业普查预算支出；",
+        );
+        let list = n.lists.last().unwrap();
+        let value = |i: usize| n.figures[i].value.to_string();
+        assert_eq!(list.total.map(value).as_deref(), Some("6210.93"));
+        let items: Vec<String> = list.items.iter().map(|&i| value(i)).collect();
+        assert_eq!(items, ["2542.46", "82.65", "2378.66"]);
     }
 
     #[test]
