@@ -70,6 +70,15 @@ impl TableKind {
         )
     }
 
+    /// True for the 绩效目标表 forms: targets and their wording, read apart from the financial
+    /// tables (their text is the narrative's too).
+    pub fn is_performance(self) -> bool {
+        matches!(
+            self,
+            TableKind::PerformanceOverall | TableKind::PerformanceProject
+        )
+    }
+
     /// True for the tables with an income side and an expenditure side.
     pub fn is_two_sided(self) -> bool {
         matches!(

@@ -12,9 +12,7 @@
 use super::lex::{Furniture, Line};
 use super::regions::Region;
 use crate::amount::parse_figure;
-use crate::model::{
-    Change, ComponentList, Direction, Figure, FigureUnit, Narrative, Section, TableKind,
-};
+use crate::model::{Change, ComponentList, Direction, Figure, FigureUnit, Narrative, Section};
 use crate::source::Span;
 
 /// The joined narrative: characters and their source offsets.
@@ -70,12 +68,7 @@ pub fn read(src: &str, lines: &[Line], furniture: &[Furniture], regions: &[Regio
     let mut narrative = Narrative::default();
     // The lines of the financial tables (绩效 forms are read as narrative too), marked once.
     let mut table_line = vec![false; lines.len()];
-    for r in regions.iter().filter(|r| {
-        !matches!(
-            r.kind,
-            TableKind::PerformanceOverall | TableKind::PerformanceProject
-        )
-    }) {
+    for r in regions.iter().filter(|r| !r.kind.is_performance()) {
         let end = r.end.min(lines.len());
         if let Some(span) = table_line.get_mut(r.title.min(end)..end) {
             span.fill(true);

@@ -116,7 +116,7 @@ fn looks_like_table_start(s: &str, kind: TableKind) -> bool {
         return true;
     }
     // A 绩效 form's first fields (Beijing 预算14表: "转移支付名称"; Quanzhou: "专项资金情况（万元）").
-    is_perf(kind)
+    kind.is_performance()
         && [
             "单位名称",
             "预算单位",
@@ -214,7 +214,7 @@ pub fn find(src: &str, lines: &[Line]) -> Vec<Region> {
         let limit = starts.get(k + 1).map_or(lines.len(), |s| s.0);
         let mut end = limit;
         for (j, t) in texts.iter().enumerate().take(limit).skip(last + 1) {
-            if is_part_heading(t) || (is_narrative_heading(t) && !is_perf(kind)) {
+            if is_part_heading(t) || (is_narrative_heading(t) && !kind.is_performance()) {
                 end = j;
                 break;
             }
@@ -259,7 +259,12 @@ fn merge_continuations(texts: &[&str], regions: &mut Vec<Region>) {
             let same_title = normalize_title(texts[prev.title]) == normalize_title(texts[r.title]);
             let adjacent = prev.end >= r.title;
             let same_number = r.number.is_none() || r.number == prev.number;
-            if prev.kind == r.kind && same_title && adjacent && same_number && !is_perf(r.kind) {
+            if prev.kind == r.kind
+                && same_title
+                && adjacent
+                && same_number
+                && !r.kind.is_performance()
+            {
                 prev.end = r.end;
                 continue;
             }
@@ -267,13 +272,6 @@ fn merge_continuations(texts: &[&str], regions: &mut Vec<Region>) {
         out.push(r);
     }
     *regions = out;
-}
-
-fn is_perf(kind: TableKind) -> bool {
-    matches!(
-        kind,
-        TableKind::PerformanceOverall | TableKind::PerformanceProject
-    )
 }
 
 #[cfg(test)]

@@ -86,10 +86,7 @@ fn read_rows(
         left_unread: None,
         decimals: 0,
     };
-    if matches!(
-        region.kind,
-        TableKind::PerformanceOverall | TableKind::PerformanceProject
-    ) {
+    if region.kind.is_performance() {
         super::perf::read(src, tokens, region, &mut table);
         return table;
     }

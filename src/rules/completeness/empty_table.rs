@@ -115,10 +115,7 @@ fn statement_in(text: &str, t: &Table) -> Option<(Span, String)> {
 fn check(ctx: &Context, sink: &mut Sink) {
     let text = ctx.text;
     for t in &ctx.doc.tables {
-        if matches!(
-            t.kind,
-            TableKind::PerformanceOverall | TableKind::PerformanceProject
-        ) {
+        if t.kind.is_performance() {
             continue;
         }
         let tname = Context::table_name(t);

@@ -60,10 +60,7 @@ const ELEVEN: &[TableKind] = &[
 ];
 
 fn is_financial(t: &Table) -> bool {
-    !matches!(
-        t.kind,
-        TableKind::PerformanceOverall | TableKind::PerformanceProject
-    )
+    !t.kind.is_performance()
 }
 
 fn template(ctx: &Context, tables: &[&Table]) -> (Template, &'static str) {

@@ -6,7 +6,7 @@ use super::common::{
 use super::link::{three_key, Key};
 use crate::amount::{agree, half_unit, sum_printed, Agreement, Interval};
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{Figure, FigureUnit, RowKind, Span, Table, TableKind, COST};
+use crate::model::{ComponentList, Figure, FigureUnit, Narrative, RowKind, Span, Table, COST};
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
@@ -23,6 +23,8 @@ pub static RULE: Rule = Rule {
                实有人数 = 在职 + 退休 + 离休；车辆按类别；收入按来源；绩效目标表 资金总额 = 财政拨款 + 其他资金）\
                少于或多于总数都是错误；其他列举可能只举了一部分、或各项互相包含（中小企业与其中的小微企业），不符只作提示；\
                其他列举中不止一项等于总数（总数被重述为其中几项），或各项之和不到总数的一成时，列举不是总数的划分，不作判断。\
+               只列举主要几项的（“其中主要支出为…”“…等”），各项之和小于总数不作判断，大于总数才提示；\
+               总数或某一项前面没有名称（可能是另一年度的数）时，分不清总数与各项，不作判断。\
                按区间算术区分尾差与错误；嵌套的“其中”与绩效目标表中的说明文字不作判断。"),
         why: doc_text!("分项与合计不符，说明至少有一个数印错或漏列了一项。"),
         example: doc_text!("“政府采购预算 2.96 万元，其中：货物 2.86 万元，工程 0.00 万元，服务 0.10 万元”：\
@@ -30,6 +32,43 @@ pub static RULE: Rule = Rule {
     },
     check,
 };
+
+/// The list lies in a 绩效目标表 form: inside the form's region, with no chapter or section
+/// heading (一、 / （一）) of the narrative between the form's title and the list. A form's region
+/// may run on into the explanation printed after it (wide/121: "八、其他重要事项说明 … （二）政府采购
+/// 情况 … 政府采购预算总额 0 万元，其中：…"), whose lists are the narrative's; a numbered line in a
+/// form's cell ("1.开展热带病病原体的鉴定…", wide/101) looks like a heading of the third level.
+fn in_performance_form(ctx: &Context, l: &ComponentList) -> bool {
+    let sections = &ctx.doc.narrative.sections;
+    let upto = l.section.map_or(0, |s| s + 1);
+    ctx.doc.tables.iter().any(|t| {
+        t.kind.is_performance()
+            && t.span.start <= l.span.start
+            && l.span.end <= t.span.end
+            && !sections[..upto]
+                .iter()
+                .rev()
+                .take_while(|s| s.span.start >= t.span.start)
+                .any(|s| s.level <= 2)
+    })
+}
+
+/// The list says it names only some of the total's parts: "其中主要支出为办公费…", or "…等" right
+/// after its last figure.
+fn names_only_some(text: &str, l: &ComponentList, n: &Narrative) -> bool {
+    let (Some(&first), Some(&last)) = (l.items.first(), l.items.last()) else {
+        return false;
+    };
+    let head = text
+        .get(l.span.start..n.figures[first].span.start)
+        .unwrap_or("");
+    let opening = head.rfind("其中").map_or("", |at| &head[at..]);
+    let main = opening
+        .match_indices("主要")
+        .any(|(at, w)| !opening[at + w.len()..].starts_with("原因"));
+    let tail = text.get(n.figures[last].span.end..).unwrap_or("");
+    main || tail.trim_start().starts_with('等')
+}
 
 /// One sum to check: a total figure and its parts, all in one unit.
 struct Sum<'a> {
@@ -39,6 +78,8 @@ struct Sum<'a> {
     complete: bool,
     what: &'static str,
     span: Span,
+    /// The text says it names only the main parts ("其中主要支出为…", "…等").
+    partial: bool,
 }
 
 /// A figure's value and half unit: money in 元; counts are exact.
@@ -90,6 +131,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
     let n = &ctx.doc.narrative;
     let mut sums: Vec<Sum> = Vec::new();
     let mut nested = 0usize;
+    let mut unnamed = 0usize;
     let mut list_totals: HashSet<usize> = HashSet::new();
     for l in &n.lists {
         let Some(t) = l.total else {
@@ -116,6 +158,11 @@ fn check(ctx: &Context, sink: &mut Sink) {
             nested += 1;
             continue;
         }
+        // The text of a 绩效目标表 form is narrative too, but its figures are targets in cells,
+        // not a total and its parts (wide/101's 预算表12: "≤ 50万元" cost ceilings after a 22万元).
+        if in_performance_form(ctx, l) {
+            continue;
+        }
         let total = &n.figures[t];
         let items: Vec<&Figure> = l
             .items
@@ -126,6 +173,16 @@ fn check(ctx: &Context, sink: &mut Sink) {
         if items.len() < 2 || is_change_phrase(&total.subject) {
             continue;
         }
+        // A figure printed with no words before it ("（509）100151.38 万元，102374.45 万元，其中：
+        // 人员经费 138.06万元，124.13 万元，较上年增加13.93万元", wide/124) may be another year's
+        // figure of the same thing: which figures are the total and its parts is not said.
+        if std::iter::once(total)
+            .chain(items.iter().copied())
+            .any(|f| strip_lead(&f.subject).is_empty())
+        {
+            unnamed += 1;
+            continue;
+        }
         let (what, complete) = kind_of(total, &items);
         sums.push(Sum {
             total,
@@ -133,6 +190,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
             complete,
             what,
             span: l.span,
+            partial: names_only_some(ctx.text, l, n),
         });
     }
     three_public(ctx, &list_totals, &mut sums);
@@ -141,6 +199,11 @@ fn check(ctx: &Context, sink: &mut Sink) {
     }
     if nested > 0 {
         sink.skip(format!("{nested} 处列举含嵌套的“其中”，层次不明，未作判断"));
+    }
+    if unnamed > 0 {
+        sink.skip(format!(
+            "{unnamed} 处列举中有数字前没有名称（可能是另一年度的数），总数与各项分不清，未作判断"
+        ));
     }
     performance_tables(ctx, sink);
 }
@@ -185,6 +248,15 @@ fn judge(sink: &mut Sink, s: &Sum) {
             ));
             return;
         }
+    }
+    // "其中主要支出为办公费 34.82 万元，…" (wide/128): parts said to be the main ones may add up
+    // to less than the total; only more than it is a contradiction.
+    if s.partial && agreement == Agreement::Mismatch && sum < tv {
+        sink.skip(format!(
+            "「{}」后只列举了主要的几项（之和 {sum} 小于总数），未作判断",
+            s.total.subject
+        ));
+        return;
     }
     let severity = match agreement {
         Agreement::Rounding => Severity::Rounding,
@@ -298,6 +370,7 @@ fn three_public<'a>(ctx: &'a Context, list_totals: &HashSet<usize>, sums: &mut V
                 complete: true,
                 what: "“三公”经费 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
                 span: n.figures[total].span,
+                partial: false,
             });
         }
         if let (Some(buy), Some(run)) = (one(Key::CarBuy), one(Key::CarRun)) {
@@ -308,6 +381,7 @@ fn three_public<'a>(ctx: &'a Context, list_totals: &HashSet<usize>, sums: &mut V
                     complete: true,
                     what: "公务用车购置及运行费 = 购置费 + 运行费",
                     span: n.figures[car].span,
+                    partial: false,
                 });
             }
         }
@@ -316,12 +390,7 @@ fn three_public<'a>(ctx: &'a Context, list_totals: &HashSet<usize>, sums: &mut V
 
 /// The funding of the 绩效目标表: 资金总额 / 年度预算总额 = the sources listed below it.
 fn performance_tables(ctx: &Context, sink: &mut Sink) {
-    for t in ctx.read_tables().filter(|t| {
-        matches!(
-            t.kind,
-            TableKind::PerformanceOverall | TableKind::PerformanceProject
-        )
-    }) {
+    for t in ctx.read_tables().filter(|t| t.kind.is_performance()) {
         let Some(total) = t.rows.iter().find(|r| r.kind == RowKind::Total) else {
             continue;
         };
