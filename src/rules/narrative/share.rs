@@ -23,7 +23,9 @@ pub static RULE: Rule = Rule {
                所在“其中”列举的合计、所在章节开头的总额（收入预算、支出预算、一般公共预算拨款合计……；\
                本节及其前面直到所属一级标题的各节，各取开头的总额，由近及远）。\
                用区间算术判断：A 与整体都按印出的精度取区间，商的区间与 X 的区间不相交才是错误。\
-               与所有可能的整体都不符时：整体确定（点名、同句列举）报错误，否则报提示。\
+               点名的整体也可以是另一占比的部分（“其中：授予小微企业合同金额……占授予中小企业合同金额的”），此时名称须完全相同。\
+               与所有可能的整体都不符时：整体确定（点名、同句列举）报错误；否则，若同一句中的各占比都恰是\
+               各自金额占这几项之和的比例（句子列举了一个未印出的整体），不作判断；再否则报提示。\
                同一整体下各部分金额之和等于整体时，各占比之和应为 100%（考虑舍入）。"),
         why: doc_text!("占比算错或各项占比加总不为 100%，说明数字之间互相矛盾，公开文本的可信度受损。"),
         example: doc_text!("“一般公共预算财政拨款支出 2940.05 万元，……一般公共服务支出（类）2106.66 万元，占 71.73%”：\
@@ -114,12 +116,19 @@ fn wholes(ctx: &Context, share: usize, part: usize, look: &Lookups) -> Vec<Whole
         (Some(w), Some(p)) => w.value >= p.value,
         _ => false,
     };
-    // Named: the latest earlier figure whose phrase ends with the name.
+    // Named: the latest earlier figure whose phrase ends with the name, or is the name, though
+    // that figure be itself a share's part ("授予中小企业合同金额 1820.69 万元，占政府采购支出总额的 92.54%，其中：授予小微企业
+    // 合同金额 1015.5 万元，占授予中小企业合同金额的 55.78%", wide/131).
     if let Some(name) = named_whole(&figs[share].subject) {
-        if let Some(k) = (0..part)
-            .rev()
-            .find(|&k| usable(k) && strip_lead(&norm(&figs[k].subject)).ends_with(&name))
-        {
+        if let Some(k) = (0..part).rev().find(|&k| {
+            let named = strip_lead(&norm(&figs[k].subject));
+            (usable(k) && named.ends_with(&name))
+                || (k != part
+                    && parts.contains(&k)
+                    && money(figs, k).is_some()
+                    && !skip.contains(&k)
+                    && named == name)
+        }) {
             out.push(Whole {
                 figure: k,
                 certain: true,
@@ -259,6 +268,12 @@ fn check(ctx: &Context, sink: &mut Sink) {
         if fits(Agreement::Rounding) {
             continue;
         }
+        // No whole is certain, but the sentence's shares make up 100% of the sum of their parts
+        // and this share is its part of that sum: "“三公”经费支出决算中，因公出国（境）费 4.69 万元，
+        // 占 10.15%；公务用车… 40.61 万元，占 87.88%；公务接待费 0.9 万元，占 1.95%" (wide/131).
+        if !primary.0.certain && of_its_sentence_breakdown(ctx, s) {
+            continue;
+        }
         let severity = if primary.0.certain {
             Severity::Error
         } else {
@@ -279,6 +294,29 @@ fn check(ctx: &Context, sink: &mut Sink) {
         }
         sum_check(ctx, sink, whole, &members);
     }
+}
+
+/// Every share printed in share `s`'s sentence is its part's share of the sum of their parts
+/// (two or more): the sentence breaks down a whole it does not print.
+fn of_its_sentence_breakdown(ctx: &Context, s: usize) -> bool {
+    let figs = &ctx.doc.narrative.figures;
+    let near = |k: &usize| same_sentence(ctx, figs[*k].span, figs[s].span);
+    let before = (0..s).rev().take_while(near);
+    let after = (s + 1..figs.len()).take_while(near);
+    let mut shares = Vec::new();
+    for k in before.chain(std::iter::once(s)).chain(after) {
+        if let (FigureUnit::Percent, Some(p)) = (&figs[k].unit, figs[k].share_of) {
+            match money(figs, p) {
+                Some(part) => shares.push((k, part)),
+                None => return false,
+            }
+        }
+    }
+    let whole = shares.iter().fold(Yuan::zero(), |w, &(_, p)| w.plus(p));
+    shares.len() >= 2
+        && shares.iter().all(|&(k, part)| {
+            judge(&figs[k], part, whole).is_some_and(|j| j.agreement != Agreement::Mismatch)
+        })
 }
 
 /// When the parts add up to the whole, their shares add up to 100%.
