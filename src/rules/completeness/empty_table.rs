@@ -17,7 +17,9 @@ pub static RULE: Rule = Rule {
         summary: "空表说明与表中数字不符，或空表未作说明",
         summary_en: "An empty-table statement contradicts the table, or an empty table says nothing",
         what: doc_text!("三种情况：（1）表内注明“本表为空表”“本表无数据”，表中却印有非零数字——说明与数字不能同时成立，报告为错误；\
-               （2）表中没有任何数字，表内和说明中都没有“为空表”一类的说明——报告为警告；\
+               （2）表中没有任何数字，表内和说明中都没有“为空表”一类的说明——报告为警告；“本部门无当年政府性基金预算收支”\
+               “没有使用国有资本经营预算拨款安排的支出”“此表如无数字则表示单位无该项支出”“政府性基金拨款支出预算0万元”\
+               这类说明本表所示内容为无或为零的话，也算作说明；\
                （3）空表说明讲的是另一张表的内容（如国有资本经营预算表下注“无政府性基金预算……故本表为空表”）——报告为警告。\
                未能读取的表不作判断。"),
         why: doc_text!("空表须公开并说明原因；说明与数字矛盾时读者无法判断哪一个是真的，套用他表的说明则说明未经核对。"),
@@ -207,14 +209,65 @@ fn check(ctx: &Context, sink: &mut Sink) {
     }
 }
 
-/// A statement in the narrative about this table being empty ("……政府性基金预算支出情况表为空表").
+/// A statement, in the narrative or in the table's own text, that this table is empty or that
+/// there is none of what it shows: "……政府性基金预算支出情况表为空表", "本部门无当年政府性基金预算收支"
+/// (wide/123), "没有使用国有资本经营预算拨款安排的支出，故此表无数据" (wide/117), "本表反映……政府性
+/// 基金预算收入支出情况，此表如无数字则表示单位无该项支出" (wide/118), "政府性基金拨款支出预算0万元"
+/// (wide/102).
 fn declared_in_narrative(ctx: &Context, t: &Table) -> bool {
     let Some(word) = subject(t.kind) else {
         return false;
     };
-    let f = ctx.prose();
-    f.s.split(['。', '\n'])
-        .any(|sentence| is_statement(sentence) && sentence.contains(word))
+    let own = Flow::of(ctx.text, t.span.start, t.span.end);
+    [ctx.prose().s.as_str(), own.s.as_str()]
+        .iter()
+        .flat_map(|s| s.split(['。', '；', ';', '\n']))
+        .any(|sentence| says_none(sentence, word))
+}
+
+/// The sentence says the table about `word` is empty, or that there is none of it.
+fn says_none(sentence: &str, word: &str) -> bool {
+    const OF_THE_TABLE: [&str; 3] = ["此表无数据", "此表如无数字", "无该项支出"];
+    sentence.contains(word)
+        && (is_statement(sentence)
+            || OF_THE_TABLE.iter().any(|w| sentence.contains(w))
+            || sentence
+                .split(['，', ','])
+                .any(|clause| denies(clause, word) || states_zero(clause, word)))
+}
+
+/// The clause denies `word` just before naming it: "本单位无政府性基金安排的支出", "没有使用国有资本
+/// 经营预算拨款", "（无政府性基金支出）" (无锡, a city, is no denial).
+fn denies(clause: &str, word: &str) -> bool {
+    clause.match_indices(word).any(|(at, _)| {
+        let before: String = {
+            let mut cs: Vec<char> = clause[..at].chars().rev().take(16).collect();
+            cs.reverse();
+            cs.into_iter().collect()
+        };
+        ["没有", "未安排", "未使用", "不涉及"]
+            .iter()
+            .any(|w| before.contains(w))
+            || before
+                .match_indices('无')
+                .any(|(i, w)| !before[i + w.len()..].starts_with(['锡', '偿']))
+    })
+}
+
+/// The first figure after `word` in the clause is zero: "国有资本经营预算拨款收入 0 元",
+/// "政府性基金支出预算支出0万元".
+fn states_zero(clause: &str, word: &str) -> bool {
+    clause.match_indices(word).any(|(at, w)| {
+        let rest = &clause[at + w.len()..];
+        let Some(start) = rest.find(|c: char| c.is_ascii_digit()) else {
+            return false;
+        };
+        let number: String = rest[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .collect();
+        number.parse::<Decimal>().is_ok_and(|v| v.is_zero())
+    })
 }
 
 /// A statement naming another table's subject and not this one's.
