@@ -26,6 +26,8 @@ pub(crate) struct Coded<'t> {
 
 /// A row's code and name. Repairs one reading artefact: `301 01基本工资` read as code `301` named
 /// `01基本工资` is code `30101` named `基本工资` (the 款 digits were printed against the name).
+/// A row named after a budget unit (`302 无锡市发展和改革委员会`, `201 中共西安市委宣传部`) carries
+/// the unit's own code, not a class's: it is no coded row.
 pub(crate) fn coded(r: &Row) -> Option<Coded<'_>> {
     let code = r.code.as_deref()?;
     let mut code = classification::normalize_code(code)?;
@@ -35,6 +37,9 @@ pub(crate) fn coded(r: &Row) -> Option<Coded<'_>> {
         code.push_str(&name[..2]);
         name = &name[2..];
     }
+    if names_a_unit(name) && !classification::is_name_of(&code, name) {
+        return None;
+    }
     Some(Coded {
         row: r,
         scheme: Scheme::of_code(&code),
@@ -42,6 +47,33 @@ pub(crate) fn coded(r: &Row) -> Option<Coded<'_>> {
         name,
         span: r.code_span.unwrap_or(r.label_span),
     })
+}
+
+/// The name of a government body: a place or the party named, and a body's ending
+/// (`无锡市发展和改革委员会`, `中共西安市委宣传部`, `长春市信访局（本级）`). No class of either
+/// scheme is named so.
+fn names_a_unit(name: &str) -> bool {
+    const ENDINGS: [&str; 14] = [
+        "委员会",
+        "局",
+        "厅",
+        "办公室",
+        "中心",
+        "部",
+        "院",
+        "所",
+        "站",
+        "队",
+        "处",
+        "馆",
+        "政府",
+        "学校",
+    ];
+    let name = name.trim_end_matches("（本级）").trim_end_matches("(本级)");
+    let placed = ["市", "省", "区", "县", "州", "中共"]
+        .iter()
+        .any(|w| name.contains(w));
+    placed && ENDINGS.iter().any(|e| name.ends_with(e))
 }
 
 /// The coded rows of the tables whose codes the rules judge: the read tables keyed by codes and the

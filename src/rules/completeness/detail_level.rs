@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
         summary_en: "Classification not detailed to the required level (function to 项, economic to 款)",
         what: doc_text!("按支出功能分类列示的表（收入、支出、一般公共预算、项目支出、政府性基金、国有资本经营预算表），\
                每个有数字的类、款之下都应列出其款、项，即细化到项（7 位编码）；一般公共预算基本支出表按经济分类，\
-               每个有数字的类之下都应列出其款（5 位编码）。停在上级、下面没有细目的行报告为警告，一张表合为一条。\
+               每个有数字的类之下都应列出其款（5 位编码）。停在上级、下面没有任何细目的行报告为警告，一张表合为一条（跳过一级、类下直接列项的，已细化到项，缺的款由 K603 报告）。\
                收支总表、财政拨款收支总表按类列示，不在此检查。"),
         why: doc_text!("预算法和《地方预决算公开操作规程》要求一般公共预算支出按功能分类公开到项、按经济分类公开到款。"),
         example: doc_text!("一般公共预算支出表中“208 05 行政事业单位养老支出 35.87”下没有任何项：报告该款未细化到项。"),
@@ -29,11 +29,14 @@ fn check(ctx: &Context, sink: &mut Sink) {
         if rows.is_empty() {
             continue;
         }
-        // Codes that have a row one level below them.
-        let parents: std::collections::HashSet<&str> = rows
-            .iter()
-            .filter_map(|c| crate::classification::parent(&c.code))
-            .collect();
+        // Codes that have a row below them, at any level: a table that skips the 款 (`201`, then
+        // `2011007`, wide/124) still details the 类 to 项; the missing 款 is K603's.
+        let mut codes: Vec<&str> = rows.iter().map(|c| c.code.as_str()).collect();
+        codes.sort_unstable();
+        let has_descendant = |code: &str| {
+            let at = codes.partition_point(|c| *c <= code);
+            codes.get(at).is_some_and(|c| c.starts_with(code))
+        };
         let mut short: Vec<&Coded> = Vec::new();
         for r in &rows {
             let Some(scheme) = r.scheme else { continue };
@@ -49,8 +52,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 continue;
             }
             sink.checked += 1;
-            let has_child = parents.contains(r.code.as_str());
-            if !has_child {
+            if !has_descendant(&r.code) {
                 short.push(r);
             }
         }
