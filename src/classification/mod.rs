@@ -28,7 +28,9 @@
 //! name can be recognised ([`names_any_year`], [`check_name`]). Names that changed inside the covered span:
 //! 20805 行政事业单位离退休 → 行政事业单位养老支出, 22402 消防事务 → 消防救援事务, 234
 //! 抗疫特别国债安排的支出 (from 2020) → 抗疫特别国债还本支出; the exact years of these three are not
-//! established (their entries carry `yr?`).
+//! established (their entries carry `yr?`). The economic data hold the scheme of the 2018 reform
+//! ([`ECONOMIC_REFORM_YEAR`]): their first year 2019 reaches back to 2018, and a budget before 2018
+//! used another scheme the dictionary does not hold.
 //!
 //! # Sources
 //!
@@ -73,6 +75,9 @@ const ECONOMIC_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/economic.tsv"
 
 /// The first fiscal year the dictionary covers.
 pub const FIRST_YEAR: u16 = 2019;
+/// The first fiscal year of the reformed 部门预算支出经济分类 (财预〔2017〕98号), whose 款 the
+/// dictionary holds; earlier budgets used the 款 of the 2007 scheme (30312 提租补贴, …).
+pub const ECONOMIC_REFORM_YEAR: u16 = 2018;
 /// The last fiscal year the dictionary covers.
 pub const LAST_YEAR: u16 = 2026;
 
@@ -193,7 +198,9 @@ struct Table {
     entries: Vec<Entry>,
 }
 
-fn parse(data: &'static str) -> Table {
+/// The entries of one scheme's data. `earliest`: the year a first year of [`FIRST_YEAR`] ("2019
+/// or earlier") stands for.
+fn parse(data: &'static str, earliest: u16) -> Table {
     let mut entries = Vec::new();
     for line in data.lines() {
         let line = line.trim_end_matches('\r');
@@ -211,6 +218,11 @@ fn parse(data: &'static str) -> Table {
         }
         let Ok(from_year) = from.parse::<u16>() else {
             continue;
+        };
+        let from_year = if from_year == FIRST_YEAR {
+            earliest
+        } else {
+            from_year
         };
         let to_year = match to.unwrap_or("") {
             "" => None,
@@ -237,8 +249,11 @@ fn table(scheme: Scheme) -> &'static Table {
     static FUNCTION: OnceLock<Table> = OnceLock::new();
     static ECONOMIC: OnceLock<Table> = OnceLock::new();
     match scheme {
-        Scheme::Function => FUNCTION.get_or_init(|| parse(FUNCTION_TSV)),
-        Scheme::Economic => ECONOMIC.get_or_init(|| parse(ECONOMIC_TSV)),
+        // The function data list 2018's names apart (former names end in 2018).
+        Scheme::Function => FUNCTION.get_or_init(|| parse(FUNCTION_TSV, FIRST_YEAR)),
+        // The economic data begin every entry in 2019, meaning "2019 or earlier": back to the
+        // 2018 reform, whose scheme they are (`pub:eco2018`, the reform's 对照表).
+        Scheme::Economic => ECONOMIC.get_or_init(|| parse(ECONOMIC_TSV, ECONOMIC_REFORM_YEAR)),
     }
 }
 

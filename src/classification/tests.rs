@@ -326,6 +326,15 @@ fn check_name_tells_stale_from_wrong() {
         NameCheck::NotInForce { printed: Some(_) }
     ));
     assert_eq!(check_name(f, "218", "x", 2025), NameCheck::UnknownCode);
+    // The economic scheme is the 2018 reform's: wide/130 (FY2018) prints 301 工资福利支出.
+    assert!(matches!(
+        check_name(Scheme::Economic, "301", "工资福利支出", 2018),
+        NameCheck::Matches(_)
+    ));
+    assert!(matches!(
+        check_name(Scheme::Economic, "301", "工资福利支出", 2017),
+        NameCheck::NotInForce { .. }
+    ));
     // The local economic codes of 32_ are not national entries.
     assert!(matches!(
         check_name(Scheme::Economic, "302 02", "咨询费", 2024),
@@ -537,7 +546,7 @@ fn the_compact_dictionary_has_the_same_entries_and_flags() {
     for full in [FUNCTION_TSV, ECONOMIC_TSV] {
         let compact: &'static str = Box::leak(super::compact::compact(full).into_boxed_str());
         assert!(compact.len() < full.len(), "compact is smaller");
-        let (a, b) = (parse(full), parse(compact));
+        let (a, b) = (parse(full, FIRST_YEAR), parse(compact, FIRST_YEAR));
         assert_eq!(a.entries.len(), b.entries.len());
         for (x, y) in a.entries.iter().zip(&b.entries) {
             assert_eq!(

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
         summary: "科目编码不在分类目录中",
         summary_en: "A classification code that is not in the catalogue",
         what: doc_text!("表中每个科目编码都应是《政府收支分类科目》中的编码。内置目录完整收录的部分——支出功能分类的类（3 位）、\
-               部门预算支出经济分类的类及 301、302、303 类下的款——中查不到的编码报告为警告。\
+               部门预算支出经济分类的类及 301、302、303 类下的款（2018 年改革后的经济分类；此前年度的文件用旧分类，其款不作判断）——中查不到的编码报告为警告。\
                功能分类的款、项和其他经济分类款的内置目录并不完整（只收常用的），查不到时不作判断，只在覆盖情况中说明。"),
         why: doc_text!("自编或印错的编码使支出无法归入统一口径，汇总、比较和审核都会出错。"),
         example: doc_text!("某单位基本支出表按自编顺序印“302 10 车辆运行费”：部门预算经济分类 302 类下没有 30210\
@@ -40,8 +40,18 @@ fn check(ctx: &Context, sink: &mut Sink) {
             // classification, but only the common function 款 and 项.
             // Of the economic 款 only those of 301, 302 and 303 (the basic-expenditure classes,
             // observed and published in full) are taken as complete.
+            // The economic 款 are the 2018 reform's: a document of an earlier year used others
+            // (wide/129, 2017: 30312 提租补贴).
+            let reformed = ctx
+                .doc
+                .facts
+                .year
+                .as_ref()
+                .is_none_or(|y| y.value >= classification::ECONOMIC_REFORM_YEAR);
             let complete = level == Some(Level::Lei)
-                || (scheme == Scheme::Economic && ["301", "302", "303"].contains(&&c.code[..3]));
+                || (scheme == Scheme::Economic
+                    && reformed
+                    && ["301", "302", "303"].contains(&&c.code[..3]));
             if !complete {
                 if !classification::is_known(scheme, &c.code) {
                     unverifiable += 1;
