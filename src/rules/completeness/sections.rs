@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
         what: doc_text!("情况说明应涵盖：收支总体情况、收入、支出、财政拨款收支、一般公共预算（拨款）、“三公”经费、\
                机关运行经费、政府采购、国有资产占用、预算绩效。各地标题写法不同，故宽松判断：某一主题只要\
                出现在说明的标题中，或说明中有关于它的金额、数量（如“政府采购预算 1486.42 万元”“共有车辆 3 辆”），\
-               或正文中有“××情况”“××说明”这样的段首小标题，即视为已说明；名词解释中的定义不算。缺少的主题合为一条警告。没有“情况说明”部分标题、说明标题又很少的文本视为节选，不检查。"),
+               或正文中有“××情况”“××说明”这样的段首小标题，或“（一）机关运行经费：……”这样冒号前的小标题，即视为已说明；名词解释中的定义（“机关运行经费：是指……”）不算。缺少的主题合为一条警告。没有“情况说明”部分标题、说明标题又很少的文本视为节选，不检查。"),
         why: doc_text!("《地方预决算公开操作规程》规定了预决算说明的内容；漏项是公开检查的常见问题。"),
         example: doc_text!("一份部门预算的说明写了收支、“三公”经费和机关运行经费，却没有政府采购、国有资产占用和绩效目标的情况：\
                   报告缺少这三项。"),
@@ -148,8 +148,17 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 .filter(|c| !c.is_whitespace())
                 .collect::<String>()
         })
-        // Definitions in the glossary and table-of-contents entries are not sections.
-        .filter(|h| !h.contains('：') && !h.contains(':') && !h.contains('…') && !h.contains("指"))
+        // Definitions in the glossary ("1．机关运行经费：是指…") and table-of-contents entries are
+        // not sections; a run-in heading before its colon is ("（一）机关运行经费：2025 年…",
+        // wide/118).
+        .filter_map(|h| match h.split_once(['：', ':']) {
+            Some((head, rest)) if !rest.starts_with("是指") && !rest.starts_with('指') => {
+                Some(head.to_string())
+            }
+            Some(_) => None,
+            None => Some(h),
+        })
+        .filter(|h| !h.contains('…') && !h.contains("指"))
         .collect();
     // Run-in headings the reader does not take for sections ("３.绩效目标设置情况。…").
     let prose = ctx.prose();
