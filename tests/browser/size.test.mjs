@@ -67,13 +67,18 @@
 // 2026-12-07, 22:12 UTC) for text copied one cell per line whose codes are out of table order
 // (syntax/stream.rs: codes in code order checked against the names printed beside their figures, one
 // sum where the text pairs every code, a paired stream's misprints judged): 44 → 57 of the wide
-// corpus's 325 text tables read (issue 9): budget 465 000.
+// corpus's 325 text tables read (issue 9): budget 465 000. Then 3 167 more (464 256 → 467 423,
+// 2026-12-08, 01:33 UTC) for the premises of the warnings (C401 by the document's own numbering,
+// C402's statements of none, N302's sentence breakdowns, N305's forms, unnamed figures and 主要
+// lists, unit rows and the 2018 economic scheme in the code rules, C405's run-in headings; 1 459 of
+// a first 4 626 saved by a sorted Vec in place of a BTreeSet): 126 of the wide corpus's 194
+// warnings gone, none added: budget 468 000.
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { appForThisFile, measureTransfer } from "./harness.mjs";
 
-const BUDGET = 465_000;
+const BUDGET = 468_000;
 
 const app = appForThisFile();
 

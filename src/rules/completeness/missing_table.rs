@@ -6,7 +6,6 @@ use crate::rules::context::kind_name;
 use crate::rules::{Context, Family, Rule, RuleDoc, Sink};
 use crate::syntax::lex::{lines, squeeze};
 use crate::syntax::titles::{table_number, title_kind};
-use std::collections::BTreeSet;
 
 pub static RULE: Rule = Rule {
     code: "C401",
@@ -249,14 +248,14 @@ fn check(ctx: &Context, sink: &mut Sink) {
 /// (表6, 表8 but no 表7) is a table left out, unless a line so labelled stands among the tables
 /// (a table printed in a shape not recognised).
 fn numbering_gaps(ctx: &Context, tables: &[&Table], sink: &mut Sink) {
-    let numbers: BTreeSet<u32> = ctx.doc.tables.iter().filter_map(|t| t.number).collect();
-    let Some(&last) = numbers.last() else {
+    let numbers: Vec<u32> = ctx.doc.tables.iter().filter_map(|t| t.number).collect();
+    let Some(&last) = numbers.iter().max() else {
         sink.skip("公开表不属于已知模板，也未编号，不检查缺表".to_string());
         return;
     };
     let text = ctx.text;
     let tables_start = tables.iter().map(|t| t.span.start).min().unwrap_or(0);
-    let labelled: BTreeSet<u32> = lines(text)
+    let labels: Vec<u32> = lines(text)
         .iter()
         .filter(|l| l.start >= tables_start)
         .filter_map(|l| table_number(l.text(text)))
@@ -264,7 +263,7 @@ fn numbering_gaps(ctx: &Context, tables: &[&Table], sink: &mut Sink) {
     let numbered = |n: u32| ctx.doc.tables.iter().find(|t| t.number == Some(n));
     for n in (1..last).filter(|n| !numbers.contains(n)) {
         sink.checked += 1;
-        if labelled.contains(&n) {
+        if labels.contains(&n) {
             sink.skip(format!(
                 "文中有标为表{n}的行，但未识别为表格，未判断是否缺表"
             ));
