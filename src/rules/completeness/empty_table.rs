@@ -188,7 +188,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
                 match found {
                     Some((span, sentence)) => check_subject(t, &tname, span, &sentence, sink),
                     None => {
-                        if declared_in_narrative(ctx, t) {
+                        if declared_none(ctx, t) {
                             continue;
                         }
                         sink.push(
@@ -214,7 +214,7 @@ fn check(ctx: &Context, sink: &mut Sink) {
 /// (wide/123), "没有使用国有资本经营预算拨款安排的支出，故此表无数据" (wide/117), "本表反映……政府性
 /// 基金预算收入支出情况，此表如无数字则表示单位无该项支出" (wide/118), "政府性基金拨款支出预算0万元"
 /// (wide/102).
-fn declared_in_narrative(ctx: &Context, t: &Table) -> bool {
+fn declared_none(ctx: &Context, t: &Table) -> bool {
     let Some(word) = subject(t.kind) else {
         return false;
     };
@@ -240,11 +240,12 @@ fn says_none(sentence: &str, word: &str) -> bool {
 /// 经营预算拨款", "（无政府性基金支出）" (无锡, a city, is no denial).
 fn denies(clause: &str, word: &str) -> bool {
     clause.match_indices(word).any(|(at, _)| {
-        let before: String = {
-            let mut cs: Vec<char> = clause[..at].chars().rev().take(16).collect();
-            cs.reverse();
-            cs.into_iter().collect()
-        };
+        let from = clause[..at]
+            .char_indices()
+            .rev()
+            .nth(15)
+            .map_or(0, |(i, _)| i);
+        let before = &clause[from..at];
         ["没有", "未安排", "未使用", "不涉及"]
             .iter()
             .any(|w| before.contains(w))
