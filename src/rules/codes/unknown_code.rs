@@ -26,6 +26,14 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context, sink: &mut Sink) {
     let mut unverifiable = 0usize;
     let mut local = 0usize;
+    // The economic 款 are the 2018 reform's: a document of an earlier year used others (wide/129,
+    // 2017: 30312 提租补贴).
+    let reformed = ctx
+        .doc
+        .facts
+        .year
+        .as_ref()
+        .is_none_or(|y| y.value >= classification::ECONOMIC_REFORM_YEAR);
     for t in ctx.checkable_tables() {
         let mut unknown: Vec<(String, &crate::model::Row, String)> = Vec::new();
         for c in coded_rows(t) {
@@ -51,14 +59,6 @@ fn check(ctx: &Context, sink: &mut Sink) {
             // classification, but only the common function 款 and 项.
             // Of the economic 款 only those of 301, 302 and 303 (the basic-expenditure classes,
             // observed and published in full) are taken as complete.
-            // The economic 款 are the 2018 reform's: a document of an earlier year used others
-            // (wide/129, 2017: 30312 提租补贴).
-            let reformed = ctx
-                .doc
-                .facts
-                .year
-                .as_ref()
-                .is_none_or(|y| y.value >= classification::ECONOMIC_REFORM_YEAR);
             let complete = level == Some(Level::Lei)
                 || (scheme == Scheme::Economic
                     && reformed

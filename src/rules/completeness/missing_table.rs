@@ -189,14 +189,14 @@ fn check(ctx: &Context, sink: &mut Sink) {
             .iter()
             .rev()
             .find_map(|k| tables.iter().find(|t| t.kind == *k))
-            .map(|t| (t, "之后"))
+            .map(|t| (t, true))
             .or_else(|| {
                 kinds[i + 1..]
                     .iter()
                     .find_map(|k| tables.iter().find(|t| t.kind == *k))
-                    .map(|t| (t, "之前"))
+                    .map(|t| (t, false))
             });
-        let Some((near, side)) = neighbour else {
+        let Some((near, after)) = neighbour else {
             continue;
         };
         let position = match tpl {
@@ -236,8 +236,8 @@ fn check(ctx: &Context, sink: &mut Sink) {
             )
             .primary(
                 near.title_span,
-                format!("此表{side}应有「{}」", kind_name(kind)),
-                format!("「{}」 expected {}", kind_name(kind), if side == "之后" { "after this table" } else { "before this table" }),
+                expected_beside(after, &format!("「{}」", kind_name(kind))),
+                expected_beside_en(after, &format!("「{}」", kind_name(kind))),
             )
             .note("规定的公开表都应列出，没有数据的应说明为空表 / every table of the template appears, an empty one with a statement that it is empty"),
         );
@@ -269,11 +269,11 @@ fn numbering_gaps(ctx: &Context, tables: &[&Table], sink: &mut Sink) {
             ));
             continue;
         }
-        let Some((near, side)) = (1..n)
+        let Some((near, after)) = (1..n)
             .rev()
             .find_map(numbered)
-            .map(|t| (t, "之后"))
-            .or_else(|| (n + 1..=last).find_map(numbered).map(|t| (t, "之前")))
+            .map(|t| (t, true))
+            .or_else(|| (n + 1..=last).find_map(numbered).map(|t| (t, false)))
         else {
             continue;
         };
@@ -287,10 +287,23 @@ fn numbering_gaps(ctx: &Context, tables: &[&Table], sink: &mut Sink) {
             )
             .primary(
                 near.title_span,
-                format!("此表{side}应有表{n}"),
-                format!("table {n} expected {}", if side == "之后" { "after this table" } else { "before this table" }),
+                expected_beside(after, &format!("表{n}")),
+                expected_beside_en(after, &format!("table {n}")),
             )
             .note("公开表按编号连续列出，缺号即缺表 / the tables are numbered in sequence: a number missing is a table missing"),
         );
     }
+}
+
+/// The label on the table next to a missing one: the missing table `what` should come after it
+/// (`after`) or before it.
+fn expected_beside(after: bool, what: &str) -> String {
+    format!("此表{}应有{what}", if after { "之后" } else { "之前" })
+}
+
+fn expected_beside_en(after: bool, what: &str) -> String {
+    format!(
+        "{what} expected {} this table",
+        if after { "after" } else { "before" }
+    )
 }

@@ -104,14 +104,15 @@ fn wholes(ctx: &Context, share: usize, part: usize, look: &Lookups) -> Vec<Whole
     let mut out: Vec<Whole> = Vec::new();
     let year = ctx.doc.facts.year.as_ref().map(|y| y.value);
     let (skip, parts) = (&look.skip, &look.parts);
-    let usable = |k: usize| {
+    // A whole: an amount of this period, not a change's; `usable` also not itself a share's part.
+    let eligible = |k: usize| {
         k != part
             && money(figs, k).is_some()
             && !skip.contains(&k)
-            && !parts.contains(&k)
             && !is_change_phrase(&figs[k].subject)
             && !other_period(&figs[k].subject, year)
     };
+    let usable = |k: usize| eligible(k) && !parts.contains(&k);
     let bigger = |k: usize| match (money(figs, k), money(figs, part)) {
         (Some(w), Some(p)) => w.value >= p.value,
         _ => false,
@@ -122,12 +123,7 @@ fn wholes(ctx: &Context, share: usize, part: usize, look: &Lookups) -> Vec<Whole
     if let Some(name) = named_whole(&figs[share].subject) {
         if let Some(k) = (0..part).rev().find(|&k| {
             let named = strip_lead(&norm(&figs[k].subject));
-            (usable(k) && named.ends_with(&name))
-                || (k != part
-                    && parts.contains(&k)
-                    && money(figs, k).is_some()
-                    && !skip.contains(&k)
-                    && named == name)
+            eligible(k) && (named == name || (!parts.contains(&k) && named.ends_with(&name)))
         }) {
             out.push(Whole {
                 figure: k,
